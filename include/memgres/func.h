@@ -1,0 +1,102 @@
+/*
+ * func.h — the registry of built-in functions, operators and aggregates.
+ *
+ * Implemented in src/sql/func/.  The analyzer resolves a call by name and
+ * argument types (PostgreSQL's overload rules: exact match, then implicit
+ * casts, preferring preferred types of each category, with unknown literals
+ * taking the other side's type); the executor calls the chosen FuncDef's fn.
+ * Registered once by func_init() at start-up; read-only afterwards, so any
+ * thread may read it.  Each FuncDef gets a stable OID (for pg_proc).
+ */
+#ifndef MEMGRES_FUNC_H
+#define MEMGRES_FUNC_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <memgres/datum.h>
+#include <memgres/types.h>
+
+#define FUNC_MAX_ARGS 16
+
+typedef struct FnCall {
+	EvalCtx    *ctx;			/* arena for the result, err for failures */
+	int			nargs;
+	const Datum *args;
+	const bool *argnull;		/* strict functions never see a NULL argument */
+	const Oid  *argtypes;		/* actual argument types (for ANY and polymorphic args) */
+	Oid			rettype;		/* resolved result type */
+	int32_t		rettypmod;
+	void	  **cache;			/* per call site, lives as long as the plan's run (e.g. a compiled regex); may be NULL */
+	Arena	   *cache_arena;	/* where *cache is allocated */
+	bool		isnull;			/* out: the result is NULL */
+} FnCall;
+
+/* Returns 0 (result in *out, or fc->isnull) or -1 (fc->ctx->err set). */
+typedef int (*FuncImpl) (FnCall *fc, Datum *out);
+
+typedef enum FuncVolatility { FUNC_IMMUTABLE = 'i', FUNC_STABLE = 's', FUNC_VOLATILE = 'v' } FuncVolatility;
+
+typedef struct FuncDef {
+	Oid			oid;			/* assigned by the registry */
+	const char *name;			/* lower case: "length", "substr", or for operators "int4pl" */
+	int			nargs;			/* fixed count; variadic: the count of fixed ones */
+	Oid			argtypes[FUNC_MAX_ARGS];	/* ANYOID, ANYELEMENTOID, ANYARRAYOID allowed */
+	Oid			variadic;		/* element type of a VARIADIC last argument, or InvalidOid */
+	Oid			rettype;		/* ANYELEMENTOID: same as the polymorphic args */
+	bool		strict;			/* NULL in any argument -> NULL, fn not called */
+	bool		retset;			/* set-returning (generate_series ...) */
+	FuncVolatility volatility;
+	FuncImpl	fn;
+} FuncDef;
+
+typedef struct OperDef {
+	Oid			oid;
+	const char *name;			/* "+", "=", "~~", "||" ... */
+	Oid			left;			/* InvalidOid for prefix operators */
+	Oid			right;
+	Oid			result;
+	const FuncDef *func;
+	const char *negator;		/* "<>" for "=", or NULL */
+	const char *commutator;
+} OperDef;
+
+/*
+ * Aggregates: state lives in the aggregate's arena (one per group).
+ * init creates the state (NULL allowed), trans folds one row's arguments in
+ * (strict aggregates skip rows with a NULL argument), final produces the
+ * result (NULL result allowed: fc->isnull).
+ */
+typedef struct AggDef {
+	Oid			oid;
+	const char *name;			/* "count", "sum", "avg", "min", "max", "string_agg" ... */
+	int			nargs;			/* 0 for count(*) */
+	Oid			argtypes[FUNC_MAX_ARGS];
+	Oid			rettype;		/* ANYELEMENTOID: the argument type */
+	bool		strict;
+	int			(*init) (EvalCtx *ctx, const Oid *argtypes, void **state);
+	int			(*trans) (EvalCtx *ctx, void *state, const Datum *args, const bool *argnull);
+	int			(*final) (EvalCtx *ctx, void *state, Oid rettype, Datum *out, bool *isnull);
+} AggDef;
+
+void		func_init(void);		/* after types_init() */
+
+/* All overloads of a name (lower case), or NULL/0; used by the analyzer's resolution. */
+const FuncDef *const *func_candidates(const char *name, int *n);
+const OperDef *const *oper_candidates(const char *name, int *n);
+const AggDef *const *agg_candidates(const char *name, int *n);
+const FuncDef *func_by_oid(Oid oid);
+/* Every function, for pg_proc. */
+const FuncDef *const *func_all(int *n);
+
+/*
+ * Resolution helpers (PostgreSQL's func_select_candidate, simplified).
+ * argtypes may contain UNKNOWNOID for untyped literals.  Returns the best
+ * candidate and fills resolved[] with the parameter type each argument must
+ * be coerced to; NULL if none (42883) or ambiguous (42725), with err set.
+ */
+const FuncDef *func_resolve(const char *name, int nargs, const Oid *argtypes, Oid *resolved, MgError *err);
+const OperDef *oper_resolve(const char *name, Oid left, Oid right, Oid *resolved_left, Oid *resolved_right, MgError *err);
+const AggDef *agg_resolve(const char *name, int nargs, const Oid *argtypes, Oid *resolved, MgError *err);
+
+#endif
