@@ -56,7 +56,8 @@ typedef struct OperDef {
 	Oid			left;			/* InvalidOid for prefix operators */
 	Oid			right;
 	Oid			result;
-	const FuncDef *func;
+	const char *func_name;		/* the FuncDef implementing it (same argument types) */
+	const FuncDef *func;		/* resolved by oper_register() */
 	const char *negator;		/* "<>" for "=", or NULL */
 	const char *commutator;
 } OperDef;
@@ -79,7 +80,16 @@ typedef struct AggDef {
 	int			(*final) (EvalCtx *ctx, void *state, Oid rettype, Datum *out, bool *isnull);
 } AggDef;
 
-void		func_init(void);		/* after types_init() */
+void		func_init(void);		/* after types_init(): calls every register_*() below */
+
+/*
+ * Registration, at start-up only.  Each function module keeps static tables
+ * and exposes one register_<module>_funcs() that func_init() calls; the
+ * registry copies nothing (tables must be static) and assigns OIDs.
+ */
+void		func_register(const FuncDef *defs, int n);
+void		oper_register(const OperDef *defs, int n);
+void		agg_register(const AggDef *defs, int n);
 
 /* All overloads of a name (lower case), or NULL/0; used by the analyzer's resolution. */
 const FuncDef *const *func_candidates(const char *name, int *n);

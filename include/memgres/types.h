@@ -83,7 +83,10 @@ typedef struct MgType {
 	TypeModOutFn modout;
 } MgType;
 
+/* Once at start-up: calls every register_<module>_types(), each of which
+ * calls type_register() on its static MgType entries (not copied). */
 void		types_init(void);
+void		type_register(const MgType *t);
 /* NULL if unknown. */
 const MgType *type_by_oid(Oid oid);
 /* By pg_type name or SQL alias ("int", "integer", "int4", "double precision",
