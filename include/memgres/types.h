@@ -122,6 +122,18 @@ Datum		cstring_text_datum(Arena *a, const char *s);
  */
 typedef enum CastContext { CAST_IMPLICIT, CAST_ASSIGNMENT, CAST_EXPLICIT } CastContext;
 
+/* A cast function: converts value (of the source type) to the target type
+ * and applies typmod (-1: none).  NULL fn in a CastDef: binary coercible. */
+typedef int (*CastFn) (EvalCtx *ctx, Datum value, int32_t typmod, bool explicit_cast, Datum *out);
+typedef struct CastDef {
+	Oid			src;
+	Oid			dst;
+	CastContext context;
+	CastFn		fn;
+} CastDef;
+/* At start-up only (from a register_*_types() function); tables are not copied. */
+void		cast_register(const CastDef *defs, int n);
+
 bool		cast_find(Oid src, Oid dst, CastContext context);
 int			cast_apply(EvalCtx *ctx, Oid src, int32_t src_typmod, Oid dst, int32_t dst_typmod,
 					   bool explicit_cast, Datum value, Datum *out);
