@@ -239,3 +239,15 @@ target_stop()
 		mg_stop
 	fi
 }
+
+# regress_psql PORT DBNAME < FILE: runs one regression file exactly as both
+# the suite (against memgres) and tools/regress-expected.sh (against
+# PostgreSQL) do, output (stdout and stderr, interleaved) on stdout.  The
+# environment is cleared of everything that would change the session.
+regress_psql()
+{
+	env -u PGOPTIONS -u PGTZ -u PGDATESTYLE -u PGCLIENTENCODING -u PGAPPNAME \
+		-u PGSERVICE -u PGSSLMODE -u PGPASSWORD -u PSQLRC \
+		LC_ALL=C.UTF-8 LANG=C.UTF-8 \
+		psql -X -a -q -h 127.0.0.1 -p "$1" -U postgres -d "$2" 2>&1
+}
