@@ -83,9 +83,16 @@ typedef struct AggDef {
 void		func_init(void);		/* after types_init(): calls every register_*() below */
 
 /*
- * Registration, at start-up only.  Each function module keeps static tables
- * and exposes one register_<module>_funcs() that func_init() calls; the
- * registry copies nothing (tables must be static) and assigns OIDs.
+ * Registration, at start-up only (one thread, before any lookup).  Each
+ * function module keeps tables (const is fine) and exposes one
+ * register_<module>_funcs() that func_init() calls.  The registry copies
+ * each table once into memory it keeps for the life of the process, assigns
+ * OIDs there (an entry's own oid if non-zero, else PostgreSQL 15's OID for
+ * the same signature, else a stable hash-derived OID in 12000..16383) and
+ * resolves OperDef.func; lookups return pointers to those copies.
+ * Register an operator after its implementing function: oper_register()
+ * aborts at start-up if OperDef.func_name with the operator's argument
+ * types is not registered.
  */
 void		func_register(const FuncDef *defs, int n);
 void		oper_register(const OperDef *defs, int n);
@@ -96,8 +103,12 @@ const FuncDef *const *func_candidates(const char *name, int *n);
 const OperDef *const *oper_candidates(const char *name, int *n);
 const AggDef *const *agg_candidates(const char *name, int *n);
 const FuncDef *func_by_oid(Oid oid);
-/* Every function, for pg_proc. */
+const OperDef *oper_by_oid(Oid oid);
+const AggDef *agg_by_oid(Oid oid);
+/* Every function (pg_proc), operator (pg_operator), aggregate (pg_aggregate). */
 const FuncDef *const *func_all(int *n);
+const OperDef *const *oper_all(int *n);
+const AggDef *const *agg_all(int *n);
 
 /*
  * Resolution helpers (PostgreSQL's func_select_candidate, simplified).
@@ -108,5 +119,14 @@ const FuncDef *const *func_all(int *n);
 const FuncDef *func_resolve(const char *name, int nargs, const Oid *argtypes, Oid *resolved, MgError *err);
 const OperDef *oper_resolve(const char *name, Oid left, Oid right, Oid *resolved_left, Oid *resolved_right, MgError *err);
 const AggDef *agg_resolve(const char *name, int nargs, const Oid *argtypes, Oid *resolved, MgError *err);
+
+/*
+ * The concrete result type of a resolved call: rettype, or for a
+ * polymorphic one (ANYELEMENTOID, ANYARRAYOID) the type implied by the
+ * resolved argument types (nargs and resolved as filled by func_resolve;
+ * for an operator use its func with its one or two resolved types).
+ */
+Oid			func_result_type(const FuncDef *f, int nargs, const Oid *resolved);
+Oid			agg_result_type(const AggDef *a, const Oid *resolved);
 
 #endif

@@ -1,0 +1,491 @@
+/*
+ * func.c — the registry of functions, operators and aggregates.
+ *
+ * Purpose: func_init() runs every function module's register_*() once at
+ * start-up; each hands over static tables, which the registry indexes by
+ * name (one hash map per kind) and by OID.  Resolution of a call against
+ * those candidates lives in resolve.c.
+ *
+ * Design notes:
+ *  - Each registration copies its table once into one heap block that is
+ *    never moved or freed, so modules may keep their tables const and the
+ *    registry may fill in FuncDef/AggDef/OperDef.oid and OperDef.func.
+ *    Pointers handed out by lookups point into those copies and stay valid
+ *    for the life of the process.
+ *  - OIDs.  An entry that names its OID keeps it.  Otherwise the registry
+ *    takes PostgreSQL 15's OID for the same signature (pg_proc: name and
+ *    argument types; pg_operator: name, left and right type) from the table
+ *    in pg_oids.c, generated from a real server, so pg_proc and
+ *    pg_operator rows agree with what clients know.  Anything PostgreSQL
+ *    does not have gets an OID from a hash of its signature, probed
+ *    linearly inside [FUNC_OID_FIRST_PRIVATE, FUNC_OID_LAST_PRIVATE]
+ *    (PostgreSQL's unpinned initdb range, which never clashes with the
+ *    catalog's user objects at 16384 and up).  The result depends only on
+ *    the signatures and the registration order, so it is stable from run
+ *    to run.
+ *
+ * Invariants:
+ *  1. Registration happens before any lookup, on one thread (start-up);
+ *     afterwards every structure here is read-only and needs no lock.
+ *  2. Every registered entry has a non-zero OID, unique across functions,
+ *     aggregates and operators.
+ *  3. A name map holds each entry once, in registration order.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <memgres/func.h>
+#include <memgres/mem.h>
+#include <memgres/types.h>
+
+#include "builtins.h"
+#include "funcint.h"
+
+/* ---------------------------------------------------------------- name maps */
+
+typedef struct NameEntry {
+	const char *name;
+	const void **items;
+	int			n;
+	int			cap;
+} NameEntry;
+
+typedef struct NameMap {
+	NameEntry  *slots;
+	int			cap;			/* power of two */
+	int			used;
+} NameMap;
+
+static NameMap func_map, oper_map, agg_map;
+
+/* Every function, for func_all(); every operator and aggregate likewise. */
+static const FuncDef **all_funcs;
+static int	n_all_funcs, cap_all_funcs;
+static const OperDef **all_opers;
+static int	n_all_opers, cap_all_opers;
+static const AggDef **all_aggs;
+static int	n_all_aggs, cap_all_aggs;
+
+/* OID -> entry, open addressing. */
+typedef struct OidSlot {
+	Oid			oid;
+	char		kind;			/* 'f', 'o', 'a' */
+	const void *item;
+} OidSlot;
+
+static OidSlot *oid_slots;
+static int	oid_cap, oid_used;
+
+static uint64_t
+hash_str(const char *s)
+{
+	uint64_t	h = 1469598103934665603ULL;
+
+	for (; *s; s++)
+	{
+		h ^= (unsigned char) *s;
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+static uint64_t
+hash_mix(uint64_t h, uint32_t v)
+{
+	for (int i = 0; i < 4; i++)
+	{
+		h ^= (v >> (8 * i)) & 0xff;
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+static void
+namemap_grow(NameMap *m)
+{
+	NameMap		nm;
+
+	nm.cap = m->cap ? m->cap * 2 : 256;
+	nm.used = m->used;
+	nm.slots = mg_calloc((size_t) nm.cap, sizeof(NameEntry));
+	for (int i = 0; i < m->cap; i++)
+	{
+		NameEntry  *e = &m->slots[i];
+		uint64_t	h;
+
+		if (e->name == NULL)
+			continue;
+		h = hash_str(e->name);
+		for (int j = (int) (h & (uint64_t) (nm.cap - 1));; j = (j + 1) & (nm.cap - 1))
+		{
+			if (nm.slots[j].name == NULL)
+			{
+				nm.slots[j] = *e;
+				break;
+			}
+		}
+	}
+	free(m->slots);
+	*m = nm;
+}
+
+static NameEntry *
+namemap_find(const NameMap *m, const char *name)
+{
+	uint64_t	h;
+
+	if (m->cap == 0)
+		return NULL;
+	h = hash_str(name);
+	for (int j = (int) (h & (uint64_t) (m->cap - 1));; j = (j + 1) & (m->cap - 1))
+	{
+		NameEntry  *e = &m->slots[j];
+
+		if (e->name == NULL)
+			return NULL;
+		if (strcmp(e->name, name) == 0)
+			return e;
+	}
+}
+
+static void
+namemap_add(NameMap *m, const char *name, const void *item)
+{
+	NameEntry  *e;
+
+	if ((m->used + 1) * 2 > m->cap)
+		namemap_grow(m);
+	e = namemap_find(m, name);
+	if (e == NULL)
+	{
+		uint64_t	h = hash_str(name);
+
+		for (int j = (int) (h & (uint64_t) (m->cap - 1));; j = (j + 1) & (m->cap - 1))
+		{
+			if (m->slots[j].name == NULL)
+			{
+				e = &m->slots[j];
+				e->name = name;
+				m->used++;
+				break;
+			}
+		}
+	}
+	if (e->n == e->cap)
+	{
+		e->cap = e->cap ? e->cap * 2 : 4;
+		e->items = mg_realloc(e->items, sizeof(void *) * (size_t) e->cap);
+	}
+	e->items[e->n++] = item;
+}
+
+static void
+ptrvec_push(const void ***vec, int *n, int *cap, const void *item)
+{
+	if (*n == *cap)
+	{
+		*cap = *cap ? *cap * 2 : 256;
+		*vec = mg_realloc(*vec, sizeof(void *) * (size_t) *cap);
+	}
+	(*vec)[(*n)++] = item;
+}
+
+/* ---------------------------------------------------------------- OIDs */
+
+static OidSlot *
+oid_find_slot(Oid oid)
+{
+	if (oid_cap == 0)
+		return NULL;
+	for (int j = (int) ((oid * 2654435761u) & (uint32_t) (oid_cap - 1));; j = (j + 1) & (oid_cap - 1))
+	{
+		if (oid_slots[j].oid == oid || oid_slots[j].oid == InvalidOid)
+			return &oid_slots[j];
+	}
+}
+
+static bool
+oid_taken(Oid oid)
+{
+	OidSlot    *s = oid_find_slot(oid);
+
+	return s != NULL && s->oid == oid;
+}
+
+static void
+oid_put(Oid oid, char kind, const void *item)
+{
+	OidSlot    *s;
+
+	if ((oid_used + 1) * 2 > oid_cap)
+	{
+		OidSlot    *old = oid_slots;
+		int			oldcap = oid_cap;
+
+		oid_cap = oid_cap ? oid_cap * 2 : 1024;
+		oid_slots = mg_calloc((size_t) oid_cap, sizeof(OidSlot));
+		for (int i = 0; i < oldcap; i++)
+			if (old[i].oid != InvalidOid)
+				*oid_find_slot(old[i].oid) = old[i];
+		free(old);
+	}
+	s = oid_find_slot(oid);
+	s->oid = oid;
+	s->kind = kind;
+	s->item = item;
+	oid_used++;
+}
+
+/*
+ * Picks the OID of a new entry: its own if given, PostgreSQL's if known and
+ * free, else a hashed one in the private range.
+ */
+static Oid
+oid_choose(Oid given, Oid pg, uint64_t sighash)
+{
+	uint32_t	span = FUNC_OID_LAST_PRIVATE - FUNC_OID_FIRST_PRIVATE + 1;
+	Oid			o;
+
+	if (given != InvalidOid && !oid_taken(given))
+		return given;
+	if (pg != InvalidOid && !oid_taken(pg))
+		return pg;
+	o = FUNC_OID_FIRST_PRIVATE + (Oid) (sighash % span);
+	while (oid_taken(o))
+		o = (o == FUNC_OID_LAST_PRIVATE) ? FUNC_OID_FIRST_PRIVATE : o + 1;
+	return o;
+}
+
+/* The signature as pg_proc's proargtypes: variadic arguments as one array. */
+static int
+proc_signature(int nargs, const Oid *argtypes, Oid variadic, Oid *sig)
+{
+	int			n = 0;
+
+	for (int i = 0; i < nargs && n < FUNC_MAX_ARGS; i++)
+		sig[n++] = argtypes[i];
+	if (variadic != InvalidOid && n < FUNC_MAX_ARGS)
+	{
+		const MgType *t;
+
+		if (variadic == ANYOID)
+			sig[n++] = ANYOID;
+		else if ((t = type_by_oid(variadic)) != NULL && t->array != InvalidOid)
+			sig[n++] = t->array;
+		else
+			sig[n++] = variadic;
+	}
+	return n;
+}
+
+static uint64_t
+sig_hash(const char *name, char kind, int n, const Oid *sig)
+{
+	uint64_t	h = hash_str(name);
+
+	h = hash_mix(h, (uint32_t) kind);
+	for (int i = 0; i < n; i++)
+		h = hash_mix(h, sig[i]);
+	return h;
+}
+
+/* ---------------------------------------------------------------- registration */
+
+void
+func_register(const FuncDef *tab, int n)
+{
+	FuncDef    *defs = mg_malloc(sizeof(FuncDef) * (size_t) (n > 0 ? n : 1));
+
+	memcpy(defs, tab, sizeof(FuncDef) * (size_t) n);
+	for (int i = 0; i < n; i++)
+	{
+		FuncDef    *f = &defs[i];
+		Oid			sig[FUNC_MAX_ARGS];
+		int			nsig = proc_signature(f->nargs, f->argtypes, f->variadic, sig);
+
+		f->oid = oid_choose(f->oid, pg_proc_oid(f->name, nsig, sig), sig_hash(f->name, 'f', nsig, sig));
+		oid_put(f->oid, 'f', f);
+		namemap_add(&func_map, f->name, f);
+		ptrvec_push((const void ***) &all_funcs, &n_all_funcs, &cap_all_funcs, f);
+	}
+}
+
+void
+agg_register(const AggDef *tab, int n)
+{
+	AggDef	   *defs = mg_malloc(sizeof(AggDef) * (size_t) (n > 0 ? n : 1));
+
+	memcpy(defs, tab, sizeof(AggDef) * (size_t) n);
+	for (int i = 0; i < n; i++)
+	{
+		AggDef	   *a = &defs[i];
+		uint64_t	h = sig_hash(a->name, 'a', a->nargs, a->argtypes);
+
+		a->oid = oid_choose(a->oid, pg_proc_oid(a->name, a->nargs, a->argtypes), h);
+		oid_put(a->oid, 'a', a);
+		namemap_add(&agg_map, a->name, a);
+		ptrvec_push((const void ***) &all_aggs, &n_all_aggs, &cap_all_aggs, a);
+	}
+}
+
+void
+oper_register(const OperDef *tab, int n)
+{
+	OperDef    *defs = mg_malloc(sizeof(OperDef) * (size_t) (n > 0 ? n : 1));
+
+	memcpy(defs, tab, sizeof(OperDef) * (size_t) n);
+	for (int i = 0; i < n; i++)
+	{
+		OperDef    *o = &defs[i];
+		Oid			sig[2] = {o->left, o->right};
+		int			nfargs = (o->left != InvalidOid) ? 2 : 1;
+		Oid			fargs[2];
+		NameEntry  *e;
+
+		if (nfargs == 2)
+		{
+			fargs[0] = o->left;
+			fargs[1] = o->right;
+		}
+		else
+			fargs[0] = o->right;
+
+		/* The implementing function: same name and exact argument types. */
+		o->func = NULL;
+		if (o->func_name != NULL && (e = namemap_find(&func_map, o->func_name)) != NULL)
+		{
+			for (int k = 0; k < e->n; k++)
+			{
+				const FuncDef *f = e->items[k];
+
+				if (f->nargs == nfargs && f->variadic == InvalidOid &&
+					memcmp(f->argtypes, fargs, sizeof(Oid) * (size_t) nfargs) == 0)
+				{
+					o->func = f;
+					break;
+				}
+			}
+		}
+		if (o->func == NULL)
+		{
+			/* A table bug; fail loudly at start-up rather than at first use. */
+			fprintf(stderr, "memgres: operator %s has no implementing function %s\n",
+					o->name, o->func_name ? o->func_name : "(null)");
+			abort();
+		}
+		o->oid = oid_choose(o->oid, pg_oper_oid(o->name, o->left, o->right),
+							sig_hash(o->name, 'o', 2, sig));
+		oid_put(o->oid, 'o', o);
+		namemap_add(&oper_map, o->name, o);
+		ptrvec_push((const void ***) &all_opers, &n_all_opers, &cap_all_opers, o);
+	}
+}
+
+/*
+ * The modules maintained by other owners; weak so that the program links
+ * before they land (a missing one is simply not called).
+ */
+extern void register_numeric_funcs(void) __attribute__((weak));
+extern void register_datetime_funcs(void) __attribute__((weak));
+extern void register_json_funcs(void) __attribute__((weak));
+extern void register_session_funcs(void) __attribute__((weak));
+
+void
+func_init(void)
+{
+	static bool done = false;
+
+	if (done)
+		return;
+	done = true;
+	register_core_funcs();
+	if (register_numeric_funcs)
+		register_numeric_funcs();
+	if (register_datetime_funcs)
+		register_datetime_funcs();
+	if (register_json_funcs)
+		register_json_funcs();
+	if (register_session_funcs)
+		register_session_funcs();
+}
+
+/* ---------------------------------------------------------------- lookups */
+
+const FuncDef *const *
+func_candidates(const char *name, int *n)
+{
+	NameEntry  *e = namemap_find(&func_map, name);
+
+	*n = e ? e->n : 0;
+	return e ? (const FuncDef *const *) e->items : NULL;
+}
+
+const OperDef *const *
+oper_candidates(const char *name, int *n)
+{
+	NameEntry  *e = namemap_find(&oper_map, name);
+
+	*n = e ? e->n : 0;
+	return e ? (const OperDef *const *) e->items : NULL;
+}
+
+const AggDef *const *
+agg_candidates(const char *name, int *n)
+{
+	NameEntry  *e = namemap_find(&agg_map, name);
+
+	*n = e ? e->n : 0;
+	return e ? (const AggDef *const *) e->items : NULL;
+}
+
+static const void *
+by_oid(Oid oid, char kind)
+{
+	OidSlot    *s = oid_find_slot(oid);
+
+	if (s == NULL || s->oid != oid || s->kind != kind)
+		return NULL;
+	return s->item;
+}
+
+const FuncDef *
+func_by_oid(Oid oid)
+{
+	return by_oid(oid, 'f');
+}
+
+const OperDef *
+oper_by_oid(Oid oid)
+{
+	return by_oid(oid, 'o');
+}
+
+const AggDef *
+agg_by_oid(Oid oid)
+{
+	return by_oid(oid, 'a');
+}
+
+const FuncDef *const *
+func_all(int *n)
+{
+	*n = n_all_funcs;
+	return all_funcs;
+}
+
+const OperDef *const *
+oper_all(int *n)
+{
+	*n = n_all_opers;
+	return all_opers;
+}
+
+const AggDef *const *
+agg_all(int *n)
+{
+	*n = n_all_aggs;
+	return all_aggs;
+}
