@@ -20,6 +20,7 @@ void
 register_core_funcs(void)
 {
 	register_int_funcs();
+	register_float_funcs();
 }
 
 int

@@ -68,10 +68,10 @@ put_int(FnCall *fc, int64_t v, Oid t, Datum *out)
 }
 
 static int
-int_arith(FnCall *fc, Datum *out, char op, Oid lt, Oid rt, Oid res)
+int_arith(FnCall *fc, Datum *out, char op, Oid L_, Oid R_, Oid res)
 {
-	int64_t		a = get_int(fc->args[0], lt);
-	int64_t		b = get_int(fc->args[1], rt);
+	int64_t		a = get_int(fc->args[0], L_);
+	int64_t		b = get_int(fc->args[1], R_);
 	int64_t		r;
 
 	switch (op)
@@ -134,10 +134,10 @@ int_arith(FnCall *fc, Datum *out, char op, Oid lt, Oid rt, Oid res)
 }
 
 static int
-int_cmp(FnCall *fc, Datum *out, int op, Oid lt, Oid rt)
+int_cmp(FnCall *fc, Datum *out, int op, Oid L_, Oid R_)
 {
-	int64_t		a = get_int(fc->args[0], lt);
-	int64_t		b = get_int(fc->args[1], rt);
+	int64_t		a = get_int(fc->args[0], L_);
+	int64_t		b = get_int(fc->args[1], R_);
 	int			c = (a > b) - (a < b);
 	bool		r;
 
@@ -166,23 +166,23 @@ int_cmp(FnCall *fc, Datum *out, int op, Oid lt, Oid rt)
 	return 0;
 }
 
-#define ARITH(fn, op, lt, rt, res) \
-	static int fn(FnCall *fc, Datum *out) { return int_arith(fc, out, op, lt, rt, res); }
-#define CMP(fn, op, lt, rt) \
-	static int fn(FnCall *fc, Datum *out) { return int_cmp(fc, out, op, lt, rt); }
+#define ARITH(fn, op, L_, R_, res) \
+	static int fn(FnCall *fc, Datum *out) { return int_arith(fc, out, op, L_, R_, res); }
+#define CMP(fn, op, L_, R_) \
+	static int fn(FnCall *fc, Datum *out) { return int_cmp(fc, out, op, L_, R_); }
 
 /* One type pair: + - * / and the six comparisons. */
-#define PAIR(pfx, lt, rt, res) \
-	ARITH(pfx##pl, '+', lt, rt, res) \
-	ARITH(pfx##mi, '-', lt, rt, res) \
-	ARITH(pfx##mul, '*', lt, rt, res) \
-	ARITH(pfx##div, '/', lt, rt, res) \
-	CMP(pfx##eq, 0, lt, rt) \
-	CMP(pfx##ne, 1, lt, rt) \
-	CMP(pfx##lt, 2, lt, rt) \
-	CMP(pfx##le, 3, lt, rt) \
-	CMP(pfx##gt, 4, lt, rt) \
-	CMP(pfx##ge, 5, lt, rt)
+#define PAIR(pfx, L_, R_, res) \
+	ARITH(pfx##pl, '+', L_, R_, res) \
+	ARITH(pfx##mi, '-', L_, R_, res) \
+	ARITH(pfx##mul, '*', L_, R_, res) \
+	ARITH(pfx##div, '/', L_, R_, res) \
+	CMP(pfx##eq, 0, L_, R_) \
+	CMP(pfx##ne, 1, L_, R_) \
+	CMP(pfx##lt, 2, L_, R_) \
+	CMP(pfx##le, 3, L_, R_) \
+	CMP(pfx##gt, 4, L_, R_) \
+	CMP(pfx##ge, 5, L_, R_)
 
 /* Same-type extras: %, bitwise. */
 #define SAME(pfx, t) \
@@ -356,12 +356,12 @@ UCMP(oid)
 #define F2(N_, FN_, a, b, res) \
 	{.name = N_, .nargs = 2, .argtypes = {a, b}, .rettype = res, .strict = true, .volatility = FUNC_IMMUTABLE, .fn = FN_}
 
-#define PAIR_F(pfx, lt, rt, res) \
-	F2(#pfx "pl", pfx##pl, lt, rt, res), F2(#pfx "mi", pfx##mi, lt, rt, res), \
-	F2(#pfx "mul", pfx##mul, lt, rt, res), F2(#pfx "div", pfx##div, lt, rt, res), \
-	F2(#pfx "eq", pfx##eq, lt, rt, BOOLOID), F2(#pfx "ne", pfx##ne, lt, rt, BOOLOID), \
-	F2(#pfx "lt", pfx##lt, lt, rt, BOOLOID), F2(#pfx "le", pfx##le, lt, rt, BOOLOID), \
-	F2(#pfx "gt", pfx##gt, lt, rt, BOOLOID), F2(#pfx "ge", pfx##ge, lt, rt, BOOLOID)
+#define PAIR_F(pfx, L_, R_, res) \
+	F2(#pfx "pl", pfx##pl, L_, R_, res), F2(#pfx "mi", pfx##mi, L_, R_, res), \
+	F2(#pfx "mul", pfx##mul, L_, R_, res), F2(#pfx "div", pfx##div, L_, R_, res), \
+	F2(#pfx "eq", pfx##eq, L_, R_, BOOLOID), F2(#pfx "ne", pfx##ne, L_, R_, BOOLOID), \
+	F2(#pfx "lt", pfx##lt, L_, R_, BOOLOID), F2(#pfx "le", pfx##le, L_, R_, BOOLOID), \
+	F2(#pfx "gt", pfx##gt, L_, R_, BOOLOID), F2(#pfx "ge", pfx##ge, L_, R_, BOOLOID)
 #define SAME_F(pfx, t) \
 	F2(#pfx "mod", pfx##mod, t, t, t), F2("mod", pfx##mod, t, t, t), \
 	F2(#pfx "and", pfx##and, t, t, t), F2(#pfx "or", pfx##or, t, t, t), \
@@ -397,14 +397,14 @@ static const FuncDef int_funcs[] = {
 
 #define OP(N_, l, r, res, FN_, neg, com) \
 	{.name = N_, .left = l, .right = r, .result = res, .func_name = FN_, .negator = neg, .commutator = com}
-#define CMP_OPS(pfx, lt, rt) \
-	OP("=", lt, rt, BOOLOID, #pfx "eq", "<>", "="), OP("<>", lt, rt, BOOLOID, #pfx "ne", "=", "<>"), \
-	OP("<", lt, rt, BOOLOID, #pfx "lt", ">=", ">"), OP("<=", lt, rt, BOOLOID, #pfx "le", ">", ">="), \
-	OP(">", lt, rt, BOOLOID, #pfx "gt", "<=", "<"), OP(">=", lt, rt, BOOLOID, #pfx "ge", "<", "<=")
-#define PAIR_OPS(pfx, lt, rt, res) \
-	OP("+", lt, rt, res, #pfx "pl", NULL, "+"), OP("-", lt, rt, res, #pfx "mi", NULL, NULL), \
-	OP("*", lt, rt, res, #pfx "mul", NULL, "*"), OP("/", lt, rt, res, #pfx "div", NULL, NULL), \
-	CMP_OPS(pfx, lt, rt)
+#define CMP_OPS(pfx, L_, R_) \
+	OP("=", L_, R_, BOOLOID, #pfx "eq", "<>", "="), OP("<>", L_, R_, BOOLOID, #pfx "ne", "=", "<>"), \
+	OP("<", L_, R_, BOOLOID, #pfx "lt", ">=", ">"), OP("<=", L_, R_, BOOLOID, #pfx "le", ">", ">="), \
+	OP(">", L_, R_, BOOLOID, #pfx "gt", "<=", "<"), OP(">=", L_, R_, BOOLOID, #pfx "ge", "<", "<=")
+#define PAIR_OPS(pfx, L_, R_, res) \
+	OP("+", L_, R_, res, #pfx "pl", NULL, "+"), OP("-", L_, R_, res, #pfx "mi", NULL, NULL), \
+	OP("*", L_, R_, res, #pfx "mul", NULL, "*"), OP("/", L_, R_, res, #pfx "div", NULL, NULL), \
+	CMP_OPS(pfx, L_, R_)
 #define SAME_OPS(pfx, t) \
 	OP("%", t, t, t, #pfx "mod", NULL, NULL), OP("&", t, t, t, #pfx "and", NULL, "&"), \
 	OP("|", t, t, t, #pfx "or", NULL, "|"), OP("#", t, t, t, #pfx "xor", NULL, "#"), \
