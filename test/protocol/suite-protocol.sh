@@ -58,14 +58,29 @@ if target_start -c max_connections=1100; then
 	if [ "$against" = postgres ]; then sock=$PG_DIR; else sock=$MG_SOCKDIR; fi
 	out=$(psql -X -A -t -h "$sock" -p "$T_PORT" -U postgres -d postgres -c "select 'unix'" 2>&1)
 	tap_check $([ "$out" = unix ]; echo $?) "psql over the Unix socket runs a query (got '$out')"
-	for prog in ${MEMGRES_PROTOCOL_PROGRAMS:-test_libpq_basic}; do
-		run_prog $prog
+	want() { [ -z "${MEMGRES_PROTOCOL_PROGRAMS:-}" ] || [[ " $MEMGRES_PROTOCOL_PROGRAMS " == *" $1 "* ]]; }
+	for prog in test_libpq_basic test_libpq_extended test_libpq_pipeline test_libpq_cancel; do
+		want $prog && run_prog $prog
 	done
+	# PostgreSQL pays a process per connection: validate with fewer there.
+	if [ "$against" = postgres ]; then many=${MEMGRES_MANY_CONNECTIONS:-200}; else many=${MEMGRES_MANY_CONNECTIONS:-1000}; fi
+	want test_libpq_many && run_prog test_libpq_many "$many"
 	tap_check $(target_alive; echo $?) "main server alive after all programs"
 	target_stop
 	tap_check $? "main server stopped cleanly"
 else
 	tap_fail "main server started"
+fi
+
+# --- one worker thread: a sleeper does not block the worker ---
+if want test_libpq_threads1; then
+	if target_start --threads 1; then
+		run_prog test_libpq_threads1
+		target_stop
+		tap_check $? "--threads 1 server stopped cleanly"
+	else
+		tap_fail "--threads 1 server started"
+	fi
 fi
 
 tap_done
