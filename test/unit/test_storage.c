@@ -1,0 +1,991 @@
+/*
+ * test_storage.c — the copy-on-write store against simple reference models.
+ *
+ * Row trees and index trees are driven by a seeded random mix of inserts,
+ * updates, deletes, lookups and range scans in both directions, with many
+ * versions alive at once (snapshots kept while later transactions commit),
+ * savepoints and rollbacks, and forks; each old version must still read
+ * exactly as its model did, and releasing everything must bring the
+ * accounted byte counter back to where it started.  Also: tuple format,
+ * index key order, the writer lock queue, the memory limit, sequences, and
+ * readers scanning pinned versions on other threads while a writer commits.
+ */
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <memgres/arena.h>
+#include <memgres/storage.h>
+
+#include "tap.h"
+
+static uint64_t rng_state = 88172645463325252ULL;
+
+static uint64_t
+rnd(void)
+{
+	rng_state ^= rng_state << 13;
+	rng_state ^= rng_state >> 7;
+	rng_state ^= rng_state << 17;
+	return rng_state;
+}
+
+static int
+rndn(int n)
+{
+	return (int) (rnd() % (uint64_t) n);
+}
+
+/* ---- tuples ------------------------------------------------------------------ */
+
+static const StColumn row_cols[2] = {{4, true}, {-1, false}};
+
+static Varlena *
+make_text(Arena *a, int len, char fill)
+{
+	Varlena    *v = arena_alloc(a, VARLENA_HDRSZ + (size_t) len);
+
+	v->len = (uint32_t) len;
+	memset(v->data, fill, (size_t) len);
+	return v;
+}
+
+static StTuple *
+make_row(Arena *a, int32_t val, int len)
+{
+	Datum		values[2];
+	bool		nulls[2] = {false, false};
+	MgError		err = MG_ERROR_INIT;
+
+	values[0] = Int32GetDatum(val);
+	values[1] = PointerGetDatum(make_text(a, len, (char) ('a' + (val & 15))));
+	return st_tuple_form(a, row_cols, 2, values, nulls, &err);
+}
+
+static bool
+row_matches(const StTuple *t, int32_t val, int len)
+{
+	Datum		values[2];
+	bool		nulls[2];
+	const Varlena *v;
+
+	if (t == NULL)
+		return false;
+	st_tuple_deform(t, row_cols, 2, values, nulls);
+	if (nulls[0] || nulls[1] || DatumGetInt32(values[0]) != val)
+		return false;
+	v = DatumGetVarlena(values[1]);
+	if ((int) v->len != len)
+		return false;
+	for (int i = 0; i < len; i++)
+		if (v->data[i] != (char) ('a' + (val & 15)))
+			return false;
+	return true;
+}
+
+static void
+test_tuples(void)
+{
+	Arena		a;
+	StColumn	cols[5] = {{4, true}, {8, true}, {-1, false}, {2, true}, {1, true}};
+	Datum		v[5],
+				out[7];
+	bool		n[5] = {false, false, false, false, false},
+				on[7];
+	MgError		err = MG_ERROR_INIT;
+	StTuple    *t;
+	StColumn	more[7] = {{4, true}, {8, true}, {-1, false}, {2, true}, {1, true}, {4, true}, {-1, false}};
+	bool		isnull;
+
+	arena_init(&a, 0);
+	v[0] = Int32GetDatum(-42);
+	v[1] = Int64GetDatum(-1234567890123LL);
+	v[2] = PointerGetDatum(make_text(&a, 5, 'x'));
+	v[3] = Int16GetDatum(-7);
+	v[4] = BoolGetDatum(true);
+	t = st_tuple_form(&a, cols, 5, v, n, &err);
+	st_tuple_deform(t, more, 7, out, on);
+	ok(t != NULL && st_tuple_natts(t) == 5, "tuple formed with 5 attributes");
+	ok(!on[0] && DatumGetInt32(out[0]) == -42 && DatumGetInt64(out[1]) == -1234567890123LL &&
+	   DatumGetVarlena(out[2])->len == 5 && memcmp(DatumGetVarlena(out[2])->data, "xxxxx", 5) == 0 &&
+	   DatumGetInt16(out[3]) == -7 && DatumGetBool(out[4]), "deform returns every value");
+	ok(on[5] && on[6], "attributes past natts read as NULL (added columns)");
+	ok(((uintptr_t) out[2] & 3) == 0, "varlena datum is 4-byte aligned");
+	n[1] = n[3] = true;
+	t = st_tuple_form(&a, cols, 5, v, n, &err);
+	st_tuple_deform(t, cols, 5, out, on);
+	ok(!on[0] && on[1] && !on[2] && on[3] && !on[4] &&
+	   DatumGetVarlena(out[2])->len == 5 && DatumGetBool(out[4]), "nulls round-trip");
+	ok(DatumGetBool(st_tuple_getattr(t, cols, 4, &isnull)) && !isnull, "getattr after nulls");
+	st_tuple_getattr(t, cols, 3, &isnull);
+	ok(isnull, "getattr of a NULL");
+	t = make_row(&a, 7, 84);
+	ok(st_tuple_len(t) == 8 + 4 + 4 + 84, "pgbench-like row is %u bytes", st_tuple_len(t));
+	arena_destroy(&a);
+}
+
+/* ---- index keys ------------------------------------------------------------ */
+
+static void
+enc_int4(Datum d, StrBuf *out)
+{
+	uint32_t	u = (uint32_t) DatumGetInt32(d) ^ 0x80000000u;
+	char		b[4] = {(char) (u >> 24), (char) (u >> 16), (char) (u >> 8), (char) u};
+
+	strbuf_append(out, b, 4);
+}
+
+static void
+enc_bytes(Datum d, StrBuf *out)
+{
+	const Varlena *v = DatumGetVarlena(d);
+
+	strbuf_append(out, v->data, v->len);
+}
+
+typedef struct KeyCase {
+	bool		null1;
+	int32_t		a;
+	bool		null2;
+	char		s[6];
+	int			slen;
+	StrBuf		key;
+} KeyCase;
+
+static unsigned kflags1, kflags2;
+
+static int
+cmp_nullable(bool an, bool bn, int c, unsigned flags)
+{
+	if (an || bn)
+	{
+		if (an && bn)
+			return 0;
+		return (an ? 1 : -1) * ((flags & IDXKEY_NULLS_FIRST) ? -1 : 1);
+	}
+	return (flags & IDXKEY_DESC) ? -c : c;
+}
+
+static int
+model_key_cmp(const KeyCase *x, const KeyCase *y)
+{
+	int			c = cmp_nullable(x->null1, y->null1, (x->a > y->a) - (x->a < y->a), kflags1);
+
+	if (c != 0)
+		return c;
+	if (!x->null2 && !y->null2)
+	{
+		int			m = memcmp(x->s, y->s, (size_t) (x->slen < y->slen ? x->slen : y->slen));
+
+		c = m != 0 ? m : x->slen - y->slen;
+		c = (c > 0) - (c < 0);
+	}
+	return cmp_nullable(x->null2, y->null2, c, kflags2);
+}
+
+static void
+test_keys(void)
+{
+	enum { NK = 60 };
+	KeyCase		k[NK];
+	int			bad = 0;
+	Arena		a;
+
+	arena_init(&a, 0);
+	for (int round = 0; round < 8; round++)
+	{
+		kflags1 = IDXKEY_FIXED | ((round & 1) ? IDXKEY_DESC : 0) | ((round & 2) ? IDXKEY_NULLS_FIRST : 0);
+		kflags2 = ((round & 4) ? IDXKEY_DESC : 0) | ((round & 1) ? IDXKEY_NULLS_FIRST : 0);
+		for (int i = 0; i < NK; i++)
+		{
+			Varlena    *v;
+
+			k[i].null1 = rndn(8) == 0;
+			k[i].a = (int32_t) (rndn(7) - 3) * (rndn(2) ? 1 : 100000);
+			k[i].null2 = rndn(8) == 0;
+			k[i].slen = rndn(5);
+			for (int j = 0; j < k[i].slen; j++)
+				k[i].s[j] = (char) (rndn(3) == 0 ? 0 : (rndn(2) ? 0xFF : 'a' + rndn(2)));
+			v = arena_alloc(&a, VARLENA_HDRSZ + 6);
+			v->len = (uint32_t) k[i].slen;
+			memcpy(v->data, k[i].s, (size_t) k[i].slen);
+			strbuf_init(&k[i].key);
+			idxkey_add(&k[i].key, enc_int4, Int32GetDatum(k[i].a), k[i].null1, kflags1);
+			idxkey_add(&k[i].key, enc_bytes, PointerGetDatum(v), k[i].null2, kflags2);
+		}
+		for (int i = 0; i < NK; i++)
+			for (int j = 0; j < NK; j++)
+			{
+				int			m = memcmp(k[i].key.data, k[j].key.data,
+									   k[i].key.len < k[j].key.len ? k[i].key.len : k[j].key.len);
+				int			want = model_key_cmp(&k[i], &k[j]);
+
+				if (m == 0)
+					m = (k[i].key.len > k[j].key.len) - (k[i].key.len < k[j].key.len);
+				m = (m > 0) - (m < 0);
+				if (m != want)
+					bad++;
+			}
+		for (int i = 0; i < NK; i++)
+			strbuf_free(&k[i].key);
+	}
+	arena_destroy(&a);
+	ok(bad == 0, "memcmp order of composite keys equals the model's (%d mismatches)", bad);
+}
+
+/* ---- row trees vs model ----------------------------------------------------- */
+
+#define MAXROWS 6000
+#define TBL 100
+#define IDX 101
+
+typedef struct Model {
+	int32_t		val[MAXROWS];
+	int			len[MAXROWS];
+	bool		present[MAXROWS];
+	uint64_t	next;
+} Model;
+
+static int
+check_model(StTxn *t, const Model *m, const char **why)
+{
+	StCursor	c;
+	uint64_t	rowid,
+				expect = 1;
+	const StTuple *tup;
+	uint64_t	count = 0;
+
+	/* full forward scan */
+	st_scan_open(&c, t, TBL, 0, false);
+	while (st_cursor_next(&c, &rowid, &tup))
+	{
+		while (expect < m->next && !m->present[expect])
+			expect++;
+		if (rowid != expect || !row_matches(tup, m->val[rowid], m->len[rowid]))
+		{
+			*why = "forward scan";
+			st_cursor_close(&c);
+			return -1;
+		}
+		expect++;
+		count++;
+	}
+	st_cursor_close(&c);
+	while (expect < m->next && !m->present[expect])
+		expect++;
+	if (expect < m->next)
+	{
+		*why = "forward scan ended early";
+		return -1;
+	}
+	if (count != st_table_rows(t, TBL))
+	{
+		*why = "row count";
+		return -1;
+	}
+	/* backward scan from a random point */
+	{
+		uint64_t	start = m->next > 1 ? 1 + (uint64_t) rndn((int) m->next) : 0;
+		uint64_t	e = start == 0 ? m->next - 1 : (start < m->next ? start : m->next - 1);
+
+		st_scan_open(&c, t, TBL, start, true);
+		while (st_cursor_next(&c, &rowid, &tup))
+		{
+			while (e > 0 && !m->present[e])
+				e--;
+			if (rowid != e || !row_matches(tup, m->val[rowid], m->len[rowid]))
+			{
+				*why = "backward scan";
+				st_cursor_close(&c);
+				return -1;
+			}
+			e--;
+		}
+		st_cursor_close(&c);
+		while (e > 0 && !m->present[e])
+			e--;
+		if (e != 0)
+		{
+			*why = "backward scan ended early";
+			return -1;
+		}
+	}
+	/* point lookups */
+	for (int i = 0; i < 50 && m->next > 1; i++)
+	{
+		uint64_t	r = 1 + (uint64_t) rndn((int) m->next);
+		const StTuple *g = st_get(t, TBL, r);
+
+		if ((r < m->next && m->present[r]) ? !row_matches(g, m->val[r], m->len[r]) : g != NULL)
+		{
+			*why = "point lookup";
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static int
+random_len(void)
+{
+	int			r = rndn(100);
+
+	if (r < 2)
+		return 1000 + rndn(3000);		/* out-of-line blob */
+	if (r < 10)
+		return rndn(900);
+	return rndn(120);
+}
+
+static int
+apply_random_op(StTxn *t, Arena *a, Model *m, MgError *err)
+{
+	int			op = rndn(10);
+	uint64_t	rowid;
+
+	if (op < 5 || m->next < 10)
+	{
+		int32_t		v = (int32_t) rnd();
+		int			len = random_len();
+
+		if (m->next >= MAXROWS)
+			return 0;
+		if (st_insert(t, TBL, make_row(a, v, len), &rowid, err) < 0 || rowid != m->next)
+			return -1;
+		m->val[rowid] = v;
+		m->len[rowid] = len;
+		m->present[rowid] = true;
+		m->next++;
+		return 0;
+	}
+	rowid = 1 + (uint64_t) rndn((int) m->next - 1);
+	if (!m->present[rowid])
+		return 0;
+	if (op < 8)
+	{
+		int32_t		v = (int32_t) rnd();
+		int			len = random_len();
+
+		if (st_update(t, TBL, rowid, make_row(a, v, len), err) < 0)
+			return -1;
+		m->val[rowid] = v;
+		m->len[rowid] = len;
+	}
+	else
+	{
+		if (st_delete(t, TBL, rowid, err) < 0)
+			return -1;
+		m->present[rowid] = false;
+	}
+	return 0;
+}
+
+static void
+lock_or_die(StDatabase *db)
+{
+	if (!st_lock_try(db))
+		abort();
+}
+
+static void
+test_row_trees(StCluster *cl)
+{
+	enum { NSNAP = 6 };
+	StDatabase *db;
+	MgError		err = MG_ERROR_INIT;
+	Arena		a;
+	Model	   *m = calloc(1, sizeof(Model));
+	Model	   *snapm = calloc(NSNAP, sizeof(Model));
+	Model	   *last_commit = calloc(1, sizeof(Model));
+	StTxn	   *snaps[NSNAP] = {0};
+	size_t		base = storage_memory_used();
+	int			failures = 0;
+	const char *why = "";
+	StTxn	   *t;
+
+	arena_init(&a, 0);
+	ok(st_db_create(cl, "rows", NULL, &err) == 0, "create database");
+	db = st_db_open(cl, "rows");
+	lock_or_die(db);
+	t = st_txn_begin(db);
+	ok(st_table_create(t, TBL, &err) == 0 && st_txn_commit(t, &err) == 0, "create table");
+	m->next = 1;
+	memcpy(last_commit, m, sizeof(Model));
+
+	for (int round = 0; round < 24; round++)
+	{
+		int			sp = 0;
+		Model	   *saved = NULL;
+
+		lock_or_die(db);
+		t = st_txn_begin(db);
+		for (int i = 0; i < 250; i++)
+		{
+			if (i == 120)
+			{
+				/* a savepoint in the middle; half the rounds roll back to it */
+				sp = st_savepoint(t);
+				saved = malloc(sizeof(Model));
+				memcpy(saved, m, sizeof(Model));
+			}
+			if (apply_random_op(t, &a, m, &err) < 0)
+			{
+				failures++;
+				why = err.message ? err.message : "op failed";
+			}
+			arena_reset(&a);
+		}
+		if (round % 2 == 0)
+		{
+			st_rollback_to(t, sp);
+			memcpy(m, saved, sizeof(Model));
+		}
+		st_release(t, sp);
+		free(saved);
+		if (check_model(t, m, &why) < 0)
+			failures++;
+		if (st_audit(t, &err) < 0)
+		{
+			failures++;
+			why = err.message;
+		}
+		if (round % 5 == 4)
+		{
+			/* a rolled-back transaction changes nothing */
+			st_txn_end(t);
+			memcpy(m, last_commit, sizeof(Model));
+			t = st_snapshot_begin(db);
+			if (check_model(t, m, &why) < 0)
+				failures++;
+			st_txn_end(t);
+			continue;
+		}
+		st_txn_commit(t, &err);
+		memcpy(last_commit, m, sizeof(Model));
+		/* keep a snapshot of this version alive for a while */
+		{
+			int			s = round % NSNAP;
+
+			if (snaps[s])
+			{
+				if (check_model(snaps[s], &snapm[s], &why) < 0)
+					failures++;
+				st_txn_end(snaps[s]);
+			}
+			snaps[s] = st_snapshot_begin(db);
+			memcpy(&snapm[s], m, sizeof(Model));
+		}
+	}
+	for (int s = 0; s < NSNAP; s++)
+		if (snaps[s])
+		{
+			if (check_model(snaps[s], &snapm[s], &why) < 0)
+				failures++;
+			st_txn_end(snaps[s]);
+		}
+	ok(failures == 0, "random row operations match the model in every live version (%s)",
+	   failures ? why : "ok");
+	st_db_close(db);
+	ok(st_db_drop(cl, "rows", false, &err) == 0, "drop database");
+	ok(storage_memory_used() == base, "dropping releases every byte (%zu -> %zu)",
+	   base, storage_memory_used());
+	arena_destroy(&a);
+	free(m);
+	free(snapm);
+	free(last_commit);
+	mg_error_reset(&err);
+}
+
+
+/* ---- index trees vs model ----------------------------------------------- */
+
+typedef struct IdxEnt {
+	int32_t		k;
+	uint64_t	rowid;
+} IdxEnt;
+
+static int
+idxent_cmp(const void *x, const void *y)
+{
+	const IdxEnt *a = x,
+			   *b = y;
+
+	if (a->k != b->k)
+		return a->k < b->k ? -1 : 1;
+	return (a->rowid > b->rowid) - (a->rowid < b->rowid);
+}
+
+static void
+int_key(StrBuf *sb, int32_t k)
+{
+	strbuf_reset(sb);
+	idxkey_add(sb, enc_int4, Int32GetDatum(k), false, IDXKEY_FIXED);
+}
+
+static void
+test_index_trees(StCluster *cl)
+{
+	enum { NE = 5000 };
+	IdxEnt	   *model = malloc(sizeof(IdxEnt) * NE);
+	int			n = 0;
+	StDatabase *db;
+	MgError		err = MG_ERROR_INIT;
+	StTxn	   *t;
+	StrBuf		kb,
+				lob,
+				hib;
+	int			failures = 0,
+				dupfail = 0;
+	size_t		base = storage_memory_used();
+
+	strbuf_init(&kb);
+	strbuf_init(&lob);
+	strbuf_init(&hib);
+	st_db_create(cl, "idx", NULL, &err);
+	db = st_db_open(cl, "idx");
+	lock_or_die(db);
+	t = st_txn_begin(db);
+	st_table_create(t, TBL, &err);
+	st_index_create(t, TBL, IDX, &err);
+	st_index_create(t, TBL, IDX + 1, &err);		/* unique */
+	for (int step = 0; step < 12000; step++)
+	{
+		int			op = rndn(10);
+
+		if ((op < 6 && n < NE) || n == 0)
+		{
+			IdxEnt		e = {(int32_t) (rndn(2000) - 1000), (uint64_t) step + 1};
+
+			int_key(&kb, e.k);
+			if (st_index_insert(t, TBL, IDX, kb.data, kb.len, e.rowid, false, NULL, &err) != 0)
+				failures++;
+			model[n++] = e;
+		}
+		else
+		{
+			int			i = rndn(n);
+
+			int_key(&kb, model[i].k);
+			if (st_index_delete(t, TBL, IDX, kb.data, kb.len, model[i].rowid, &err) != 0)
+				failures++;
+			model[i] = model[--n];
+		}
+		if (step % 3000 == 2999)
+		{
+			st_txn_commit(t, &err);
+			lock_or_die(db);
+			t = st_txn_begin(db);
+		}
+	}
+	qsort(model, (size_t) n, sizeof(IdxEnt), idxent_cmp);
+	for (int q = 0; q < 300; q++)
+	{
+		int32_t		lo = (int32_t) (rndn(2400) - 1200),
+					hi = lo + rndn(300);
+		bool		loi = rndn(2),
+					hii = rndn(2),
+					back = rndn(2),
+					nolo = rndn(10) == 0,
+					nohi = rndn(10) == 0;
+		StKeyBound	lb,
+					hb;
+		StCursor	c;
+		uint64_t	rowid;
+		const void *key;
+		size_t		klen;
+		int			first = -1,
+					last = -1,
+					got = 0;
+		bool		bad = false;
+
+		int_key(&lob, lo);
+		lb.key = lob.data;
+		lb.len = lob.len;
+		lb.inclusive = loi;
+		strbuf_reset(&hib);
+		idxkey_add(&hib, enc_int4, Int32GetDatum(hi), false, IDXKEY_FIXED);
+		hb.key = hib.data;
+		hb.len = hib.len;
+		hb.inclusive = hii;
+		for (int i = 0; i < n; i++)
+		{
+			bool		in = (nolo || model[i].k > lo || (loi && model[i].k == lo)) &&
+				(nohi || model[i].k < hi || (hii && model[i].k == hi));
+
+			if (in)
+			{
+				if (first < 0)
+					first = i;
+				last = i;
+			}
+		}
+		st_index_open(&c, t, TBL, IDX, nolo ? NULL : &lb, nohi ? NULL : &hb, back);
+		while (st_index_next(&c, &rowid, &key, &klen))
+		{
+			int			i = back ? last - got : first + got;
+
+			int_key(&kb, model[i < 0 ? 0 : i].k);
+			if (first < 0 || i < first || i > last || model[i].rowid != rowid ||
+				klen != kb.len || memcmp(key, kb.data, klen) != 0)
+				bad = true;
+			got++;
+		}
+		st_cursor_close(&c);
+		if (bad || got != (first < 0 ? 0 : last - first + 1))
+			failures++;
+	}
+	ok(failures == 0, "index range scans (both directions, open/closed bounds) match the model");
+
+	/* unique index: duplicates refused, reported with the holder's row id */
+	for (int i = 0; i < 500; i++)
+	{
+		uint64_t	conflict = 0;
+		int			r;
+
+		int_key(&kb, i % 300);
+		r = st_index_insert(t, TBL, IDX + 1, kb.data, kb.len, (uint64_t) i + 1, true, &conflict, &err);
+		if ((i < 300 && r != 0) || (i >= 300 && (r != 1 || conflict != (uint64_t) (i % 300) + 1)))
+			dupfail++;
+	}
+	ok(dupfail == 0, "unique index refuses duplicates and names the conflicting row");
+	ok(st_audit(t, &err) == 0, "audit of index trees");
+	st_txn_commit(t, &err);
+	st_db_close(db);
+	st_db_drop(cl, "idx", false, &err);
+	ok(storage_memory_used() == base, "index trees released exactly");
+	strbuf_free(&kb);
+	strbuf_free(&lob);
+	strbuf_free(&hib);
+	free(model);
+	mg_error_reset(&err);
+}
+
+/* ---- forks -------------------------------------------------------------------- */
+
+static int64_t
+sum_rows(StDatabase *db)
+{
+	StTxn	   *t = st_snapshot_begin(db);
+	StCursor	c;
+	uint64_t	rowid;
+	const StTuple *tup;
+	int64_t		s = 0;
+	bool		isnull;
+
+	st_scan_open(&c, t, TBL, 0, false);
+	while (st_cursor_next(&c, &rowid, &tup))
+		s += DatumGetInt32(st_tuple_getattr(tup, row_cols, 0, &isnull));
+	st_cursor_close(&c);
+	st_txn_end(t);
+	return s;
+}
+
+static void
+test_forks(StCluster *cl)
+{
+	MgError		err = MG_ERROR_INIT;
+	Arena		a;
+	StDatabase *src,
+			   *f1,
+			   *f2;
+	StTxn	   *t;
+	uint64_t	rowid;
+	size_t		base = storage_memory_used();
+	size_t		before_fork;
+	StSeqState	st;
+
+	arena_init(&a, 0);
+	st_db_create(cl, "seed", NULL, &err);
+	src = st_db_open(cl, "seed");
+	lock_or_die(src);
+	t = st_txn_begin(src);
+	st_table_create(t, TBL, &err);
+	for (int i = 0; i < 3000; i++)
+		st_insert(t, TBL, make_row(&a, 1, 50), &rowid, &err);
+	st_txn_commit(t, &err);
+	st.last_value = 41;
+	st.is_called = true;
+	st.log_cnt = 0;
+	st_seq_set(src, 7, &st);
+
+	/* fork while a writer is busy on the template: the fork gets the last commit */
+	lock_or_die(src);
+	t = st_txn_begin(src);
+	st_insert(t, TBL, make_row(&a, 1000, 5), &rowid, &err);
+	before_fork = storage_memory_used();
+	ok(st_db_create(cl, "fork1", "seed", &err) == 0, "fork while the template is being written");
+	ok(storage_memory_used() == before_fork, "a fork allocates no tree memory");
+	st_txn_commit(t, &err);
+	st_db_create(cl, "fork2", "fork1", &err);
+	f1 = st_db_open(cl, "fork1");
+	f2 = st_db_open(cl, "fork2");
+	ok(sum_rows(src) == 4000 && sum_rows(f1) == 3000 && sum_rows(f2) == 3000,
+	   "fork holds the template's committed state");
+	ok(st_seq_get(f1, 7, &st) && st.last_value == 41, "fork copies sequence state");
+
+	lock_or_die(f1);
+	t = st_txn_begin(f1);
+	for (uint64_t r = 1; r <= 3000; r += 7)
+		st_update(t, TBL, r, make_row(&a, 2, 50), &err);
+	st_txn_commit(t, &err);
+	lock_or_die(f2);
+	t = st_txn_begin(f2);
+	st_delete(t, TBL, 1, &err);
+	st_txn_commit(t, &err);
+	ok(sum_rows(src) == 4000 && sum_rows(f1) == 3000 + 429 && sum_rows(f2) == 2999,
+	   "forks diverge independently");
+	ok(st_db_drop(cl, "fork1", false, &err) < 0 && strcmp(err.sqlstate, "55006") == 0,
+	   "drop of a database in use fails with 55006");
+	mg_error_reset(&err);
+	ok(st_db_rename(cl, "fork2", "renamed", &err) == 0 && st_db_open(cl, "fork2") == NULL,
+	   "rename");
+	ok(st_db_create(cl, "seed", NULL, &err) < 0 && strcmp(err.sqlstate, "42P04") == 0,
+	   "duplicate database 42P04");
+	mg_error_reset(&err);
+	ok(st_db_create(cl, "x", "nope", &err) < 0 && strcmp(err.sqlstate, "3D000") == 0,
+	   "missing template 3D000");
+	mg_error_reset(&err);
+	st_db_close(f1);
+	st_db_close(f2);
+	st_db_close(src);
+	{
+		size_t		m0 = storage_memory_used();
+
+		st_db_drop(cl, "fork1", false, &err);
+		ok(storage_memory_used() < m0 && storage_memory_used() > base,
+		   "dropping a fork frees only what it alone held");
+	}
+	st_db_drop(cl, "renamed", false, &err);
+	st_db_drop(cl, "seed", false, &err);
+	ok(storage_memory_used() == base, "dropping every fork releases every byte");
+	arena_destroy(&a);
+}
+
+/* ---- writer lock -------------------------------------------------------------- */
+
+static int wakes[4];
+
+static void
+wake_fn(void *arg)
+{
+	wakes[(intptr_t) arg]++;
+}
+
+static void
+test_lock(StCluster *cl)
+{
+	MgError		err = MG_ERROR_INIT;
+	StDatabase *db;
+	StLockWaiter w[3];
+
+	st_db_create(cl, "lockdb", NULL, &err);
+	db = st_db_open(cl, "lockdb");
+	memset(w, 0, sizeof(w));
+	for (int i = 0; i < 3; i++)
+	{
+		w[i].wake = wake_fn;
+		w[i].arg = (void *) (intptr_t) i;
+	}
+	ok(st_lock_acquire(db, &w[0]) == ST_LOCK_ACQUIRED, "first acquires");
+	ok(st_lock_acquire(db, &w[1]) == ST_LOCK_WAIT && st_lock_acquire(db, &w[2]) == ST_LOCK_WAIT,
+	   "others queue");
+	ok(!st_lock_try(db), "try fails while held");
+	st_lock_release(db);
+	ok(st_lock_granted(&w[1]) && wakes[1] == 1 && !st_lock_granted(&w[2]), "release hands over FIFO");
+	ok(!st_lock_cancel(db, &w[2]), "a queued waiter cancels");
+	st_lock_release(db);
+	ok(wakes[2] == 0 && st_lock_try(db), "cancelled waiter is skipped; lock free");
+	ok(st_lock_acquire(db, &w[2]) == ST_LOCK_WAIT, "queued again");
+	st_lock_release(db);
+	ok(st_lock_cancel(db, &w[2]), "cancel after grant reports ownership");
+	st_lock_release(db);
+	ok(st_lock_try(db), "lock free at the end");
+	st_lock_release(db);
+	st_db_close(db);
+	st_db_drop(cl, "lockdb", false, &err);
+}
+
+/* ---- memory limit ---------------------------------------------------------- */
+
+static void
+test_limit(StCluster *cl)
+{
+	MgError		err = MG_ERROR_INIT;
+	Arena		a;
+	StDatabase *db;
+	StTxn	   *t;
+	uint64_t	rowid;
+	int			r = 0,
+				n = 0;
+
+	arena_init(&a, 0);
+	st_db_create(cl, "limited", NULL, &err);
+	db = st_db_open(cl, "limited");
+	lock_or_die(db);
+	t = st_txn_begin(db);
+	st_table_create(t, TBL, &err);
+	storage_set_memory_limit(storage_memory_used() + 1024 * 1024);
+	while ((r = st_insert(t, TBL, make_row(&a, 1, 100), &rowid, &err)) == 0 && n < 100000)
+		n++;
+	ok(r < 0 && strcmp(err.sqlstate, "53200") == 0 && strcmp(err.message, "out of memory") == 0,
+	   "a write past max_memory fails with 53200 after %d rows", n);
+	ok(st_table_rows(t, TBL) == (uint64_t) n && st_audit(t, &err) == 0, "failed write changed nothing");
+	ok(st_get(t, TBL, 1) != NULL, "reads keep working at the limit");
+	storage_set_memory_limit(0);
+	st_txn_end(t);
+	st_db_close(db);
+	st_db_drop(cl, "limited", false, &err);
+	mg_error_reset(&err);
+	arena_destroy(&a);
+}
+
+/* ---- readers on other threads --------------------------------------------- */
+
+typedef struct ReaderArg {
+	StDatabase *db;
+	atomic_int *stop;
+	int			bad;
+	int			scans;
+} ReaderArg;
+
+static void *
+reader_main(void *p)
+{
+	ReaderArg  *ra = p;
+
+	while (!atomic_load(ra->stop) || ra->scans < 5)
+	{
+		/* every committed version holds 500 rows summing to 500 * k */
+		int64_t		s = 0;
+		uint64_t	n = 0,
+					rowid;
+		StTxn	   *t = st_snapshot_begin(ra->db);
+		StCursor	c;
+		const StTuple *tup;
+		bool		isnull;
+
+		st_scan_open(&c, t, TBL, 0, false);
+		while (st_cursor_next(&c, &rowid, &tup))
+		{
+			s += DatumGetInt32(st_tuple_getattr(tup, row_cols, 0, &isnull));
+			n++;
+		}
+		st_cursor_close(&c);
+		st_txn_end(t);
+		if (n != 500 || s % 500 != 0)
+			ra->bad++;
+		ra->scans++;
+	}
+	return NULL;
+}
+
+static void
+test_threads(StCluster *cl)
+{
+	MgError		err = MG_ERROR_INIT;
+	Arena		a;
+	StDatabase *db;
+	StTxn	   *t;
+	uint64_t	rowid;
+	pthread_t	th[2];
+	ReaderArg	ra[2];
+	atomic_int	stop = 0;
+
+	arena_init(&a, 0);
+	st_db_create(cl, "mt", NULL, &err);
+	db = st_db_open(cl, "mt");
+	lock_or_die(db);
+	t = st_txn_begin(db);
+	st_table_create(t, TBL, &err);
+	for (int i = 0; i < 500; i++)
+		st_insert(t, TBL, make_row(&a, 0, 20), &rowid, &err);
+	st_txn_commit(t, &err);
+	for (int i = 0; i < 2; i++)
+	{
+		ra[i].db = st_db_open(cl, "mt");
+		ra[i].stop = &stop;
+		ra[i].bad = 0;
+		ra[i].scans = 0;
+		pthread_create(&th[i], NULL, reader_main, &ra[i]);
+	}
+	for (int k = 1; k <= 300; k++)
+	{
+		lock_or_die(db);
+		t = st_txn_begin(db);
+		for (uint64_t r = 1; r <= 500; r += 1 + (uint64_t) rndn(40))
+			st_update(t, TBL, r, make_row(&a, k, 20), &err);
+		/* make every row k so the sum is 500 * k */
+		for (uint64_t r = 1; r <= 500; r++)
+			st_update(t, TBL, r, make_row(&a, k, 20), &err);
+		st_txn_commit(t, &err);
+		arena_reset(&a);
+	}
+	atomic_store(&stop, 1);
+	for (int i = 0; i < 2; i++)
+	{
+		pthread_join(th[i], NULL);
+		st_db_close(ra[i].db);
+	}
+	ok(ra[0].bad == 0 && ra[1].bad == 0,
+	   "readers on pinned versions see whole commits only (%d and %d scans)", ra[0].scans, ra[1].scans);
+	st_db_close(db);
+	st_db_drop(cl, "mt", false, &err);
+	arena_destroy(&a);
+}
+
+/* ---- sequences ------------------------------------------------------------------ */
+
+static int
+seq_next(void *arg, StSeqState *s, MgError *err)
+{
+	(void) err;
+	s->last_value = s->is_called ? s->last_value + 1 : 1;
+	s->is_called = true;
+	*(int64_t *) arg = s->last_value;
+	return 0;
+}
+
+static void
+test_sequences(StCluster *cl)
+{
+	MgError		err = MG_ERROR_INIT;
+	StDatabase *db;
+	StTxn	   *t;
+	int64_t		v = 0;
+	StSeqState	st;
+
+	st_db_create(cl, "seqs", NULL, &err);
+	db = st_db_open(cl, "seqs");
+	lock_or_die(db);
+	t = st_txn_begin(db);
+	st_seq_update(db, 5, seq_next, &v, &err);
+	st_seq_update(db, 5, seq_next, &v, &err);
+	st_txn_end(t);				/* rollback */
+	st_seq_update(db, 5, seq_next, &v, &err);
+	ok(v == 3, "nextval is not rolled back");
+	st_seq_drop(db, 5);
+	ok(!st_seq_get(db, 5, &st), "sequence state dropped");
+	st_db_close(db);
+	st_db_drop(cl, "seqs", false, &err);
+}
+
+int
+main(void)
+{
+	StCluster  *cl = st_cluster_new();
+	size_t		base = storage_memory_used();
+
+	test_tuples();
+	test_keys();
+	test_row_trees(cl);
+	test_index_trees(cl);
+	test_forks(cl);
+	test_lock(cl);
+	test_limit(cl);
+	test_threads(cl);
+	test_sequences(cl);
+	st_cluster_free(cl);
+	ok(storage_memory_used() == base, "accounted memory back to its start (%zu)", storage_memory_used());
+	return tap_done();
+}
