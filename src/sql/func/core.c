@@ -21,6 +21,7 @@ register_core_funcs(void)
 {
 	register_int_funcs();
 	register_float_funcs();
+	register_string_funcs();
 }
 
 int

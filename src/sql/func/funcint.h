@@ -9,10 +9,12 @@
 #define MEMGRES_SQL_FUNC_FUNCINT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include <memgres/datum.h>
 #include <memgres/func.h>
+#include <memgres/strbuf.h>
 
 /*
  * OIDs for entries PostgreSQL does not have: a hash of the signature,
@@ -37,6 +39,13 @@ void		register_agg_funcs(void);		/* aggs.c: count, sum, avg, min, max ... */
 /* Records an ERROR in fc->ctx->err; returns -1 (for `return fc_error(...)`). */
 int			fc_error(FnCall *fc, const char *sqlstate, const char *fmt,...)
 			__attribute__((format(printf, 3, 4)));
+
+/* UTF-8 (strfuncs.c): bytes of the sequence a lead byte starts; characters in s. */
+int			utf8_seqlen(unsigned char c);
+size_t		utf8_strlen(const char *s, size_t len);
+/* PostgreSQL's quote_identifier() and quote_literal() onto out (strfuncs.c). */
+void		func_quote_ident(const char *s, size_t len, StrBuf *out);
+void		func_quote_literal(const char *s, size_t len, StrBuf *out);
 
 /* Varlena payload helpers. */
 static inline const char *

@@ -277,6 +277,7 @@ select_candidate(int nargs, const Oid *in, Cand *cands, int n)
 	for (int i = 0; i < nargs; i++)
 	{
 		bool		have = false;
+		bool		conflict = false;
 
 		slot_category[i] = 0;
 		slot_preferred[i] = false;
@@ -302,14 +303,14 @@ select_candidate(int nargs, const Oid *in, Cand *cands, int n)
 				slot_category[i] = cat;
 				slot_preferred[i] = pref;
 			}
-			else if (slot_category[i] != CATEGORY_STRING)
-			{
-				resolved_unknowns = false;
-				break;
-			}
+			else
+				conflict = true;	/* keep going: a string category may still come */
 		}
-		if (!resolved_unknowns)
+		if (conflict && slot_category[i] != CATEGORY_STRING)
+		{
+			resolved_unknowns = false;
 			break;
+		}
 	}
 	if (resolved_unknowns)
 	{

@@ -1,0 +1,410 @@
+/*
+ * test_func.c — the function registry, overload resolution and the core
+ * built-ins, called the way the analyzer and executor call them:
+ * oper_resolve/func_resolve/agg_resolve on the argument types (unknown for
+ * untyped literals), coercion of each argument to the resolved type, then
+ * the FuncDef/AggDef callbacks.  Expected values come from PostgreSQL 15
+ * (SELECT on the oracle server, result type from pg_typeof()).
+ *
+ * A case is "kind name arg..." where kind is op/fn; an argument is
+ * "type:value", "unknown:value" for an untyped literal, or "type:" + NULL
+ * spelled "type:\\N".  The expectation is "result type|output", "|NULL"
+ * suffix for NULL, or "!SQLSTATE|message" for an error.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <memgres/arena.h>
+#include <memgres/error.h>
+#include <memgres/func.h>
+#include <memgres/guc.h>
+#include <memgres/strbuf.h>
+#include <memgres/types.h>
+
+#include "tap.h"
+
+typedef struct Case {
+	const char *kind;			/* "op" or "fn" */
+	const char *name;
+	const char *args[6];
+	const char *expect;
+} Case;
+
+static const Case cases[] = {
+	/* Overload resolution. */
+	{"op", "+", {"unknown:1", "int4:1"}, "integer|2"},
+	{"op", "||", {"unknown:a", "int4:1"}, "text|a1"},
+	{"op", "||", {"int4:1", "unknown:a"}, "text|1a"},
+	{"op", "||", {"unknown:a", "unknown:b"}, "text|ab"},
+	{"fn", "amb_test", {"unknown:1", "unknown:1"}, "!42725|function amb_test(unknown, unknown) is not unique"},
+	{"fn", "amb_test", {"int4:1", "unknown:1"}, "integer|1"},
+	{"fn", "position", {"unknown:abc", "unknown:c"}, "integer|3"},
+	{"op", "+", {"int4:1", "text:a"}, "!42883|operator does not exist: integer + text"},
+	{"op", "-", {"text:a"}, "!42883|operator does not exist: - text"},
+	{"fn", "length", {"unknown:x"}, "integer|1"},
+	{"fn", "length", {"varchar:abc"}, "integer|3"},
+	{"fn", "length", {"bpchar:ab  "}, "integer|2"},
+	{"fn", "foo", {"int4:1"}, "!42883|function foo(integer) does not exist"},
+	{"fn", "length", {"int4:1"}, "!42883|function length(integer) does not exist"},
+	{"fn", "round", {"float8:2.5"}, "double precision|2"},
+	{"fn", "round", {"float8:-2.5"}, "double precision|-2"},
+	{"op", "=", {"unknown:a", "unknown:a"}, "boolean|t"},
+	{"op", "<", {"int2:1", "int8:2"}, "boolean|t"},
+	{"op", "+", {"int2:1", "int2:2"}, "smallint|3"},
+	{"op", "+", {"int2:1", "int8:2"}, "bigint|3"},
+	{"op", "*", {"int4:2", "float8:1.5"}, "double precision|3"},
+	{"op", "/", {"float4:1", "float8:4"}, "double precision|0.25"},
+	{"op", "^", {"int4:2", "int4:10"}, "double precision|1024"},
+	{"op", "=", {"name:abc", "unknown:abc"}, "boolean|t"},
+	{"op", "=", {"name:abc", "text:abd"}, "boolean|f"},
+	{"op", "=", {"varchar:abc", "text:abc"}, "boolean|t"},
+	{"op", "=", {"bpchar:ab  ", "bpchar:ab"}, "boolean|t"},
+	{"fn", "concat", {"unknown:a", "int4:\\N", "int4:1", "bool:t"}, "text|a1t"},
+	{"fn", "concat_ws", {"unknown:,", "unknown:a", "int4:\\N", "int4:2"}, "text|a,2"},
+	{"fn", "concat", {NULL}, "!42883|function concat() does not exist"},
+	{"fn", "abs", {"int4:-3"}, "integer|3"},
+	{"fn", "abs", {"unknown:-3"}, "double precision|3"},
+	/* Integer arithmetic and errors. */
+	{"op", "+", {"int4:2147483647", "int4:1"}, "!22003|integer out of range"},
+	{"op", "*", {"int2:200", "int2:200"}, "!22003|smallint out of range"},
+	{"op", "-", {"int8:-9223372036854775808", "int8:1"}, "!22003|bigint out of range"},
+	{"op", "/", {"int4:1", "int4:0"}, "!22012|division by zero"},
+	{"op", "/", {"int2:-32768", "int2:-1"}, "!22003|smallint out of range"},
+	{"op", "/", {"int4:-7", "int4:2"}, "integer|-3"},
+	{"op", "%", {"int4:-7", "int4:3"}, "integer|-1"},
+	{"op", "%", {"int4:-2147483648", "int4:-1"}, "integer|0"},
+	{"op", "-", {"int4:-2147483648"}, "!22003|integer out of range"},
+	{"op", "+", {"int4:2147483647", "int8:1"}, "bigint|2147483648"},
+	{"op", "&", {"int4:12", "int4:10"}, "integer|8"},
+	{"op", "<<", {"int4:1", "int4:4"}, "integer|16"},
+	{"fn", "mod", {"int4:7", "int4:3"}, "integer|1"},
+	{"fn", "gcd", {"int4:12", "int4:-18"}, "integer|6"},
+	{"fn", "gcd", {"int4:-2147483648", "int4:0"}, "!22003|integer out of range"},
+	{"fn", "lcm", {"int4:4", "int4:6"}, "integer|12"},
+	{"op", "<>", {"bool:t", "bool:f"}, "boolean|t"},
+	{"op", "<", {"oid:1", "oid:4294967295"}, "boolean|t"},
+	/* Floats. */
+	{"op", "*", {"float8:1e308", "float8:10"}, "!22003|value out of range: overflow"},
+	{"op", "*", {"float8:1e-308", "float8:1e-308"}, "!22003|value out of range: underflow"},
+	{"op", "/", {"float8:1", "float8:0"}, "!22012|division by zero"},
+	{"op", "=", {"float8:NaN", "float8:NaN"}, "boolean|t"},
+	{"op", ">", {"float8:NaN", "float8:Infinity"}, "boolean|t"},
+	{"op", "+", {"float8:Infinity", "float8:-Infinity"}, "double precision|NaN"},
+	{"fn", "sqrt", {"float8:-1"}, "!2201F|cannot take square root of a negative number"},
+	{"fn", "ln", {"float8:0"}, "!2201E|cannot take logarithm of zero"},
+	{"fn", "ln", {"float8:-1"}, "!2201E|cannot take logarithm of a negative number"},
+	{"fn", "power", {"float8:0", "float8:-1"}, "!2201F|zero raised to a negative power is undefined"},
+	{"fn", "power", {"float8:-2", "float8:0.5"}, "!2201F|a negative number raised to a non-integer power yields a complex result"},
+	{"fn", "exp", {"float8:1000"}, "!22003|value out of range: overflow"},
+	{"fn", "asin", {"float8:2"}, "!22003|input is out of range"},
+	{"fn", "cbrt", {"float8:27"}, "double precision|3.0000000000000004"},
+	{"fn", "log", {"float8:100"}, "double precision|2"},
+	{"fn", "trunc", {"float8:-2.7"}, "double precision|-2"},
+	{"fn", "ceil", {"float8:-2.5"}, "double precision|-2"},
+	{"fn", "floor", {"float8:-2.5"}, "double precision|-3"},
+	{"fn", "sign", {"float8:-3"}, "double precision|-1"},
+	{"fn", "pi", {NULL}, "double precision|3.141592653589793"},
+	{"fn", "degrees", {"float8:1"}, "double precision|57.29577951308232"},
+	{"fn", "atan2", {"float8:1", "float8:1"}, "double precision|0.7853981633974483"},
+	{"fn", "setseed", {"float8:2"}, "!22023|setseed parameter 2 is out of allowed range [-1,1]"},
+	{"fn", "width_bucket", {"float8:5.35", "float8:0.024", "float8:10.06", "int4:5"}, "integer|3"},
+	{"fn", "width_bucket", {"float8:0", "float8:1", "float8:1", "int4:5"}, "!2201G|lower bound cannot equal upper bound"},
+	/* Strings. */
+	{"fn", "length", {"text:héllo"}, "integer|5"},
+	{"fn", "octet_length", {"text:héllo"}, "integer|6"},
+	{"fn", "bit_length", {"text:héllo"}, "integer|48"},
+	{"fn", "octet_length", {"bpchar:ab  "}, "integer|4"},
+	{"fn", "reverse", {"text:héllo"}, "text|olléh"},
+	{"fn", "lower", {"text:ÉA"}, "text|éa"},
+	{"fn", "upper", {"text:éa"}, "text|ÉA"},
+	{"fn", "initcap", {"text:hello wORLD-foo bar_baz 3am"}, "text|Hello World-Foo Bar_Baz 3am"},
+	{"fn", "substr", {"text:hello", "int4:-2", "int4:5"}, "text|he"},
+	{"fn", "substr", {"text:hello", "int4:0"}, "text|hello"},
+	{"fn", "substr", {"text:hello", "int4:2", "int4:-1"}, "!22011|negative substring length not allowed"},
+	{"fn", "substring", {"text:hello", "int4:2", "int4:2"}, "text|el"},
+	{"fn", "substr", {"text:héllo", "int4:2", "int4:2"}, "text|él"},
+	{"fn", "left", {"text:hello", "int4:-2"}, "text|hel"},
+	{"fn", "right", {"text:hello", "int4:-2"}, "text|llo"},
+	{"fn", "right", {"text:hello", "int4:2"}, "text|lo"},
+	{"fn", "lpad", {"text:hi", "int4:5", "text:xy"}, "text|xyxhi"},
+	{"fn", "rpad", {"text:hi", "int4:1"}, "text|h"},
+	{"fn", "lpad", {"text:hi", "int4:5", "text:"}, "text|hi"},
+	{"fn", "rpad", {"text:hi", "int4:4"}, "text|hi  "},
+	{"fn", "repeat", {"text:ab", "int4:3"}, "text|ababab"},
+	{"fn", "repeat", {"text:ab", "int4:-1"}, "text|"},
+	{"fn", "strpos", {"text:hello", "text:ll"}, "integer|3"},
+	{"fn", "position", {"text:abc", "text:"}, "integer|1"},
+	{"fn", "btrim", {"text:xxhixx", "text:x"}, "text|hi"},
+	{"fn", "ltrim", {"text:  hi "}, "text|hi "},
+	{"fn", "rtrim", {"text: hi  "}, "text| hi"},
+	{"fn", "replace", {"text:aaa", "text:a", "text:bb"}, "text|bbbbbb"},
+	{"fn", "split_part", {"text:a,b,c", "text:,", "int4:2"}, "text|b"},
+	{"fn", "split_part", {"text:a,b,c", "text:,", "int4:-1"}, "text|c"},
+	{"fn", "split_part", {"text:a,b,c", "text:,", "int4:4"}, "text|"},
+	{"fn", "split_part", {"text:a,b", "text:,", "int4:0"}, "!22023|field position must not be zero"},
+	{"fn", "translate", {"text:12345", "text:143", "text:ax"}, "text|a2x5"},
+	{"fn", "ascii", {"text:é"}, "integer|233"},
+	{"fn", "chr", {"int4:233"}, "text|é"},
+	{"fn", "chr", {"int4:0"}, "!54000|null character not permitted"},
+	{"fn", "chr", {"int4:-1"}, "!22023|character number must be positive"},
+	{"fn", "starts_with", {"text:hello", "text:he"}, "boolean|t"},
+	{"fn", "quote_ident", {"text:Foo"}, "text|\"Foo\""},
+	{"fn", "quote_ident", {"text:foo"}, "text|foo"},
+	{"fn", "quote_ident", {"text:select"}, "text|\"select\""},
+	{"fn", "quote_ident", {"text:a\"b"}, "text|\"a\"\"b\""},
+	{"fn", "quote_literal", {"text:it's"}, "text|'it''s'"},
+	{"fn", "quote_literal", {"text:a\\b"}, "text|E'a\\\\b'"},
+	{"fn", "quote_literal", {"int4:42"}, "text|'42'"},
+	{"fn", "quote_nullable", {"text:\\N"}, "text|NULL"},
+	{"fn", "md5", {"text:abc"}, "text|900150983cd24fb0d6963f7d28e17f72"},
+	{"fn", "to_hex", {"int4:-1"}, "text|ffffffff"},
+	{"fn", "to_hex", {"int8:255"}, "text|ff"},
+	{"fn", "encode", {"bytea:\\x00ff5c", "text:escape"}, "text|\\000\\377\\\\"},
+	{"fn", "encode", {"bytea:abc", "text:base64"}, "text|YWJj"},
+	{"fn", "encode", {"bytea:abc", "text:hex"}, "text|616263"},
+	{"fn", "decode", {"text:YWJj", "text:base64"}, "bytea|\\x616263"},
+	{"fn", "decode", {"text:zz", "text:hex"}, "!22023|invalid hexadecimal digit: \"z\""},
+	{"fn", "decode", {"text:abc", "text:hex"}, "!22023|invalid hexadecimal data: odd number of digits"},
+	{"fn", "decode", {"text:a$b=", "text:base64"}, "!22023|invalid symbol \"$\" found while decoding base64 sequence"},
+	{"fn", "decode", {"text:abc", "text:base64"}, "!22023|invalid base64 end sequence"},
+	{"fn", "encode", {"bytea:a", "text:foo"}, "!22023|unrecognized encoding: \"foo\""},
+	{"op", "||", {"bytea:\\x01", "bytea:\\x02"}, "bytea|\\x0102"},
+	{"op", "||", {"bpchar:a  ", "unknown:b"}, "text|ab"},
+	{"fn", "length", {"bytea:\\x0102"}, "integer|2"},
+};
+
+/* Cases that need numeric (registered by the types module). */
+static const Case numeric_cases[] = {
+	{"op", "+", {"int4:1", "numeric:1.5"}, "numeric|2.5"},
+	{"op", "+", {"int4:1", "unknown:1.5"}, "!22P02|invalid input syntax for type integer: \"1.5\""},
+};
+
+/* ---------------------------------------------------------------- harness */
+
+typedef struct Arg {
+	Oid			type;
+	const char *str;
+	bool		isnull;
+} Arg;
+
+static Arena arena;
+static MgError err;
+static GucSession gucs;
+static EvalCtx ctx;
+
+static bool
+parse_arg(const char *spec, Arg *a)
+{
+	const char *colon = strchr(spec, ':');
+	char		tname[64];
+	const MgType *t;
+
+	if (colon == NULL || (size_t) (colon - spec) >= sizeof(tname))
+		return false;
+	memcpy(tname, spec, (size_t) (colon - spec));
+	tname[colon - spec] = '\0';
+	a->str = colon + 1;
+	a->isnull = strcmp(a->str, "\\N") == 0;
+	if (strcmp(tname, "unknown") == 0)
+	{
+		a->type = UNKNOWNOID;
+		return true;
+	}
+	t = type_by_name(tname);
+	if (t == NULL)
+		return false;
+	a->type = t->oid;
+	return true;
+}
+
+/* The value of an argument as the resolved type. */
+static int
+arg_value(const Arg *a, Oid to, Datum *out)
+{
+	Datum		v;
+
+	if (a->type == UNKNOWNOID)
+		return type_input(&ctx, to, -1, a->str, strlen(a->str), out);
+	if (type_input(&ctx, a->type, -1, a->str, strlen(a->str), &v) < 0)
+		return -1;
+	if (a->type == to)
+	{
+		*out = v;
+		return 0;
+	}
+	return cast_apply(&ctx, a->type, -1, to, -1, false, v, out);
+}
+
+static void
+format_result(StrBuf *sb, Oid rettype, Datum value, bool isnull)
+{
+	type_format(rettype, -1, sb);
+	strbuf_putc(sb, '|');
+	if (isnull)
+		strbuf_puts(sb, "NULL");
+	else if (type_output(&ctx, rettype, -1, value, sb) < 0)
+		strbuf_printf(sb, "(output failed: %s)", err.message);
+}
+
+static void
+format_error(StrBuf *sb)
+{
+	strbuf_printf(sb, "!%s|%s", err.sqlstate, err.message ? err.message : "");
+}
+
+static void
+run_case(const Case *c)
+{
+	Arg			args[6];
+	Oid			types[6];
+	Oid			resolved[6];
+	Datum		vals[6];
+	bool		nulls[6];
+	int			n = 0;
+	const FuncDef *f = NULL;
+	Oid			rettype = InvalidOid;
+	StrBuf		sb;
+	FnCall		fc;
+	Datum		result = 0;
+	bool		anynull = false;
+
+	strbuf_init(&sb);
+	for (; n < 6 && c->args[n] != NULL; n++)
+	{
+		if (!parse_arg(c->args[n], &args[n]))
+		{
+			ok(0, "%s %s: bad argument spec %s", c->kind, c->name, c->args[n]);
+			strbuf_free(&sb);
+			return;
+		}
+		types[n] = args[n].type;
+	}
+	if (strcmp(c->kind, "op") == 0)
+	{
+		const OperDef *o;
+
+		if (n == 1)
+			o = oper_resolve(c->name, InvalidOid, types[0], NULL, &resolved[0], &err);
+		else
+			o = oper_resolve(c->name, types[0], types[1], &resolved[0], &resolved[1], &err);
+		if (o)
+		{
+			f = o->func;
+			rettype = func_result_type(f, n, resolved);
+		}
+	}
+	else
+	{
+		f = func_resolve(c->name, n, types, resolved, &err);
+		if (f)
+			rettype = func_result_type(f, n, resolved);
+	}
+	if (f == NULL)
+	{
+		format_error(&sb);
+		goto check;
+	}
+	for (int i = 0; i < n; i++)
+	{
+		nulls[i] = args[i].isnull;
+		anynull |= nulls[i];
+		vals[i] = 0;
+		if (!nulls[i] && arg_value(&args[i], resolved[i], &vals[i]) < 0)
+		{
+			format_error(&sb);
+			goto check;
+		}
+	}
+	memset(&fc, 0, sizeof(fc));
+	fc.ctx = &ctx;
+	fc.nargs = n;
+	fc.args = vals;
+	fc.argnull = nulls;
+	fc.argtypes = resolved;
+	fc.rettype = rettype;
+	fc.rettypmod = -1;
+	if (f->strict && anynull)
+		fc.isnull = true;
+	else if (f->fn(&fc, &result) < 0)
+	{
+		format_error(&sb);
+		goto check;
+	}
+	format_result(&sb, rettype, result, fc.isnull);
+check:
+	ok(strcmp(sb.data, c->expect) == 0, "%s %s(%s%s%s%s%s): got [%s] want [%s]", c->kind, c->name,
+	   n > 0 ? c->args[0] : "", n > 1 ? ", " : "", n > 1 ? c->args[1] : "", n > 2 ? ", " : "",
+	   n > 2 ? c->args[2] : "", sb.data, c->expect);
+	strbuf_free(&sb);
+	mg_error_reset(&err);
+	arena_reset(&arena);
+}
+
+/* Two overloads no unknown-typed call can choose between. */
+static int
+amb_first(FnCall *fc, Datum *out)
+{
+	*out = Int32GetDatum(1);
+	return 0;
+}
+
+static const FuncDef amb_funcs[] = {
+	{.name = "amb_test", .nargs = 2, .argtypes = {INT4OID, TEXTOID}, .rettype = INT4OID, .strict = true,
+	 .volatility = FUNC_IMMUTABLE, .fn = amb_first},
+	{.name = "amb_test", .nargs = 2, .argtypes = {TEXTOID, INT4OID}, .rettype = INT4OID, .strict = true,
+	 .volatility = FUNC_IMMUTABLE, .fn = amb_first},
+};
+
+static void
+test_registry(void)
+{
+	int			n;
+	const FuncDef *const *all = func_all(&n);
+	const OperDef *o;
+	MgError		e = MG_ERROR_INIT;
+	Oid			l,
+				r;
+	bool		unique = true;
+
+	ok(n > 100, "func_all lists %d functions", n);
+	for (int i = 0; i < n; i++)
+		if (func_by_oid(all[i]->oid) != all[i])
+			unique = false;
+	ok(unique, "every function is found by its OID");
+	o = oper_resolve("+", INT4OID, INT4OID, &l, &r, &e);
+	ok(o != NULL && o->oid == 551 && o->func->oid == 177, "int4 + int4 has PostgreSQL's OIDs (551, int4pl 177)");
+	o = oper_resolve("||", TEXTOID, TEXTOID, &l, &r, &e);
+	ok(o != NULL && o->oid == 654, "text || text is operator 654");
+	ok(strcmp(e.sqlstate, "") == 0 || e.severity == MG_SEV_NONE, "no error recorded on success");
+	mg_error_reset(&e);
+}
+
+int
+main(void)
+{
+	guc_server_init();
+	types_init();
+	func_init();
+	func_register(amb_funcs, 2);
+	arena_init(&arena, 0);
+	guc_session_init(&gucs);
+	ctx.arena = &arena;
+	ctx.err = &err;
+	ctx.gucs = &gucs;
+
+	test_registry();
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		run_case(&cases[i]);
+	for (size_t i = 0; i < sizeof(numeric_cases) / sizeof(numeric_cases[0]); i++)
+	{
+		if (type_by_oid(NUMERICOID) == NULL)
+			ok(1, "# SKIP numeric is not registered");
+		else
+			run_case(&numeric_cases[i]);
+	}
+
+	guc_session_free(&gucs);
+	arena_destroy(&arena);
+	return tap_done();
+}
