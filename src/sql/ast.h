@@ -972,15 +972,17 @@ typedef struct AstDeleteStmt
 
 /*
  * CREATE [TEMP|UNLOGGED] TABLE [IF NOT EXISTS] name (elements).
- * INHERITS, PARTITION BY/OF, OF type, LIKE, TABLESPACE and storage
- * parameters are rejected at transform (0A000).  relpersistence is on
- * relation.
+ * INHERITS, PARTITION BY/OF, OF type, LIKE and USING method are rejected
+ * at transform (0A000).  relpersistence is on relation.
  */
 typedef struct AstCreateStmt
 {
 	AstNode		hdr;
 	AstRangeVar *relation;
 	AstList    *table_elts;		/* AstColumnDef and AstConstraint (table constraints) */
+	AstList    *options;		/* WITH (storage parameters): AstDefElem, e.g.
+								 * fillfactor as pgbench -i writes it */
+	char	   *tablespacename; /* TABLESPACE name, or NULL */
 	AstOnCommitAction on_commit;
 	bool		if_not_exists;
 } AstCreateStmt;
@@ -1175,7 +1177,6 @@ typedef struct AstViewStmt
 	bool		replace;
 	AstList    *options;		/* AstDefElem */
 	int			with_check_option;	/* 0 none, 1 local, 2 cascaded */
-	char	   *query_text;		/* the source text of the query part */
 } AstViewStmt;
 
 /* ==== statements: utility ============================================= */
