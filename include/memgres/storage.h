@@ -195,8 +195,9 @@ void		st_cluster_foreach(StCluster *c, void (*fn) (void *arg, const char *name, 
  * caller's waiter at the tail of a FIFO queue (ST_LOCK_WAIT).  On release,
  * the lock is HANDED to the first waiter (w->granted becomes true before its
  * wake callback runs), so no one starves and no one retries.  The wake
- * callback runs on the releasing thread with internal locks dropped; it must
- * only schedule a wake-up (event_active) and return.
+ * callback runs on the releasing thread under the database's internal mutex
+ * (so it never races with st_lock_cancel); it must only schedule a wake-up
+ * (event_active) and return, never call back into storage.
  *
  * A waiting caller that gives up (lock_timeout, cancel, disconnect) calls
  * st_lock_cancel: it returns true if the lock was granted meanwhile, in
@@ -340,9 +341,11 @@ typedef struct StCursor {
 	bool		started;
 	bool		done;
 	bool		is_index;
-	StrBuf		lo;				/* copies of the bounds */
-	StrBuf		hi;
 	bool		has_lo, has_hi, lo_incl, hi_incl;
+	uint8_t    *lo;				/* copies of the bounds: in lobuf/hibuf */
+	uint8_t    *hi;				/* when short, else malloc'd */
+	size_t		lolen, hilen;
+	uint8_t		lobuf[32], hibuf[32];
 } StCursor;
 
 /*
@@ -363,6 +366,12 @@ void		st_index_open(StCursor *c, StTxn *t, Oid table, Oid index,
  * Next row of a row scan: false at the end.  *tup points into the pinned tree.
  */
 bool		st_cursor_next(StCursor *c, uint64_t *rowid, const StTuple **tup);
+/*
+ * Point lookup: the row id of the first entry whose key starts with key
+ * (for a unique index: the one entry), or false.  No cursor needed.
+ */
+bool		st_index_lookup(StTxn *t, Oid table, Oid index, const void *key, size_t keylen,
+							uint64_t *rowid);
 /*
  * Next entry of an index scan: false at the end.  *key (without the row id)
  * points into the pinned tree; key/keylen may be NULL.

@@ -38,6 +38,7 @@
  *   5. Every reachable node and blob has refcount >= 1; no node but the
  *      root is empty.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include <memgres/mem.h>
@@ -622,8 +623,46 @@ bt_cursor_init(StCursor *c, StNode *root)
 		bt_retain(root);
 	else
 		c->done = true;
-	strbuf_init(&c->lo);
-	strbuf_init(&c->hi);
+}
+
+static uint8_t *
+bound_copy(uint8_t *inl, size_t inlsize, const void *key, size_t len)
+{
+	uint8_t    *p = len <= inlsize ? inl : mg_malloc(len);
+
+	memcpy(p, key, len);
+	return p;
+}
+
+void
+bt_cursor_set_lo(StCursor *c, const void *key, size_t len, bool inclusive)
+{
+	c->has_lo = true;
+	c->lo_incl = inclusive;
+	c->lolen = len;
+	c->lo = bound_copy(c->lobuf, sizeof(c->lobuf), key, len);
+}
+
+void
+bt_cursor_set_hi(StCursor *c, const void *key, size_t len, bool inclusive)
+{
+	c->has_hi = true;
+	c->hi_incl = inclusive;
+	c->hilen = len;
+	c->hi = bound_copy(c->hibuf, sizeof(c->hibuf), key, len);
+}
+
+void
+bt_cursor_close(StCursor *c)
+{
+	bt_release(c->root);
+	c->root = NULL;
+	c->done = true;
+	if (c->lo != NULL && c->lo != c->lobuf)
+		free(c->lo);
+	if (c->hi != NULL && c->hi != c->hibuf)
+		free(c->hi);
+	c->lo = c->hi = NULL;
 }
 
 /*
@@ -647,7 +686,7 @@ after_lo(const StCursor *c, const uint8_t *e, size_t elen)
 
 	if (!c->has_lo)
 		return true;
-	r = prefix_cmp(e, elen, (const uint8_t *) c->lo.data, c->lo.len);
+	r = prefix_cmp(e, elen, c->lo, c->lolen);
 	return c->lo_incl ? r >= 0 : r > 0;
 }
 
@@ -659,7 +698,7 @@ past_hi(const StCursor *c, const uint8_t *e, size_t elen)
 
 	if (!c->has_hi)
 		return false;
-	r = prefix_cmp(e, elen, (const uint8_t *) c->hi.data, c->hi.len);
+	r = prefix_cmp(e, elen, c->hi, c->hilen);
 	return c->hi_incl ? r > 0 : r >= 0;
 }
 
@@ -946,8 +985,8 @@ bt_find_prefix(StNode *root, const uint8_t *key, size_t klen,
 	c.root = root;
 	c.has_lo = c.has_hi = true;
 	c.lo_incl = c.hi_incl = true;
-	c.lo.data = c.hi.data = (char *) key;
-	c.lo.len = c.hi.len = klen;
+	c.lo = c.hi = (uint8_t *) key;
+	c.lolen = c.hilen = klen;
 	ok = bt_cursor_step(&c, found, foundlen, NULL);
 	return ok;
 }

@@ -66,6 +66,9 @@ int			bt_audit(StNode *root, StTreeKind kind, MgError *err);
 
 /* Cursor positioning over a pinned root (cursor.c uses these). */
 void		bt_cursor_init(StCursor *c, StNode *root);	/* retains root */
+void		bt_cursor_set_lo(StCursor *c, const void *key, size_t len, bool inclusive);
+void		bt_cursor_set_hi(StCursor *c, const void *key, size_t len, bool inclusive);
+void		bt_cursor_close(StCursor *c);	/* releases root and bounds */
 bool		bt_cursor_step(StCursor *c, const uint8_t **key, size_t *klen, const void **val);
 /* The first entry whose key starts with key (index uniqueness probe). */
 bool		bt_find_prefix(StNode *root, const uint8_t *key, size_t klen,

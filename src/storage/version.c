@@ -754,15 +754,9 @@ st_scan_open(StCursor *c, StTxn *t, Oid table, uint64_t start_rowid, bool backwa
 
 		rowid_key(start_rowid, key);
 		if (backward)
-		{
-			c->has_hi = c->hi_incl = true;
-			strbuf_append(&c->hi, key, 8);
-		}
+			bt_cursor_set_hi(c, key, 8, true);
 		else
-		{
-			c->has_lo = c->lo_incl = true;
-			strbuf_append(&c->lo, key, 8);
-		}
+			bt_cursor_set_lo(c, key, 8, true);
 	}
 }
 
@@ -777,17 +771,9 @@ st_index_open(StCursor *c, StTxn *t, Oid table, Oid index,
 	c->backward = backward;
 	c->is_index = true;
 	if (lo && lo->key)
-	{
-		c->has_lo = true;
-		c->lo_incl = lo->inclusive;
-		strbuf_append(&c->lo, lo->key, lo->len);
-	}
+		bt_cursor_set_lo(c, lo->key, lo->len, lo->inclusive);
 	if (hi && hi->key)
-	{
-		c->has_hi = true;
-		c->hi_incl = hi->inclusive;
-		strbuf_append(&c->hi, hi->key, hi->len);
-	}
+		bt_cursor_set_hi(c, hi->key, hi->len, hi->inclusive);
 }
 
 bool
@@ -826,11 +812,21 @@ st_index_next(StCursor *c, uint64_t *rowid, const void **key, size_t *keylen)
 void
 st_cursor_close(StCursor *c)
 {
-	bt_release(c->root);
-	c->root = NULL;
-	c->done = true;
-	strbuf_free(&c->lo);
-	strbuf_free(&c->hi);
+	bt_cursor_close(c);
+}
+
+bool
+st_index_lookup(StTxn *t, Oid table, Oid index, const void *key, size_t keylen, uint64_t *rowid)
+{
+	StTable    *tb = table_get(t->work, table);
+	StIndexRoot *ix = tb ? index_get(tb, index) : NULL;
+	const uint8_t *found;
+	size_t		flen;
+
+	if (ix == NULL || !bt_find_prefix(ix->root, key, keylen, &found, &flen))
+		return false;
+	*rowid = key_rowid(found + flen - 8);
+	return true;
 }
 
 /* ---- audit ------------------------------------------------------------------------ */

@@ -661,6 +661,99 @@ test_index_trees(StCluster *cl)
 	mg_error_reset(&err);
 }
 
+/* ---- deep trees --------------------------------------------------------------- */
+
+/* Enough small entries for three levels; random deletes unlink emptied nodes. */
+static void
+test_deep_trees(StCluster *cl)
+{
+	enum { N = 45000 };
+	static const StColumn one[1] = {{4, true}};
+	MgError		err = MG_ERROR_INIT;
+	Arena		a;
+	StDatabase *db;
+	StTxn	   *t;
+	StrBuf		kb;
+	bool	   *alive = calloc(N + 1, 1);
+	uint64_t	rowid,
+				count = 0,
+				want = 0,
+				prev = UINT64_MAX;
+	int			bad = 0;
+	StCursor	c;
+	const StTuple *tup;
+	size_t		base = storage_memory_used();
+
+	arena_init(&a, 0);
+	strbuf_init(&kb);
+	st_db_create(cl, "deep", NULL, &err);
+	db = st_db_open(cl, "deep");
+	lock_or_die(db);
+	t = st_txn_begin(db);
+	st_table_create(t, TBL, &err);
+	st_index_create(t, TBL, IDX, &err);
+	for (int i = 1; i <= N; i++)
+	{
+		Datum		v = Int32GetDatum(i);
+		bool		nul = false;
+
+		st_insert(t, TBL, st_tuple_form(&a, one, 1, &v, &nul, &err), &rowid, &err);
+		/* keys in a scrambled order so splits happen everywhere */
+		int_key(&kb, (int32_t) (((uint32_t) i * 2654435761u) % 1000003u));
+		st_index_insert(t, TBL, IDX, kb.data, kb.len, rowid, false, NULL, &err);
+		alive[i] = true;
+		if (i % 1000 == 0)
+			arena_reset(&a);
+	}
+	st_txn_commit(t, &err);
+	lock_or_die(db);
+	t = st_txn_begin(db);
+	for (int i = 0; i < N / 2; i++)
+	{
+		int			r = 1 + rndn(N);
+
+		if (!alive[r])
+			continue;
+		st_delete(t, TBL, (uint64_t) r, &err);
+		int_key(&kb, (int32_t) (((uint32_t) r * 2654435761u) % 1000003u));
+		st_index_delete(t, TBL, IDX, kb.data, kb.len, (uint64_t) r, &err);
+		alive[r] = false;
+	}
+	for (int i = 1; i <= N; i++)
+		want += alive[i];
+	ok(st_audit(t, &err) == 0, "audit of three-level trees after random deletes");
+	st_scan_open(&c, t, TBL, 0, true);
+	while (st_cursor_next(&c, &rowid, &tup))
+	{
+		bool		isnull;
+
+		if (rowid >= prev || !alive[rowid] ||
+			DatumGetInt32(st_tuple_getattr(tup, one, 0, &isnull)) != (int32_t) rowid)
+			bad++;
+		prev = rowid;
+		count++;
+	}
+	st_cursor_close(&c);
+	ok(bad == 0 && count == want && st_table_rows(t, TBL) == want,
+	   "backward scan of a deep tree sees exactly the live rows (%llu)", (unsigned long long) count);
+	count = 0;
+	st_index_open(&c, t, TBL, IDX, NULL, NULL, false);
+	while (st_index_next(&c, &rowid, NULL, NULL))
+		count += alive[rowid];
+	st_cursor_close(&c);
+	ok(count == want, "index scan sees exactly the live entries");
+	int_key(&kb, (int32_t) ((5u * 2654435761u) % 1000003u));
+	ok(st_index_lookup(t, TBL, IDX, kb.data, kb.len, &rowid) == alive[5] && (!alive[5] || rowid == 5),
+	   "index point lookup");
+	st_txn_end(t);
+	st_db_close(db);
+	st_db_drop(cl, "deep", false, &err);
+	ok(storage_memory_used() == base, "deep trees released exactly");
+	strbuf_free(&kb);
+	free(alive);
+	arena_destroy(&a);
+}
+
 /* ---- forks -------------------------------------------------------------------- */
 
 static int64_t
@@ -980,6 +1073,7 @@ main(void)
 	test_keys();
 	test_row_trees(cl);
 	test_index_trees(cl);
+	test_deep_trees(cl);
 	test_forks(cl);
 	test_lock(cl);
 	test_limit(cl);
