@@ -63,10 +63,15 @@ typedef struct OperDef {
 } OperDef;
 
 /*
- * Aggregates: state lives in the aggregate's arena (one per group).
- * init creates the state (NULL allowed), trans folds one row's arguments in
- * (strict aggregates skip rows with a NULL argument), final produces the
- * result (NULL result allowed: fc->isnull).
+ * Aggregates: state lives in the aggregate's arena (one per group): the
+ * executor passes the same EvalCtx arena to init, every trans and final,
+ * and keeps it until final has run; trans copies whatever it keeps from a
+ * row into it.  init creates the state (NULL allowed), trans folds one
+ * row's arguments in (for strict aggregates the executor may skip rows with
+ * a NULL argument; the built-ins also ignore them themselves), final
+ * produces the result (*isnull for NULL), allocated in ctx->arena, and may
+ * be called once only.  argtypes given to init are the resolved types.
+ * count(*) is nargs 0: trans gets args == NULL.
  */
 typedef struct AggDef {
 	Oid			oid;

@@ -180,7 +180,53 @@ static const Case numeric_cases[] = {
 	{"op", "+", {"int4:1", "unknown:1.5"}, "!22P02|invalid input syntax for type integer: \"1.5\""},
 };
 
+/* Aggregates: name, argument type ("" for count(*)), rows ("\\N" NULL), expectation. */
+typedef struct AggCase {
+	const char *name;
+	const char *argtype;
+	const char *rows[8];
+	const char *expect;
+} AggCase;
+
+static const AggCase agg_cases[] = {
+	{"count", "", {"1", "\\N", "3"}, "bigint|3"},
+	{"count", "int4", {"1", "\\N", "3"}, "bigint|2"},
+	{"count", "int4", {NULL}, "bigint|0"},
+	{"sum", "int4", {"2147483647", "1", "\\N"}, "bigint|2147483648"},
+	{"sum", "int2", {"1", "2"}, "bigint|3"},
+	{"sum", "int4", {NULL}, "bigint|NULL"},
+	{"sum", "float8", {"0.1", "0.2"}, "double precision|0.30000000000000004"},
+	{"sum", "float4", {"1.5", "2"}, "real|3.5"},
+	{"sum", "float8", {"1e308", "1e308"}, "!22003|value out of range: overflow"},
+	{"avg", "float8", {"1", "2", "\\N", "4"}, "double precision|2.3333333333333335"},
+	{"max", "int4", {"1", "\\N", "3", "2"}, "integer|3"},
+	{"min", "text", {"b", "a", "c"}, "text|a"},
+	{"max", "text", {"b", "ab", "abc", "c", "bb"}, "text|c"},
+	{"max", "varchar", {"b", "c"}, "text|c"},
+	{"min", "float8", {"NaN", "1"}, "double precision|1"},
+	{"max", "float8", {"NaN", "1"}, "double precision|NaN"},
+	{"max", "bool", {"t"}, "!42883|function max(boolean) does not exist"},
+	{"bool_and", "bool", {"t", "\\N", "f"}, "boolean|f"},
+	{"bool_or", "bool", {"f", "\\N", "t"}, "boolean|t"},
+	{"every", "bool", {"t", "t"}, "boolean|t"},
+	{"stddev", "float8", {"1", "2", "3", "4"}, "double precision|1.2909944487358056"},
+	{"var_pop", "float8", {"1", "2", "3", "4"}, "double precision|1.25"},
+	{"variance", "float8", {"1"}, "double precision|NULL"},
+};
+
 /* ---------------------------------------------------------------- harness */
+
+static const char *
+vl_text(Datum d)
+{
+	return DatumGetVarlena(d)->data;
+}
+
+static size_t
+vl_textlen(Datum d)
+{
+	return DatumGetVarlena(d)->len;
+}
 
 typedef struct Arg {
 	Oid			type;
@@ -357,6 +403,99 @@ static const FuncDef amb_funcs[] = {
 };
 
 static void
+run_agg_case(const AggCase *c)
+{
+	Oid			type = InvalidOid;
+	Oid			resolved[1];
+	int			nargs = c->argtype[0] ? 1 : 0;
+	const AggDef *a;
+	StrBuf		sb;
+	void	   *state = NULL;
+	Datum		result = 0;
+	bool		isnull = false;
+	Oid			rettype;
+
+	strbuf_init(&sb);
+	if (nargs)
+		type = type_by_name(c->argtype)->oid;
+	a = agg_resolve(c->name, nargs, &type, resolved, &err);
+	if (a == NULL)
+	{
+		format_error(&sb);
+		goto check;
+	}
+	rettype = agg_result_type(a, resolved);
+	if (a->init(&ctx, resolved, &state) < 0)
+	{
+		format_error(&sb);
+		goto check;
+	}
+	for (int i = 0; i < 8 && c->rows[i] != NULL; i++)
+	{
+		Datum		v[2] = {0, 0};
+		bool		nulls[2] = {false, false};
+		Arg			arg = {type, c->rows[i], strcmp(c->rows[i], "\\N") == 0};
+
+		if (nargs && !arg.isnull && arg_value(&arg, resolved[0], &v[0]) < 0)
+		{
+			format_error(&sb);
+			goto check;
+		}
+		nulls[0] = arg.isnull;
+		if (a->strict && nargs && nulls[0])
+			continue;
+		if (a->trans(&ctx, state, nargs ? v : NULL, nargs ? nulls : NULL) < 0)
+		{
+			format_error(&sb);
+			goto check;
+		}
+	}
+	if (a->final(&ctx, state, rettype, &result, &isnull) < 0)
+	{
+		format_error(&sb);
+		goto check;
+	}
+	format_result(&sb, rettype, result, isnull);
+check:
+	ok(strcmp(sb.data, c->expect) == 0, "agg %s(%s): got [%s] want [%s]", c->name, c->argtype, sb.data, c->expect);
+	strbuf_free(&sb);
+	mg_error_reset(&err);
+	arena_reset(&arena);
+}
+
+static void
+test_string_agg(void)
+{
+	Oid			types[2] = {TEXTOID, UNKNOWNOID};
+	Oid			resolved[2];
+	const AggDef *a = agg_resolve("string_agg", 2, types, resolved, &err);
+	void	   *state = NULL;
+	const char *vals[] = {"a", NULL, "b", "c"};
+	Datum		out = 0;
+	bool		isnull = true;
+	StrBuf		sb;
+
+	ok(a != NULL && resolved[1] == TEXTOID, "string_agg(text, unknown) resolves to (text, text)");
+	if (a == NULL)
+		return;
+	a->init(&ctx, resolved, &state);
+	for (int i = 0; i < 4; i++)
+	{
+		Datum		v[2] = {vals[i] ? cstring_text_datum(&arena, vals[i]) : 0, cstring_text_datum(&arena, ", ")};
+		bool		n[2] = {vals[i] == NULL, i == 3};
+
+		a->trans(&ctx, state, v, n);
+	}
+	a->final(&ctx, state, TEXTOID, &out, &isnull);
+	strbuf_init(&sb);
+	if (!isnull)
+		strbuf_append(&sb, vl_text(out), vl_textlen(out));
+	ok(!isnull && strcmp(sb.data, "a, bc") == 0, "string_agg skips NULL values and NULL delimiters: [%s]", sb.data);
+	strbuf_free(&sb);
+	arena_reset(&arena);
+}
+
+static void
 test_registry(void)
 {
 	int			n;
@@ -396,10 +535,15 @@ main(void)
 	test_registry();
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
 		run_case(&cases[i]);
+	for (size_t i = 0; i < sizeof(agg_cases) / sizeof(agg_cases[0]); i++)
+		run_agg_case(&agg_cases[i]);
+	test_string_agg();
 	for (size_t i = 0; i < sizeof(numeric_cases) / sizeof(numeric_cases[0]); i++)
 	{
-		if (type_by_oid(NUMERICOID) == NULL)
-			ok(1, "# SKIP numeric is not registered");
+		const OperDef *o = oper_resolve("+", NUMERICOID, NUMERICOID, NULL, NULL, NULL);
+
+		if (o == NULL || o->left != NUMERICOID)
+			ok(1, "# SKIP numeric operators are not registered");
 		else
 			run_case(&numeric_cases[i]);
 	}
