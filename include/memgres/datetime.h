@@ -71,8 +71,7 @@ typedef struct Interval {
 #define MIN_TIMESTAMP	INT64_C(-211813488000000000)
 #define END_TIMESTAMP	INT64_C(9223371331200000000)
 
-/* A broken-down time.  year is astronomical-free: 1 BC is year 0 here?  No:
- * as PostgreSQL's pg_tm, year <= 0 means (1 - year) BC. */
+/* A broken-down time, as PostgreSQL's pg_tm: year <= 0 means (1 - year) BC. */
 typedef struct PgTm {
 	int			year;
 	int			mon;			/* 1..12 */

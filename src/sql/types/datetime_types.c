@@ -3,15 +3,21 @@
  * interval with the type registry, and their casts.
  *
  * Design: the I/O, comparison and key-encoding functions live in date.c,
- * timestamp.c and interval.c; this file only holds the static MgType and
- * CastDef tables (the registry does not copy them).
+ * timestamp.c and interval.c; the cast functions are here.  Tables are
+ * static (the registry does not copy them).
  */
 #include <memgres/datetime.h>
 #include <memgres/types.h>
 
+#include "datetime_types.h"
 #include "registry.h"
 
 void
 register_datetime_types(void)
 {
+	type_register(&date_type);
+	type_register(&time_type);
+	type_register(&timestamp_type);
+	type_register(&timestamptz_type);
+	type_register(&interval_type);
 }
