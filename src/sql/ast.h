@@ -842,8 +842,11 @@ typedef enum AstDefElemAction
  * A generic "name [= value]" option (sequence options, COPY options,
  * transaction modes, role options, EXPLAIN options ...).  arg is an
  * AstConst (integer, float text, string, bool), an AstTypeName (AS type),
- * an AstList (OWNED BY a.b, FORCE_QUOTE (a, b)), an AstStar
- * (FORCE_QUOTE *), an AstRoleSpec, or NULL.
+ * an AstList of AstString (OWNED BY a.b; OWNED BY NONE is ("none");
+ * FORCE_QUOTE (a, b)) or of AstRoleSpec (IN ROLE a), an AstStar
+ * (FORCE_QUOTE *), or NULL (a bare keyword: FREEZE, ANALYZE, NO MINVALUE).
+ * Values are exactly what PostgreSQL's grammar stores: COPY's "HEADER
+ * true" is the string "true" but old-style "CSV HEADER" is bool true.
  */
 typedef struct AstDefElem
 {
@@ -1341,10 +1344,10 @@ typedef enum AstRoleStmtType
 
 /*
  * Role options are AstDefElem as PostgreSQL's grammar names them:
- * password (string or NULL arg), superuser, createdb, createrole, inherit,
- * canlogin, replication, bypassrls (integer 0/1), connectionlimit
- * (integer), validUntil (string), addroleto/rolemembers/adminmembers
- * (AstList of AstRoleSpec), sysid.
+ * password (string, or no arg for PASSWORD NULL), superuser, createdb,
+ * createrole, inherit, canlogin, replication, bypassrls (bool consts),
+ * connectionlimit (integer), validUntil (string), addroleto/rolemembers/
+ * adminmembers (AstList of AstRoleSpec), sysid.
  */
 typedef struct AstCreateRoleStmt
 {

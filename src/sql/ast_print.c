@@ -4,8 +4,9 @@
  *
  * Format: "{Tag field=value ...}" with fields in struct order; fields at
  * their zero value (NULL, false, 0) are omitted so dumps stay short, lists
- * print as "(a b c)", strings are double-quoted, locations are omitted
- * (they are tested separately).  The output is one line.
+ * print as "(a b c)", strings are double-quoted with C escapes for quote,
+ * backslash, newline and tab, locations are omitted (they are tested
+ * separately).  The output is one line.
  *
  * Invariant: every tag in AstTag has a case here (the default prints
  * "{?}" so a missing one shows up in the parse tests).
@@ -22,9 +23,16 @@ p_quoted(StrBuf *sb, const char *s)
 	strbuf_putc(sb, '"');
 	for (; *s; s++)
 	{
-		if (*s == '"' || *s == '\\')
-			strbuf_putc(sb, '\\');
-		strbuf_putc(sb, *s);
+		if (*s == '\n')
+			strbuf_puts(sb, "\\n");
+		else if (*s == '\t')
+			strbuf_puts(sb, "\\t");
+		else
+		{
+			if (*s == '"' || *s == '\\')
+				strbuf_putc(sb, '\\');
+			strbuf_putc(sb, *s);
+		}
 	}
 	strbuf_putc(sb, '"');
 }

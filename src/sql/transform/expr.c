@@ -200,7 +200,13 @@ tx_def_arg(TxCtx *ctx, Node *arg, int location)
 		case T_List:
 			foreach(lc, (List *) arg)
 			{
-				l = ast_list_append(ctx->a, l, tx_def_arg(ctx, lfirst(lc), location));
+				Node	   *e = lfirst(lc);
+
+				/* name lists (OWNED BY a.b, FORCE_QUOTE (a, b)) stay names */
+				if (IsA(e, String))
+					l = ast_list_append(ctx->a, l, ast_make_string(ctx->a, strVal(e)));
+				else
+					l = ast_list_append(ctx->a, l, tx_def_arg(ctx, e, location));
 				if (tx_failed(ctx))
 					return NULL;
 			}
