@@ -212,14 +212,19 @@ pg_stop_private()
 
 # target_start [MEMGRES-ARGS...]: the server under test.  With
 # MEMGRES_TEST_AGAINST=postgres, a private PostgreSQL 15 instead (memgres
-# arguments of the form -c name=value are passed on; others are dropped).
+# arguments -c name=value and --ssl-cert/--ssl-key are translated; others
+# are dropped).
 target_start()
 {
 	if [ "${MEMGRES_TEST_AGAINST:-memgres}" = postgres ]; then
 		local pgargs=() a
 		while [ $# -gt 0 ]; do
 			a=$1; shift
-			if [ "$a" = -c ] && [ $# -gt 0 ]; then pgargs+=(-c "$1"); shift; fi
+			case "$a" in
+			-c) [ $# -gt 0 ] && { pgargs+=(-c "$1"); shift; } ;;
+			--ssl-cert) pgargs+=(-c ssl=on -c "ssl_cert_file=$1"); shift ;;
+			--ssl-key) pgargs+=(-c "ssl_key_file=$1"); shift ;;
+			esac
 		done
 		pg_start_private "${pgargs[@]}" || return 1
 		T_PORT=$PG_PORT T_PID=$PG_SERVER_PID T_CONNSTR=$PG_CONNSTR T_LOG=$PG_DIR/postgres.log

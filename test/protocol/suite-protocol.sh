@@ -11,13 +11,19 @@
 #   main     -c max_connections=1100, ulimit -n raised: most programs
 #   threads1 --threads 1: a sleeper must not delay a SELECT 1 on the worker
 #   limits   -c authentication_timeout=1s -c max_connections=8
-#   tls      --ssl-cert/--ssl-key with a certificate made now by openssl
+#   tls      --ssl-cert/--ssl-key with a certificate made now by openssl,
+#            -c authentication_timeout=5s
 # MEMGRES_TEST_AGAINST=postgres runs everything against private PostgreSQL
 # 15 servers instead (how these tests are validated against the oracle).
 . "$(dirname "$0")/../lib.sh"
 P=$MEMGRES_BUILDDIR/test/protocol
 against=${MEMGRES_TEST_AGAINST:-memgres}
 ulimit -n 4096 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+
+# RSS bounds are meaningless in an ASan build: the programs skip them.
+if ldd "$MEMGRES_BIN" 2>/dev/null | grep -q libasan; then
+	export MEMGRES_TEST_SANITIZED=1
+fi
 
 # run_prog NAME [ARGS...]: runs test/protocol/NAME against the current
 # target, folding its TAP lines into ours.
@@ -51,6 +57,9 @@ target_alive()
 		[ "$(psql -X -A -t -h 127.0.0.1 -p "$T_PORT" -U postgres -d postgres -c 'select 1' 2>&1)" = 1 ]
 }
 
+# want PROG: PROG is selected (MEMGRES_PROTOCOL_PROGRAMS="a b" runs only those).
+want() { [ -z "${MEMGRES_PROTOCOL_PROGRAMS:-}" ] || [[ " $MEMGRES_PROTOCOL_PROGRAMS " == *" $1 "* ]]; }
+
 # --- main server ---
 if target_start -c max_connections=1100; then
 	out=$(psql -X -A -t -h 127.0.0.1 -p "$T_PORT" -U postgres -d postgres -c 'select 40 + 2' 2>&1)
@@ -58,8 +67,7 @@ if target_start -c max_connections=1100; then
 	if [ "$against" = postgres ]; then sock=$PG_DIR; else sock=$MG_SOCKDIR; fi
 	out=$(psql -X -A -t -h "$sock" -p "$T_PORT" -U postgres -d postgres -c "select 'unix'" 2>&1)
 	tap_check $([ "$out" = unix ]; echo $?) "psql over the Unix socket runs a query (got '$out')"
-	want() { [ -z "${MEMGRES_PROTOCOL_PROGRAMS:-}" ] || [[ " $MEMGRES_PROTOCOL_PROGRAMS " == *" $1 "* ]]; }
-	for prog in test_libpq_basic test_libpq_extended test_libpq_pipeline test_libpq_cancel; do
+	for prog in test_libpq_basic test_libpq_extended test_libpq_pipeline test_libpq_cancel test_raw_protocol test_pathological; do
 		want $prog && run_prog $prog
 	done
 	# PostgreSQL pays a process per connection: validate with fewer there.
@@ -70,6 +78,68 @@ if target_start -c max_connections=1100; then
 	tap_check $? "main server stopped cleanly"
 else
 	tap_fail "main server started"
+fi
+
+# --- limits: authentication_timeout and max_connections ---
+if want test_raw_protocol; then
+	if target_start -c authentication_timeout=1s -c max_connections=8; then
+		run_prog test_raw_protocol limits
+		target_stop
+		tap_check $? "limits server stopped cleanly"
+	else
+		tap_fail "limits server started"
+	fi
+fi
+
+# --- TLS with a certificate made now ---
+if want test_tls; then
+	tls=$(mktemp -d /tmp/memgres-tls.XXXXXX)
+	chmod 755 "$tls"
+	if openssl req -x509 -newkey rsa:2048 -nodes -keyout "$tls/server.key" -out "$tls/server.crt" \
+			-days 2 -subj /CN=127.0.0.1 >"$tls/openssl.log" 2>&1; then
+		chmod 600 "$tls/server.key"
+		[ "$against" = postgres ] && [ "$(id -u)" -eq 0 ] && chown postgres: "$tls"/server.*
+		if target_start --ssl-cert "$tls/server.crt" --ssl-key "$tls/server.key" -c authentication_timeout=5s; then
+			run_prog test_tls "$tls/server.crt"
+			run_prog test_raw_protocol tls
+			target_stop
+			tap_check $? "TLS server stopped cleanly"
+		else
+			tap_fail "TLS server started"
+		fi
+		# A key readable by group or others is refused at start-up.
+		cp "$tls/server.key" "$tls/open.key"
+		chmod 644 "$tls/open.key"
+		[ "$against" = postgres ] && [ "$(id -u)" -eq 0 ] && chown postgres: "$tls/open.key"
+		if [ "$against" = postgres ]; then
+			if pg_start_private -c ssl=on -c "ssl_cert_file=$tls/server.crt" -c "ssl_key_file=$tls/open.key" 2>/dev/null; then
+				tap_fail "server with a world-readable key refused to start"
+				pg_stop_private
+			else
+				tap_ok "server with a world-readable key refused to start"
+				pg_stop_private
+			fi
+		else
+			port=$(free_port)
+			"$MEMGRES_BIN" -p "$port" -h 127.0.0.1 -k "" --in-memory --ssl-cert "$tls/server.crt" \
+				--ssl-key "$tls/open.key" >"$tls/refuse.log" 2>&1 &
+			rpid=$!
+			i=0
+			while kill -0 $rpid 2>/dev/null && [ $i -lt 300 ]; do sleep 0.1; i=$((i + 1)); done
+			if kill -0 $rpid 2>/dev/null; then
+				kill -KILL $rpid; wait $rpid 2>/dev/null
+				tap_fail "server with a world-readable key refused to start (it kept running)"
+			else
+				wait $rpid; st=$?
+				tap_check $([ $st -ne 0 ] && grep -qi 'key' "$tls/refuse.log"; echo $?) \
+					"server with a world-readable key refused to start (status $st: $(head -c 300 "$tls/refuse.log" | tr '\n' ' '))"
+			fi
+			release_port "$port"
+		fi
+	else
+		tap_fail "openssl made a test certificate: $(tail -3 "$tls/openssl.log")"
+	fi
+	rm -rf "$tls"
 fi
 
 # --- one worker thread: a sleeper does not block the worker ---

@@ -23,6 +23,8 @@ static void
 tap_vline(bool cond, const char *fmt, va_list ap)
 {
 	static bool setup;
+	char		desc[2048],
+			   *p;
 
 	if (!setup)
 	{
@@ -33,9 +35,12 @@ tap_vline(bool cond, const char *fmt, va_list ap)
 	tap_count++;
 	if (!cond)
 		tap_failed++;
-	printf("%sok %d - ", cond ? "" : "not ", tap_count);
-	vprintf(fmt, ap);
-	printf("\n");
+	/* One line per test: newlines in the description become spaces. */
+	vsnprintf(desc, sizeof(desc), fmt, ap);
+	for (p = desc; *p; p++)
+		if (*p == '\n')
+			*p = ' ';
+	printf("%sok %d - %s\n", cond ? "" : "not ", tap_count, desc);
 }
 
 bool
@@ -144,7 +149,7 @@ tap_query_value(PGconn *conn, const char *sql, const char *expect)
 	good = PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) >= 1 &&
 		PQnfields(res) >= 1 && strcmp(PQgetvalue(res, 0, 0), expect) == 0;
 	if (!good)
-		tap_diag("%s -> %s %s", sql, PQresStatus(PQresultStatus(res)),
+		tap_diag("%.200s -> %s %.300s", sql, PQresStatus(PQresultStatus(res)),
 				 PQresultErrorMessage(res));
 	PQclear(res);
 	return good;

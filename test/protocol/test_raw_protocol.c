@@ -759,6 +759,329 @@ test_extended(void)
 	rawbuf_free(&b);
 }
 
+/* ---- memory ---- */
+
+/* RSS of the server after things settle: the lowest of a few samples. */
+static long
+settled_rss(void)
+{
+	long		best = -1,
+				v;
+	int			i;
+
+	for (i = 0; i < 5; i++)
+	{
+		usleep(200000);
+		v = tap_rss_kb(server_pid);
+		if (v >= 0 && (best < 0 || v < best))
+			best = v;
+	}
+	return best;
+}
+
+/* A memory bound: checked unless the server is a sanitizer build or its
+ * process is unknown. */
+static void
+rss_bound(long delta_kb, long bound_kb, const char *what)
+{
+	if (server_pid == 0)
+		tap_ok(true, "%s # SKIP server pid unknown", what);
+	else if (sanitized)
+	{
+		tap_ok(true, "%s: grew %ld kB # SKIP RSS is not meaningful under ASan", what, delta_kb);
+	}
+	else
+		tap_ok(delta_kb <= bound_kb, "%s: grew %ld kB (bound %ld kB)", what, delta_kb, bound_kb);
+}
+
+static void
+test_announced_lengths(void)
+{
+	RawConn    *c[16];
+	long		before,
+				after;
+	int			i,
+				n = 0;
+	char		body[1000];
+
+	before = settled_rss();
+	memset(body, 'x', sizeof(body));
+	for (i = 0; i < 16; i++)
+	{
+		RawBuf		b;
+
+		if ((c[n] = ready_conn()) == NULL)
+			continue;
+		rawbuf_init(&b);
+		rawbuf_byte(&b, 'Q');
+		rawbuf_int32(&b, (512 << 20) + 4);
+		rawbuf_bytes(&b, "select '", 8);
+		rawbuf_bytes(&b, body, sizeof(body));
+		raw_send_buf(c[n], &b);
+		rawbuf_free(&b);
+		n++;
+	}
+	tap_ok(n == 16, "16 clients each announced a 512 MB Query (%d)", n);
+	after = settled_rss();
+	rss_bound(after - before, 8192, "server memory with 16 x 512 MB announced");
+	for (i = 0; i < n; i++)
+		raw_close(c[i]);
+	tap_ok(tap_server_answers(), "server answers after the announcing clients left");
+}
+
+static void
+test_idle_connections(void)
+{
+	enum
+	{
+		N = 500
+	};
+	RawConn   **c = calloc(N, sizeof(RawConn *));
+	long		before,
+				after,
+				r1,
+				r2;
+	int			i,
+				n = 0,
+				round,
+				good;
+
+	/* Warm up allocator caches and thread arenas. */
+	for (i = 0; i < 50; i++)
+		raw_close(ready_conn());
+	before = settled_rss();
+	for (i = 0; i < N; i++)
+		if ((c[n] = ready_conn()) != NULL)
+			n++;
+	tap_ok(n == N, "%d idle connections open (%d)", N, n);
+	after = settled_rss();
+	if (n > 0)
+		rss_bound((after - before) / n, 64, "server memory per idle connection");
+	for (i = 0; i < n; i++)
+		raw_close(c[i]);
+	free(c);
+
+	/* Connect/close 500 times, twice: the second round must not grow. */
+	r1 = r2 = 0;
+	for (round = 0; round < 2; round++)
+	{
+		good = 0;
+		for (i = 0; i < N; i++)
+		{
+			RawConn    *x = ready_conn();
+
+			if (x)
+				good++;
+			raw_close(x);
+		}
+		tap_ok(good == N, "connect/close round %d: %d of %d started", round + 1, good, N);
+		if (round == 0)
+			r1 = settled_rss();
+		else
+			r2 = settled_rss();
+	}
+	rss_bound(r2 - r1, 1024, "server memory growth over the second 500 connect/close round");
+}
+
+/* A client that sends queries with large results and never reads. */
+static void
+test_slow_reader(void)
+{
+	enum
+	{
+		LITERAL = 256 * 1024,
+		CAP_MB = 96
+	};
+	RawConn    *c = ready_conn();
+	RawBuf		q;
+	long		before,
+				after;
+	size_t		sent = 0,
+				off;
+	int			flags;
+
+	if (!tap_ok(c != NULL, "slow reader connects"))
+		return;
+	before = settled_rss();
+	rawbuf_init(&q);
+	rawbuf_begin(&q, 'Q');
+	rawbuf_bytes(&q, "select '", 8);
+	{
+		char	   *lit = malloc(LITERAL);
+
+		memset(lit, 'r', LITERAL);
+		rawbuf_bytes(&q, lit, LITERAL);
+		free(lit);
+	}
+	rawbuf_str(&q, "'");
+	rawbuf_end(&q);
+	flags = fcntl(c->fd, F_GETFL);
+	fcntl(c->fd, F_SETFL, flags | O_NONBLOCK);
+	off = 0;
+	while (sent < (size_t) CAP_MB << 20)
+	{
+		ssize_t		w = send(c->fd, q.data + off, q.len - off, MSG_NOSIGNAL);
+
+		if (w > 0)
+		{
+			sent += (size_t) w;
+			off = (off + (size_t) w) % q.len;
+			continue;
+		}
+		if (w < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+		{
+			struct pollfd pfd = {.fd = c->fd,.events = POLLOUT};
+
+			if (poll(&pfd, 1, 3000) == 1)
+				continue;
+			break;				/* the server stopped reading: good */
+		}
+		break;
+	}
+	after = settled_rss();
+	tap_diag("slow reader: sent %zu MB of queries producing results it never reads", sent >> 20);
+	rss_bound(after - before, 32768, "server memory with a slow reader");
+	rawbuf_free(&q);
+	raw_close(c);
+	tap_ok(tap_server_answers(), "server answers after the slow reader left");
+}
+
+/* ---- limits mode: authentication_timeout=1s, max_connections=8 ---- */
+
+static void
+test_auth_timeout(void)
+{
+	RawConn    *c;
+	int64_t		t0;
+	CloseResult r;
+
+	if ((c = connect_or_diag()))
+	{
+		t0 = tap_now_ms();
+		r = read_until_closed(c, 15000);
+		tap_ok(r.closed && !r.saw_auth,
+			   "silent client closed by authentication_timeout=1s after %lld ms (guard 15 s)",
+			   (long long) (tap_now_ms() - t0));
+		raw_close(c);
+	}
+	if ((c = connect_or_diag()))
+	{
+		RawBuf		b;
+
+		rawbuf_init(&b);
+		raw_build_startup(&b, PROTO_30, "postgres", "postgres", NULL);
+		raw_send(c, b.data, 10);
+		rawbuf_free(&b);
+		t0 = tap_now_ms();
+		r = read_until_closed(c, 15000);
+		tap_ok(r.closed && !r.saw_auth,
+			   "client stuck in mid-startup packet closed after %lld ms (guard 15 s)",
+			   (long long) (tap_now_ms() - t0));
+		raw_close(c);
+	}
+}
+
+static void
+test_max_connections(void)
+{
+	RawConn    *c[8],
+			   *extra;
+	int			i,
+				n = 0;
+	RawBuf		b;
+	CloseResult r;
+
+	for (i = 0; i < 8; i++)
+		if ((c[n] = ready_conn()) != NULL)
+			n++;
+	tap_ok(n == 8, "max_connections=8: 8 sessions open (%d)", n);
+	if ((extra = connect_or_diag()))
+	{
+		rawbuf_init(&b);
+		raw_build_startup(&b, PROTO_30, "postgres", "postgres", NULL);
+		raw_send_buf(extra, &b);
+		rawbuf_free(&b);
+		r = read_until_closed(extra, 10000);
+		tap_ok(r.closed && r.saw_error && streq(r.severity, "FATAL") && streq(r.sqlstate, "53300") &&
+			   streq(r.message, "sorry, too many clients already"),
+			   "the 9th: FATAL 53300 sorry, too many clients already (%s %s %s)",
+			   r.severity, r.sqlstate, r.message);
+		raw_close(extra);
+	}
+	raw_close(c[--n]);
+	/* The slot frees when the server has seen the close. */
+	{
+		int			tries;
+		bool		good = false;
+
+		for (tries = 0; tries < 50 && !good; tries++)
+		{
+			RawConn    *x = ready_conn();
+
+			good = x != NULL;
+			raw_close(x);
+			if (!good)
+				usleep(200000);
+		}
+		tap_ok(good, "after one session leaves, a new one is accepted");
+	}
+	for (i = 0; i < n; i++)
+		raw_close(c[i]);
+}
+
+/* ---- tls mode: the server has a certificate ---- */
+
+static void
+test_tls_raw(void)
+{
+	RawConn    *c;
+	int32_t		ssl[2] = {8, SSL_CODE};
+	RawBuf		b;
+	CloseResult r;
+	int			a;
+
+	/*
+	 * Plaintext pipelined behind the SSLRequest: a protocol violation.
+	 * memgres closes at once; PostgreSQL 15 waits for a ClientHello that
+	 * never comes and closes at authentication_timeout (5 s in the suite).
+	 */
+	if ((c = connect_or_diag()))
+	{
+		rawbuf_init(&b);
+		rawbuf_int32(&b, 8);
+		rawbuf_int32(&b, SSL_CODE);
+		raw_build_startup(&b, PROTO_30, "postgres", "postgres", NULL);
+		raw_send_buf(c, &b);
+		rawbuf_free(&b);
+		a = raw_read_byte(c, 10000);
+		r = read_until_closed(c, 20000);
+		tap_ok(a == 'S' && r.closed && !r.saw_auth &&
+			   (!r.saw_error || streq(r.sqlstate, "08P01")),
+			   "plaintext buffered behind SSLRequest: 'S', then closed unauthenticated (got %d, error %s %s)",
+			   a, r.sqlstate, r.message);
+		raw_close(c);
+	}
+	/* 'S', then the client goes away instead of a handshake. */
+	if ((c = connect_or_diag()))
+	{
+		send_int32s(c, 2, ssl);
+		a = raw_read_byte(c, 10000);
+		tap_ok(a == 'S', "SSLRequest with TLS configured: 'S' (got %d)", a);
+		raw_close(c);
+	}
+	/* Garbage instead of a TLS ClientHello. */
+	if ((c = connect_or_diag()))
+	{
+		send_int32s(c, 2, ssl);
+		a = raw_read_byte(c, 10000);
+		raw_send(c, "this is not a TLS handshake at all\n", 35);
+		r = read_until_closed(c, 20000);
+		tap_ok(a == 'S' && r.closed && !r.saw_auth, "garbage instead of a ClientHello: closed");
+		raw_close(c);
+	}
+	tap_ok(tap_server_answers(), "server answers after the TLS violations");
+}
+
 int
 main(int argc, char **argv)
 {
@@ -777,7 +1100,19 @@ main(int argc, char **argv)
 		test_message_lengths();
 		test_vanishing();
 		test_extended();
+		test_announced_lengths();
+		test_idle_connections();
+		test_slow_reader();
 	}
+	else if (strcmp(mode, "limits") == 0)
+	{
+		test_auth_timeout();
+		test_max_connections();
+	}
+	else if (strcmp(mode, "tls") == 0)
+		test_tls_raw();
+	else
+		tap_bail("unknown mode %s", mode);
 	tap_ok(tap_server_answers(), "server answers at the end (%s)", mode);
 	return tap_done();
 }
