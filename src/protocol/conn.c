@@ -1,0 +1,1027 @@
+/*
+ * conn.c — one client connection: its state machine, message framing,
+ * the startup/authentication exchange and output buffering.
+ *
+ *        conn_new()
+ *            |
+ *            v               SSLRequest: 'S' + TLS filter / 'N'
+ *     CONN_STARTUP <------+  GSSENCRequest: 'N'
+ *        |   |  \_________/  CancelRequest: cancel_request(), close
+ *        |   |
+ *        |   | password method (login_start)
+ *        |   v
+ *        |  CONN_AUTH  --'p'--> auth_continue() ... (login_password)
+ *        |   |
+ *        v   v  login_complete(): AuthenticationOk, ParameterStatus,
+ *     CONN_READY               BackendKeyData, ReadyForQuery
+ *       |    ^
+ *       |    | tcop_resume() finished (conn_resume)
+ *       v    |
+ *     CONN_BUSY   (tcop blocked on output, parked in SQL_WAIT, or yielding)
+ *
+ *     any state --> CONN_CLOSING (conn_close: flush, then conn_free)
+ *
+ * All transitions go through conn_set_state(), which checks legality.
+ *
+ * Framing: a message is handled only once all its bytes are in the input
+ * evbuffer; its header is validated first (pq_check_header) and nothing
+ * is reserved for the announced length, so a client announcing 512 MB and
+ * sending nothing costs nothing.  Output is built in c->out and handed to
+ * the bufferevent once per batch of input (conn_flush); while the socket's
+ * output is past CONN_OUTPUT_HWM, the running portal stops (TCOP_BLOCKED)
+ * and resumes from the write callback.
+ *
+ * Invariants:
+ *  1. Only the owning worker thread touches a Conn; other threads use the
+ *     cancel table (interrupt flag + wake event).
+ *  2. c->sql != NULL iff the connection is registered in the cancel table
+ *     and counted in server_ctx.sessions.
+ *  3. In CONN_BUSY no input is read: the tcop holds a suspended message.
+ *  4. An idle connection keeps no output buffer larger than CONN_OUT_KEEP.
+ */
+#include <arpa/inet.h>
+#include <assert.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/un.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <event2/buffer.h>
+#include <event2/bufferevent.h>
+#include <event2/bufferevent_ssl.h>
+#include <event2/event.h>
+#include <openssl/rand.h>
+
+#include <memgres/auth.h>
+#include <memgres/conn.h>
+#include <memgres/guc.h>
+#include <memgres/log.h>
+#include <memgres/mem.h>
+#include <memgres/protocol.h>
+#include <memgres/sql.h>
+#include <memgres/sqlstate.h>
+#include <memgres/tcop.h>
+
+#define CONN_OUTPUT_HWM		(256 * 1024)	/* stop producing rows above this */
+#define CONN_OUT_KEEP		(16 * 1024)		/* larger idle output buffers are freed */
+#define CONN_MESSAGE_BUDGET 64				/* messages per turn before yielding */
+#define CONN_CLOSE_GRACE_S	5				/* a closing connection's output gets this long */
+
+ServerContext server_ctx;
+
+typedef enum ConnState {
+	CONN_STARTUP,
+	CONN_AUTH,
+	CONN_READY,
+	CONN_BUSY,
+	CONN_CLOSING
+} ConnState;
+
+static const char *const conn_state_names[] = {"startup", "auth", "ready", "busy", "closing"};
+
+struct Conn {
+	Worker	   *worker;
+	struct event_base *base;
+	struct bufferevent *bev;
+	ConnState	state;
+	bool		is_unix;
+	bool		tls;
+	struct sockaddr_storage addr;
+	socklen_t	addrlen;
+	char		host[64];		/* "127.0.0.1", "[local]" */
+	int32_t		pid;
+	int32_t		key;
+	bool		counted_startup;
+	Arena		arena;			/* connection lifetime: startup strings */
+	StartupInfo startup;
+	const char *user;
+	const char *database;
+	AuthExchange *auth;
+	GucSession	gucs;
+	bool		gucs_ready;
+	SqlSession *sql;
+	Tcop	   *tcop;
+	StrBuf		out;
+	bool		blocked;		/* BUSY waiting for the output to drain */
+	struct event *auth_timer;
+	struct event *stmt_timer;
+	struct event *wait_timer;
+	struct event *wake_ev;		/* cancel, wake hook, yield */
+	struct event *close_timer;
+	Conn	   *prev;
+	Conn	   *next;
+};
+
+static void conn_drive(Conn *c);
+static void conn_free(Conn *c);
+static void conn_handle_result(Conn *c, TcopResult r);
+
+/* ---- state ------------------------------------------------------------------- */
+
+static void
+conn_set_state(Conn *c, ConnState to)
+{
+	bool		legal;
+
+	switch (to)
+	{
+		case CONN_AUTH:
+			legal = c->state == CONN_STARTUP;
+			break;
+		case CONN_READY:
+			legal = c->state == CONN_STARTUP || c->state == CONN_AUTH || c->state == CONN_BUSY;
+			break;
+		case CONN_BUSY:
+			legal = c->state == CONN_READY;
+			break;
+		case CONN_CLOSING:
+			legal = true;
+			break;
+		default:
+			legal = false;
+			break;
+	}
+	if (!legal)
+	{
+		mg_log(MG_SEV_PANIC, "illegal connection state change %s -> %s",
+			   conn_state_names[c->state], conn_state_names[to]);
+		abort();
+	}
+	c->state = to;
+}
+
+Conn *
+conn_next(Conn *c)
+{
+	return c->next;
+}
+
+void
+conn_set_next(Conn *c, Conn *next)
+{
+	c->next = next;
+}
+
+Conn *
+conn_prev(Conn *c)
+{
+	return c->prev;
+}
+
+void
+conn_set_prev(Conn *c, Conn *prev)
+{
+	c->prev = prev;
+}
+
+/* ---- output -------------------------------------------------------------- */
+
+static size_t
+conn_queued(Conn *c)
+{
+	return evbuffer_get_length(bufferevent_get_output(c->bev)) + c->out.len;
+}
+
+static void
+conn_flush(Conn *c)
+{
+	if (c->out.len > 0)
+	{
+		bufferevent_write(c->bev, c->out.data, c->out.len);
+		strbuf_reset(&c->out);
+	}
+	if (c->out.cap > CONN_OUT_KEEP)
+	{
+		strbuf_free(&c->out);
+		strbuf_init(&c->out);
+	}
+}
+
+static bool
+io_output_full(void *arg)
+{
+	Conn	   *c = arg;
+
+	return conn_queued(c) > CONN_OUTPUT_HWM;
+}
+
+static void
+send_error(Conn *c, const MgError *e)
+{
+	pq_error_response(&c->out, e, false);
+}
+
+/* Flushes what is queued, stops reading, frees once the output drained. */
+static void
+conn_close(Conn *c)
+{
+	struct timeval tv = {CONN_CLOSE_GRACE_S, 0};
+
+	if (c->state == CONN_CLOSING)
+		return;
+	conn_set_state(c, CONN_CLOSING);
+	conn_flush(c);
+	bufferevent_disable(c->bev, EV_READ);
+	bufferevent_setwatermark(c->bev, EV_WRITE, 0, 0);
+	if (evbuffer_get_length(bufferevent_get_output(c->bev)) == 0)
+		tv.tv_sec = 0;			/* free on the next loop turn, not under our callers */
+	evtimer_add(c->close_timer, &tv);
+}
+
+static void
+conn_fatal(Conn *c, MgError *e)
+{
+	if (e->severity < MG_SEV_FATAL)
+		e->severity = MG_SEV_FATAL;
+	send_error(c, e);
+	mg_log_error(e);
+	mg_error_reset(e);
+	conn_close(c);
+}
+
+/* ---- timers and wake-ups -------------------------------------------------- */
+
+static void
+auth_timeout_cb(evutil_socket_t fd, short what, void *arg)
+{
+	Conn	   *c = arg;
+
+	(void) fd;
+	(void) what;
+	if (c->state == CONN_STARTUP || c->state == CONN_AUTH)
+	{
+		MgError		e = MG_ERROR_INIT;
+
+		mg_error_sev(&e, MG_SEV_FATAL, SQLSTATE_QUERY_CANCELED, "canceling authentication due to timeout");
+		if (c->state == CONN_AUTH)
+			conn_fatal(c, &e);
+		else
+		{
+			mg_error_reset(&e);
+			conn_free(c);
+		}
+	}
+}
+
+static void
+close_timeout_cb(evutil_socket_t fd, short what, void *arg)
+{
+	(void) fd;
+	(void) what;
+	conn_free(arg);
+}
+
+static void
+conn_resume(Conn *c)
+{
+	TcopResult	r;
+
+	if (c->state != CONN_BUSY)
+		return;
+	c->blocked = false;
+	evtimer_del(c->wait_timer);
+	r = tcop_resume(c->tcop);
+	conn_handle_result(c, r);
+}
+
+static void
+wake_cb(evutil_socket_t fd, short what, void *arg)
+{
+	Conn	   *c = arg;
+
+	(void) fd;
+	(void) what;
+	if (c->state == CONN_BUSY)
+		conn_resume(c);
+	else if (c->state == CONN_READY)
+		conn_drive(c);
+}
+
+static void
+wait_timer_cb(evutil_socket_t fd, short what, void *arg)
+{
+	(void) fd;
+	(void) what;
+	conn_resume(arg);
+}
+
+static void
+stmt_timer_cb(evutil_socket_t fd, short what, void *arg)
+{
+	Conn	   *c = arg;
+
+	(void) fd;
+	(void) what;
+	if (c->sql)
+	{
+		__atomic_store_n(sql_session_interrupt(c->sql), SQL_INT_STATEMENT_TIMEOUT, __ATOMIC_RELAXED);
+		if (c->state == CONN_BUSY && !c->blocked)
+			conn_resume(c);
+	}
+}
+
+static void
+io_stmt_timer(void *arg, int64_t ms)
+{
+	Conn	   *c = arg;
+
+	if (ms <= 0)
+		evtimer_del(c->stmt_timer);
+	else
+	{
+		struct timeval tv = {(time_t) (ms / 1000), (suseconds_t) ((ms % 1000) * 1000)};
+
+		evtimer_add(c->stmt_timer, &tv);
+	}
+}
+
+/* The engine's wake hook: may run on any thread, so it only queues. */
+static void
+sql_wake_hook(void *arg)
+{
+	Conn	   *c = arg;
+
+	event_active(c->wake_ev, EV_READ, 0);
+}
+
+static int64_t
+mono_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t) ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+static void
+conn_handle_result(Conn *c, TcopResult r)
+{
+	switch (r)
+	{
+		case TCOP_OK:
+			if (c->state == CONN_BUSY)
+				conn_set_state(c, CONN_READY);
+			conn_drive(c);
+			return;
+		case TCOP_BLOCKED:
+			if (c->state == CONN_READY)
+				conn_set_state(c, CONN_BUSY);
+			conn_flush(c);
+			if (io_output_full(c))
+				c->blocked = true;	/* the write callback resumes */
+			else
+				event_active(c->wake_ev, EV_READ, 0);	/* only yielding */
+			return;
+		case TCOP_WAIT:
+			{
+				SqlWaitInfo wi;
+
+				if (c->state == CONN_READY)
+					conn_set_state(c, CONN_BUSY);
+				conn_flush(c);
+				tcop_wait_info(c->tcop, &wi);
+				if (wi.wake_at_us > 0)
+				{
+					int64_t		d = wi.wake_at_us - mono_us();
+					struct timeval tv;
+
+					if (d < 0)
+						d = 0;
+					tv.tv_sec = (time_t) (d / 1000000);
+					tv.tv_usec = (suseconds_t) (d % 1000000);
+					evtimer_add(c->wait_timer, &tv);
+				}
+				else if (wi.lock_wait && guc_int(&c->gucs, GUC_LOCK_TIMEOUT) > 0)
+				{
+					/* the wait timer doubles as the lock timeout */
+					int64_t		ms = guc_int(&c->gucs, GUC_LOCK_TIMEOUT);
+					struct timeval tv = {(time_t) (ms / 1000), (suseconds_t) ((ms % 1000) * 1000)};
+
+					__atomic_store_n(sql_session_interrupt(c->sql), SQL_INT_NONE, __ATOMIC_RELAXED);
+					evtimer_add(c->wait_timer, &tv);
+				}
+				return;
+			}
+		case TCOP_CLOSE:
+			conn_close(c);
+			return;
+	}
+}
+
+/* ---- I/O callbacks ------------------------------------------------------- */
+
+static void
+read_cb(struct bufferevent *bev, void *arg)
+{
+	(void) bev;
+	conn_drive(arg);
+}
+
+static void
+write_cb(struct bufferevent *bev, void *arg)
+{
+	Conn	   *c = arg;
+
+	(void) bev;
+	if (c->state == CONN_CLOSING)
+	{
+		if (evbuffer_get_length(bufferevent_get_output(c->bev)) == 0)
+			conn_free(c);
+		return;
+	}
+	if (c->state == CONN_BUSY && c->blocked)
+		conn_resume(c);
+}
+
+static void
+event_cb(struct bufferevent *bev, short what, void *arg)
+{
+	Conn	   *c = arg;
+
+	(void) bev;
+	if (what & (BEV_EVENT_EOF | BEV_EVENT_ERROR | BEV_EVENT_TIMEOUT))
+	{
+		/* The client went away: nothing to tell it. */
+		conn_free(c);
+	}
+}
+
+static void
+conn_setup_bev(Conn *c)
+{
+	bufferevent_setcb(c->bev, read_cb, write_cb, event_cb, c);
+	bufferevent_setwatermark(c->bev, EV_WRITE, CONN_OUTPUT_HWM / 4, 0);
+	bufferevent_enable(c->bev, EV_READ | EV_WRITE);
+}
+
+/* ---- creation and teardown ---------------------------------------------- */
+
+Conn *
+conn_new(Worker *w, struct event_base *base, int fd, const struct sockaddr *addr,
+		 socklen_t addrlen, bool is_unix)
+{
+	Conn	   *c = mg_calloc(1, sizeof(Conn));
+	struct timeval tv;
+
+	c->worker = w;
+	c->base = base;
+	c->is_unix = is_unix;
+	c->state = CONN_STARTUP;
+	c->counted_startup = true;	/* the listener counted it */
+	c->pid = atomic_fetch_add(&server_ctx.next_pid, 1) & 0x7fffffff;
+	if (RAND_bytes((unsigned char *) &c->key, sizeof(c->key)) != 1)
+		c->key = (int32_t) random();
+	if (addrlen > sizeof(c->addr))
+		addrlen = sizeof(c->addr);
+	memcpy(&c->addr, addr, addrlen);
+	c->addrlen = addrlen;
+	if (is_unix)
+		strcpy(c->host, "[local]");
+	else if (addr->sa_family == AF_INET)
+		inet_ntop(AF_INET, &((const struct sockaddr_in *) addr)->sin_addr, c->host, sizeof(c->host));
+	else if (addr->sa_family == AF_INET6)
+		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *) addr)->sin6_addr, c->host, sizeof(c->host));
+	if (!is_unix)
+	{
+		int			one = 1;
+
+		setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
+		setsockopt(fd, SOL_SOCKET, SO_KEEPALIVE, &one, sizeof(one));
+	}
+	arena_init(&c->arena, 512);
+	strbuf_init(&c->out);
+	c->bev = bufferevent_socket_new(base, fd, BEV_OPT_CLOSE_ON_FREE);
+	c->auth_timer = evtimer_new(base, auth_timeout_cb, c);
+	c->stmt_timer = evtimer_new(base, stmt_timer_cb, c);
+	c->wait_timer = evtimer_new(base, wait_timer_cb, c);
+	c->close_timer = evtimer_new(base, close_timeout_cb, c);
+	c->wake_ev = event_new(base, -1, 0, wake_cb, c);
+	if (!c->bev || !c->auth_timer || !c->stmt_timer || !c->wait_timer || !c->close_timer || !c->wake_ev)
+		mg_oom();
+	worker_attach(w, c);
+	conn_setup_bev(c);
+	tv.tv_sec = (time_t) guc_int(&guc_server, GUC_AUTHENTICATION_TIMEOUT);
+	tv.tv_usec = 0;
+	evtimer_add(c->auth_timer, &tv);
+	return c;
+}
+
+static void
+conn_free(Conn *c)
+{
+	if (c->sql)
+	{
+		cancel_unregister(c->pid);
+		atomic_fetch_sub(&server_ctx.sessions, 1);
+	}
+	if (c->counted_startup)
+		atomic_fetch_sub(&server_ctx.startup_conns, 1);
+	event_free(c->auth_timer);
+	event_free(c->stmt_timer);
+	event_free(c->wait_timer);
+	event_free(c->close_timer);
+	event_free(c->wake_ev);
+	if (c->tcop)
+		tcop_free(c->tcop);
+	if (c->sql)
+		sql_session_free(c->sql);
+	if (c->gucs_ready)
+		guc_session_free(&c->gucs);
+	if (c->auth)
+		auth_free(c->auth);
+	bufferevent_free(c->bev);
+	strbuf_free(&c->out);
+	arena_destroy(&c->arena);
+	worker_detach(c->worker, c);
+	free(c);
+}
+
+void
+conn_terminate(Conn *c)
+{
+	if (c->state == CONN_READY || c->state == CONN_BUSY || c->state == CONN_AUTH)
+	{
+		MgError		e = MG_ERROR_INIT;
+
+		mg_error_sev(&e, MG_SEV_FATAL, SQLSTATE_ADMIN_SHUTDOWN,
+					 "terminating connection due to administrator command");
+		send_error(c, &e);
+		mg_error_reset(&e);
+		conn_flush(c);
+	}
+	conn_free(c);
+}
+
+/* ---- login --------------------------------------------------------------- */
+
+static void login_fatal(Conn *c, const char *sqlstate, const char *fmt,...)
+			__attribute__((format(printf, 3, 4)));
+
+static void
+login_fatal(Conn *c, const char *sqlstate, const char *fmt,...)
+{
+	MgError		e = MG_ERROR_INIT;
+	va_list		ap;
+
+	va_start(ap, fmt);
+	mg_error_v(&e, MG_SEV_FATAL, sqlstate, fmt, ap);
+	va_end(ap);
+	conn_fatal(c, &e);
+}
+
+/* "-c name=value" and "--name=value" words of the startup "options" parameter. */
+static int
+apply_options(Conn *c, const char *options, MgError *err)
+{
+	const char *p = options;
+	bool		pending_c = false;
+
+	while (*p)
+	{
+		StrBuf		word;
+		char	   *eq;
+		char	   *name;
+		int			rc = 0;
+
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p == '\0')
+			break;
+		strbuf_init(&word);
+		while (*p && *p != ' ' && *p != '\t')
+		{
+			if (*p == '\\' && p[1])
+				p++;
+			strbuf_putc(&word, *p++);
+		}
+		if (strcmp(word.data, "-c") == 0)
+		{
+			pending_c = true;
+			strbuf_free(&word);
+			continue;
+		}
+		name = word.data;
+		if (!pending_c && strncmp(name, "--", 2) == 0)
+			name += 2;
+		else if (!pending_c && strncmp(name, "-c", 2) == 0)
+			name += 2;
+		else if (!pending_c)
+		{
+			mg_error_sev(err, MG_SEV_FATAL, SQLSTATE_PROTOCOL_VIOLATION,
+						 "invalid command-line argument for server process: %s", word.data);
+			mg_error_hint(err, "Try \"memgres --help\" for more information.");
+			strbuf_free(&word);
+			return -1;
+		}
+		pending_c = false;
+		eq = strchr(name, '=');
+		if (eq == NULL)
+		{
+			mg_error_sev(err, MG_SEV_FATAL, SQLSTATE_SYNTAX_ERROR, "-c %s requires a value", name);
+			strbuf_free(&word);
+			return -1;
+		}
+		*eq = '\0';
+		for (char *q = name; *q; q++)
+			if (*q == '-')
+				*q = '_';
+		rc = guc_set_startup(&c->gucs, name, eq + 1, err);
+		strbuf_free(&word);
+		if (rc < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static void
+send_report_all(Conn *c)
+{
+	int			i;
+
+	for (i = 0; i < GUC_COUNT; i++)
+		if (guc_defs[i].flags & GUC_REPORT)
+			pq_parameter_status(&c->out, guc_defs[i].name, guc_str(&c->gucs, (GucId) i));
+	c->gucs.changed_report = 0;
+}
+
+static void
+login_complete(Conn *c)
+{
+	MgError		e = MG_ERROR_INIT;
+	SqlRoleInfo role;
+	TcopIO		io;
+	int			i;
+
+	memset(&role, 0, sizeof(role));
+	if (sql_role_get(c->user, &role) < 0)
+	{
+		login_fatal(c, SQLSTATE_INVALID_AUTHORIZATION_SPECIFICATION, "role \"%s\" does not exist",
+					c->user);
+		return;
+	}
+	if (!role.can_login)
+	{
+		sql_role_info_free(&role);
+		login_fatal(c, SQLSTATE_INVALID_AUTHORIZATION_SPECIFICATION,
+					"role \"%s\" is not permitted to log in", c->user);
+		return;
+	}
+	if (!sql_database_exists(c->database))
+	{
+		sql_role_info_free(&role);
+		login_fatal(c, SQLSTATE_INVALID_CATALOG_NAME, "database \"%s\" does not exist",
+					c->database);
+		return;
+	}
+	guc_session_init(&c->gucs);
+	c->gucs_ready = true;
+	guc_session_force(&c->gucs, GUC_IS_SUPERUSER, role.superuser ? "on" : "off");
+	guc_session_force(&c->gucs, GUC_SESSION_AUTHORIZATION, role.name);
+	sql_role_info_free(&role);
+	for (i = 0; i < c->startup.nparams; i++)
+	{
+		const char *name = c->startup.names[i];
+		const char *value = c->startup.values[i];
+
+		if (strcmp(name, "user") == 0 || strcmp(name, "database") == 0 ||
+			strcmp(name, "replication") == 0 || strncmp(name, "_pq_.", 5) == 0)
+			continue;
+		if (strcmp(name, "options") == 0)
+		{
+			if (apply_options(c, value, &e) < 0)
+				goto fail;
+			continue;
+		}
+		if (guc_set_startup(&c->gucs, name, value, &e) < 0)
+			goto fail;
+	}
+	/* No sessions during shutdown; and the session cap, counted atomically. */
+	if (atomic_fetch_add(&server_ctx.sessions, 1) >= guc_int(&guc_server, GUC_MAX_CONNECTIONS))
+	{
+		atomic_fetch_sub(&server_ctx.sessions, 1);
+		mg_error_sev(&e, MG_SEV_FATAL, SQLSTATE_TOO_MANY_CONNECTIONS, "sorry, too many clients already");
+		goto fail;
+	}
+	c->sql = sql_session_new(c->database, c->user, &c->gucs, c->pid, &e);
+	if (c->sql == NULL)
+	{
+		atomic_fetch_sub(&server_ctx.sessions, 1);
+		goto fail;
+	}
+	sql_session_set_wake_hook(c->sql, sql_wake_hook, c);
+	cancel_register(c->pid, c->key, sql_session_interrupt(c->sql), c->wake_ev);
+	io.out = &c->out;
+	io.output_full = io_output_full;
+	io.stmt_timer = io_stmt_timer;
+	io.arg = c;
+	c->tcop = tcop_new(c->sql, &c->gucs, &io);
+
+	pq_put_int8(&c->out, PQ_BE_AUTH);
+	pq_put_int32(&c->out, 8);
+	pq_put_int32(&c->out, 0);	/* AuthenticationOk */
+	send_report_all(c);
+	pq_backend_key_data(&c->out, c->pid, c->key);
+	pq_ready_for_query(&c->out, sql_xact_status(c->sql));
+	evtimer_del(c->auth_timer);
+	atomic_fetch_sub(&server_ctx.startup_conns, 1);
+	c->counted_startup = false;
+	if (c->auth)
+	{
+		auth_free(c->auth);
+		c->auth = NULL;
+	}
+	conn_set_state(c, CONN_READY);
+	return;
+
+fail:
+	conn_fatal(c, &e);
+}
+
+static HbaConnType
+conn_hba_type(Conn *c)
+{
+	if (c->is_unix)
+		return HBA_LOCAL;
+	return c->tls ? HBA_HOST_SSL : HBA_HOST_PLAIN;
+}
+
+static void
+login_start(Conn *c)
+{
+	const StartupInfo *si = &c->startup;
+	const char *unknown[STARTUP_MAX_PARAMS];
+	int			nunknown = 0;
+	int			i;
+	const char *repl;
+	AuthMethod	method;
+
+	for (i = 0; i < si->nparams; i++)
+		if (strncmp(si->names[i], "_pq_.", 5) == 0)
+			unknown[nunknown++] = si->names[i];
+	if ((si->protocol & 0xffff) > 0 || nunknown > 0)
+		pq_negotiate_version(&c->out, 0, unknown, nunknown);
+
+	c->user = startup_param(si, "user");
+	if (c->user == NULL || c->user[0] == '\0')
+	{
+		login_fatal(c, SQLSTATE_INVALID_AUTHORIZATION_SPECIFICATION,
+					"no PostgreSQL user name specified in startup packet");
+		return;
+	}
+	c->database = startup_param(si, "database");
+	if (c->database == NULL || c->database[0] == '\0')
+		c->database = c->user;
+	repl = startup_param(si, "replication");
+	if (repl && strcmp(repl, "false") != 0 && strcmp(repl, "0") != 0 && strcmp(repl, "off") != 0)
+	{
+		login_fatal(c, SQLSTATE_FEATURE_NOT_SUPPORTED, "replication connections are not supported");
+		return;
+	}
+	if (atomic_load(&server_ctx.shutting_down))
+	{
+		login_fatal(c, SQLSTATE_CANNOT_CONNECT_NOW, "the database system is shutting down");
+		return;
+	}
+	if (atomic_load(&server_ctx.sessions) >= guc_int(&guc_server, GUC_MAX_CONNECTIONS))
+	{
+		login_fatal(c, SQLSTATE_TOO_MANY_CONNECTIONS, "sorry, too many clients already");
+		return;
+	}
+	method = hba_match(server_ctx.hba, conn_hba_type(c), c->database, c->user,
+					   c->is_unix ? NULL : (const struct sockaddr *) &c->addr);
+	if (method == AUTH_REJECT)
+	{
+		login_fatal(c, SQLSTATE_INVALID_AUTHORIZATION_SPECIFICATION,
+					"no pg_hba.conf entry for host \"%s\", user \"%s\", database \"%s\", %s",
+					c->host, c->user, c->database, c->tls ? "SSL encryption" : "no encryption");
+		return;
+	}
+	if (method == AUTH_TRUST)
+	{
+		login_complete(c);
+		return;
+	}
+	{
+		SqlRoleInfo role;
+		StrBuf		body;
+		bool		have_role = sql_role_get(c->user, &role) == 0;
+
+		strbuf_init(&body);
+		c->auth = auth_begin(method, c->user, have_role ? role.password : NULL,
+							 c->tls ? server_ctx.tls_endpoint : NULL,
+							 c->tls ? server_ctx.tls_endpoint_len : 0, &body);
+		if (have_role)
+			sql_role_info_free(&role);
+		pq_auth_request(&c->out, body.data, body.len);
+		strbuf_free(&body);
+		conn_set_state(c, CONN_AUTH);
+	}
+}
+
+static void
+login_password(Conn *c, const char *body, size_t len)
+{
+	StrBuf		out;
+	MgError		e = MG_ERROR_INIT;
+	AuthStep	step;
+
+	strbuf_init(&out);
+	step = auth_continue(c->auth, body, len, &out, &e);
+	switch (step)
+	{
+		case AUTH_STEP_CONTINUE:
+			pq_auth_request(&c->out, out.data, out.len);
+			break;
+		case AUTH_STEP_OK:
+			if (out.len > 0)
+				pq_auth_request(&c->out, out.data, out.len);
+			login_complete(c);
+			break;
+		case AUTH_STEP_FAIL:
+			if (!mg_error_isset(&e))
+				mg_error(&e, SQLSTATE_INVALID_PASSWORD, "password authentication failed for user \"%s\"",
+						 c->user);
+			conn_fatal(c, &e);
+			break;
+	}
+	strbuf_free(&out);
+}
+
+/* ---- the startup phase ----------------------------------------------------- */
+
+static bool
+start_tls(Conn *c)
+{
+	SSL		   *ssl = SSL_new(server_ctx.ssl_ctx);
+	struct bufferevent *tb;
+
+	if (ssl == NULL)
+		return false;
+	tb = bufferevent_openssl_filter_new(c->base, c->bev, ssl, BUFFEREVENT_SSL_ACCEPTING,
+										BEV_OPT_CLOSE_ON_FREE);
+	if (tb == NULL)
+	{
+		SSL_free(ssl);
+		return false;
+	}
+	c->bev = tb;
+	c->tls = true;
+	conn_setup_bev(c);
+	return true;
+}
+
+/* Handles one startup-phase packet; false when the connection is gone. */
+static bool
+startup_packet(Conn *c, const char *buf, size_t len)
+{
+	MgError		e = MG_ERROR_INIT;
+
+	if (startup_parse(buf, len, &c->arena, &c->startup, &e) < 0)
+	{
+		conn_fatal(c, &e);
+		return false;
+	}
+	switch (c->startup.kind)
+	{
+		case STARTUP_CANCEL_REQUEST:
+			cancel_request(c->startup.cancel_pid, c->startup.cancel_key);
+			conn_free(c);
+			return false;
+		case STARTUP_GSSENC_REQUEST:
+			pq_put_int8(&c->out, PQ_SSL_NO);
+			return true;
+		case STARTUP_SSL_REQUEST:
+			if (c->tls)
+			{
+				mg_error_sev(&e, MG_SEV_FATAL, SQLSTATE_PROTOCOL_VIOLATION,
+							 "unsupported frontend protocol 1234.5679: server supports 3.0 to 3.0");
+				conn_fatal(c, &e);
+				return false;
+			}
+			if (server_ctx.ssl_ctx == NULL || c->is_unix)
+			{
+				pq_put_int8(&c->out, PQ_SSL_NO);
+				return true;
+			}
+			/* Bytes sent behind the request were not encrypted: refuse them. */
+			if (evbuffer_get_length(bufferevent_get_input(c->bev)) > 4 + len)
+			{
+				mg_log(MG_SEV_LOG, "received unencrypted data after SSL request");
+				conn_free(c);
+				return false;
+			}
+			evbuffer_drain(bufferevent_get_input(c->bev), 4 + len);
+			pq_put_int8(&c->out, PQ_SSL_YES);
+			conn_flush(c);
+			if (!start_tls(c))
+			{
+				conn_free(c);
+				return false;
+			}
+			return true;		/* input already drained */
+		case STARTUP_MESSAGE:
+			evbuffer_drain(bufferevent_get_input(c->bev), 4 + len);
+			login_start(c);
+			return c->state != CONN_CLOSING;
+	}
+	return true;
+}
+
+/* ---- the input loop -------------------------------------------------------- */
+
+static void
+conn_drive(Conn *c)
+{
+	struct evbuffer *in;
+	int			handled = 0;
+
+	if (c->state == CONN_CLOSING || c->state == CONN_BUSY)
+		return;
+	in = bufferevent_get_input(c->bev);
+	for (;;)
+	{
+		size_t		avail = evbuffer_get_length(in);
+		unsigned char hdr[5];
+
+		if (c->state == CONN_STARTUP)
+		{
+			uint32_t	len;
+			const char *buf;
+			bool		keep;
+			StartupKind kind;
+
+			if (avail < 4)
+				break;
+			evbuffer_copyout(in, hdr, 4);
+			len = pq_read_u32((const char *) hdr);
+			if (len < PQ_STARTUP_MIN_LEN || len > PQ_STARTUP_MAX_LEN)
+			{
+				mg_log(MG_SEV_LOG, "invalid length of startup packet");
+				conn_free(c);
+				return;
+			}
+			if (avail < len)
+				break;
+			buf = (const char *) evbuffer_pullup(in, len);
+			keep = startup_packet(c, buf + 4, len - 4);
+			if (!keep)
+				return;
+			kind = c->startup.kind;
+			if (kind == STARTUP_GSSENC_REQUEST || (kind == STARTUP_SSL_REQUEST && !c->tls))
+				evbuffer_drain(in, len);
+			in = bufferevent_get_input(c->bev);	/* TLS replaced the bufferevent */
+			if (kind == STARTUP_SSL_REQUEST && c->tls)
+				break;
+			continue;
+		}
+		if (c->state != CONN_READY && c->state != CONN_AUTH)
+			break;
+		if (avail < 5)
+			break;
+		evbuffer_copyout(in, hdr, 5);
+		{
+			char		type = (char) hdr[0];
+			uint32_t	len = pq_read_u32((const char *) hdr + 1);
+			MgError		e = MG_ERROR_INIT;
+			const char *msg;
+			TcopResult	r;
+
+			if (pq_check_header(type, len, guc_int(&guc_server, GUC_MAX_MESSAGE_SIZE),
+								c->state == CONN_AUTH, &e) < 0)
+			{
+				conn_fatal(c, &e);
+				return;
+			}
+			if (avail < (size_t) len + 1)
+				break;
+			msg = (const char *) evbuffer_pullup(in, (ssize_t) len + 1);
+			if (c->state == CONN_AUTH)
+			{
+				login_password(c, msg + 5, len - 4);
+				if (c->state == CONN_CLOSING)
+					return;
+				evbuffer_drain(in, (size_t) len + 1);
+				continue;
+			}
+			r = tcop_message(c->tcop, type, msg + 5, len - 4);
+			evbuffer_drain(in, (size_t) len + 1);
+			if (r != TCOP_OK)
+			{
+				conn_handle_result(c, r);
+				return;
+			}
+		}
+		if (++handled >= CONN_MESSAGE_BUDGET && evbuffer_get_length(in) > 0)
+		{
+			/* yield to the other connections of this worker */
+			conn_flush(c);
+			event_active(c->wake_ev, EV_READ, 0);
+			return;
+		}
+	}
+	conn_flush(c);
+}
