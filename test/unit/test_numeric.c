@@ -5,6 +5,7 @@
  */
 #include <math.h>
 
+#include <memgres/func.h>
 #include <memgres/numeric.h>
 
 #include "test_types_common.h"
@@ -1013,6 +1014,86 @@ test_accum(TestCtx *t)
 	arena_reset(&t->arena);
 }
 
+/* The registered functions and operators, resolved as the analyzer does. */
+static void
+test_registered(TestCtx *t)
+{
+	static const struct
+	{
+		const char *name;
+		bool		oper;
+		int			nargs;
+		Oid			types[2];
+		const char *args[2];
+		const char *expected;
+	}			calls[] = {
+		{"+", true, 2, {INT4OID, NUMERICOID}, {"1", "1.50"}, "2.50"},
+		{"/", true, 2, {NUMERICOID, NUMERICOID}, {"10", "4"}, "2.5000000000000000"},
+		{"-", true, 1, {NUMERICOID}, {"1.5"}, "-1.5"},
+		{"^", true, 2, {NUMERICOID, NUMERICOID}, {"2", "10"}, "1024.0000000000000000"},
+		{"round", false, 2, {NUMERICOID, INT4OID}, {"2.345", "2"}, "2.35"},
+		{"round", false, 1, {NUMERICOID}, {"-2.5"}, "-3"},
+		{"trunc", false, 1, {NUMERICOID}, {"-2.5"}, "-2"},
+		{"sign", false, 1, {NUMERICOID}, {"-0.001"}, "-1"},
+		{"scale", false, 1, {NUMERICOID}, {"1.2300"}, "4"},
+		{"min_scale", false, 1, {NUMERICOID}, {"1.2300"}, "2"},
+		{"trim_scale", false, 1, {NUMERICOID}, {"1.2300"}, "1.23"},
+		{"log", false, 1, {NUMERICOID}, {"100"}, "2.0000000000000000"},
+		{"div", false, 2, {NUMERICOID, NUMERICOID}, {"7.5", "2"}, "3"},
+		{"<", true, 2, {NUMERICOID, NUMERICOID}, {"1.5", "1.49"}, "f"},
+	};
+
+	func_init();
+	for (size_t i = 0; i < sizeof(calls) / sizeof(calls[0]); i++)
+	{
+		Oid			resolved[2] = {0, 0};
+		const FuncDef *fd = NULL;
+		Datum		args[2];
+		bool		nulls[2] = {false, false};
+		FnCall		fc;
+		Datum		r = 0;
+		StrBuf		sb;
+		int			rc = -1;
+
+		mg_error_reset(&t->err);
+		if (calls[i].oper)
+		{
+			const OperDef *od;
+
+			if (calls[i].nargs == 1)
+				od = oper_resolve(calls[i].name, InvalidOid, calls[i].types[0], &resolved[1], &resolved[0], &t->err);
+			else
+				od = oper_resolve(calls[i].name, calls[i].types[0], calls[i].types[1], &resolved[0], &resolved[1], &t->err);
+			fd = od ? od->func : NULL;
+		}
+		else
+			fd = func_resolve(calls[i].name, calls[i].nargs, calls[i].types, resolved, &t->err);
+		strbuf_init(&sb);
+		if (fd != NULL)
+		{
+			for (int a = 0; a < calls[i].nargs; a++)
+				type_input(&t->ctx, fd->argtypes[a], -1, calls[i].args[a], strlen(calls[i].args[a]), &args[a]);
+			memset(&fc, 0, sizeof(fc));
+			fc.ctx = &t->ctx;
+			fc.nargs = calls[i].nargs;
+			fc.args = args;
+			fc.argnull = nulls;
+			fc.argtypes = fd->argtypes;
+			fc.rettype = fd->rettype;
+			fc.rettypmod = -1;
+			rc = fd->fn(&fc, &r);
+			if (rc == 0)
+				rc = type_output(&t->ctx, fd->rettype, -1, r, &sb);
+		}
+		tap_ok(rc == 0 && strcmp(sb.data, calls[i].expected) == 0, "%s(%s%s%s) = %s (got %s)",
+			   calls[i].name, calls[i].args[0], calls[i].nargs > 1 ? ", " : "",
+			   calls[i].nargs > 1 ? calls[i].args[1] : "", calls[i].expected,
+			   rc == 0 ? sb.data : (t->err.message ? t->err.message : "no function"));
+		strbuf_free(&sb);
+		arena_reset(&t->arena);
+	}
+}
+
 int
 main(void)
 {
@@ -1027,6 +1108,7 @@ main(void)
 	test_conversions(&t);
 	test_order(&t);
 	test_accum(&t);
+	test_registered(&t);
 	test_ctx_free(&t);
 	printf("1..%d\n", tap_n);
 	return tap_failed ? 1 : 0;

@@ -333,6 +333,12 @@ void_in(EvalCtx *ctx, const char *str, size_t len, int32_t typmod, Datum *out)
 }
 
 static int
+void_recv(EvalCtx *ctx, const char *buf, size_t len, int32_t typmod, Datum *out)
+{
+	return void_in(ctx, buf, len, typmod, out);
+}
+
+static int
 void_out(EvalCtx *ctx, Datum v, int32_t typmod, StrBuf *out)
 {
 	(void) ctx;
@@ -527,7 +533,7 @@ const MgType mg_type_unknown = {
 const MgType mg_type_void = {
 	.oid = VOIDOID, .name = "void", .sql_name = "void", .typlen = 4, .byval = true,
 	.category = 'P', .align = 'i',
-	.input = void_in, .output = void_out, .send = void_out,
+	.input = void_in, .output = void_out, .recv = void_recv, .send = void_out,
 };
 const MgType mg_type_bytea = {
 	.oid = BYTEAOID, .name = "bytea", .sql_name = "bytea", .typlen = -1,
