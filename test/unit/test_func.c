@@ -172,6 +172,55 @@ static const Case cases[] = {
 	{"op", "||", {"bytea:\\x01", "bytea:\\x02"}, "bytea|\\x0102"},
 	{"op", "||", {"bpchar:a  ", "unknown:b"}, "text|ab"},
 	{"fn", "length", {"bytea:\\x0102"}, "integer|2"},
+	/* format() */
+	{"fn", "format", {"text:|%10s|%-10s|%*s|%2$s|%1$L|%%", "unknown:a", "unknown:b", "int4:3", "unknown:c"}, "text||         a|b         |  c|b|'a'|%"},
+	{"fn", "format", {"text:%s, %I, %L", "text:x y", "text:Foo", "text:\\N"}, "text|x y, \"Foo\", NULL"},
+	{"fn", "format", {"text:%s", "text:\\N"}, "text|"},
+	{"fn", "format", {"text:%d", "int4:1"}, "!22023|unrecognized format() type specifier \"d\""},
+	{"fn", "format", {"text:%s %s", "int4:1"}, "!22023|too few arguments for format()"},
+	{"fn", "format", {"text:%I", "text:\\N"}, "!22004|null values cannot be formatted as an SQL identifier"},
+	{"fn", "format", {"text:%"}, "!22023|unterminated format() type specifier"},
+	{"fn", "format", {"text:%0$s", "int4:1"}, "!22023|format specifies argument 0, but arguments are numbered from 1"},
+	{"fn", "format", {"text:%-*s|", "int4:-4", "text:ab"}, "text|ab  |"},
+	{"fn", "format", {"text:\\N"}, "text|NULL"},
+	/* Pattern matching. */
+	{"op", "~~", {"text:hello", "unknown:h%o"}, "boolean|t"},
+	{"op", "~~", {"text:héllo", "unknown:h_llo"}, "boolean|t"},
+	{"op", "~~", {"text:hello", "unknown:h_o"}, "boolean|f"},
+	{"op", "!~~", {"text:hello", "unknown:%x%"}, "boolean|t"},
+	{"op", "~~", {"text:a%b", "unknown:a\\%b"}, "boolean|t"},
+	{"op", "~~", {"text:axb", "unknown:a\\%b"}, "boolean|f"},
+	{"op", "~~", {"text:abc", "unknown:a\\"}, "!22025|LIKE pattern must not end with escape character"},
+	{"op", "~~*", {"text:HÉLLO", "unknown:hé%"}, "boolean|t"},
+	{"op", "~~", {"bpchar:ab  ", "unknown:ab"}, "boolean|t"},
+	{"op", "~~", {"name:pg_class", "unknown:pg\\_%"}, "boolean|t"},
+	{"fn", "like_escape", {"text:a#%b", "text:#"}, "text|a\\%b"},
+	{"fn", "like_escape", {"text:a\\b", "text:"}, "text|a\\\\b"},
+	{"fn", "like_escape", {"text:a", "text:xy"}, "!22025|invalid escape string"},
+	{"fn", "similar_to_escape", {"text:a%b_(c|d).$^[^a-c]x"}, "text|^(?:a.*b.(?:c|d)\\.\\$\\^[^a-c]x)$"},
+	{"fn", "similar_to_escape", {"text:a#\"b#\"c", "text:#"}, "text|^(?:a){1,1}?(b){1,1}(?:c)$"},
+	{"op", "~", {"text:abc", "unknown:^a.c$"}, "boolean|t"},
+	{"op", "~", {"text:a\nb", "unknown:a.b"}, "boolean|t"},
+	{"op", "~", {"text:a\nb", "unknown:^b"}, "boolean|f"},
+	{"op", "~", {"text:ab\n", "unknown:b$"}, "boolean|f"},
+	{"op", "~*", {"text:ABC", "unknown:abc"}, "boolean|t"},
+	{"op", "!~", {"text:ABC", "unknown:abc"}, "boolean|t"},
+	{"op", "~", {"text:abc", "unknown:("}, "!2201B|invalid regular expression: missing closing parenthesis"},
+	{"op", "~", {"text:foo bar", "unknown:\\mbar"}, "boolean|t"},
+	{"fn", "regexp_replace", {"text:Hello World", "text:o", "text:0", "text:g"}, "text|Hell0 W0rld"},
+	{"fn", "regexp_replace", {"text:Hello World", "text:o", "text:0"}, "text|Hell0 World"},
+	{"fn", "regexp_replace", {"text:abc", "text:B", "text:x", "text:i"}, "text|axc"},
+	{"fn", "regexp_replace", {"text:abc", "text:(b)", "text:[\\1]"}, "text|a[b]c"},
+	{"fn", "regexp_replace", {"text:abc", "text:b", "text:\\&\\&"}, "text|abbc"},
+	{"fn", "regexp_replace", {"text:abc", "text:b", "text:x", "text:z"}, "!22023|invalid regular expression option: \"z\""},
+	{"fn", "regexp_replace", {"text:aaa", "text:a", "text:b", "int4:1", "int4:2"}, "text|aba"},
+	{"fn", "regexp_replace", {"text:abc", "text:", "text:-", "text:g"}, "text|-a-b-c-"},
+	{"fn", "substring", {"text:foobar", "text:o(.)b"}, "text|o"},
+	{"fn", "substring", {"text:foobar", "text:o.b"}, "text|oob"},
+	{"fn", "substring", {"text:abc", "text:x"}, "text|NULL"},
+	{"fn", "substring", {"text:foobar", "text:%#\"o_b#\"%", "text:#"}, "text|oob"},
+	{"fn", "regexp_count", {"text:abcabc", "text:b"}, "integer|2"},
+	{"fn", "regexp_like", {"text:Abc", "text:^a", "text:i"}, "boolean|t"},
 };
 
 /* Cases that need numeric (registered by the types module). */
@@ -379,9 +428,20 @@ run_case(const Case *c)
 	}
 	format_result(&sb, rettype, result, fc.isnull);
 check:
-	ok(strcmp(sb.data, c->expect) == 0, "%s %s(%s%s%s%s%s): got [%s] want [%s]", c->kind, c->name,
-	   n > 0 ? c->args[0] : "", n > 1 ? ", " : "", n > 1 ? c->args[1] : "", n > 2 ? ", " : "",
-	   n > 2 ? c->args[2] : "", sb.data, c->expect);
+	{
+		StrBuf		desc;
+
+		strbuf_init(&desc);
+		strbuf_printf(&desc, "%s %s(", c->kind, c->name);
+		for (int i = 0; i < n; i++)
+			strbuf_printf(&desc, "%s%s", i ? ", " : "", c->args[i]);
+		strbuf_printf(&desc, "): got [%s] want [%s]", sb.data, c->expect);
+		for (size_t i = 0; i < desc.len; i++)
+			if (desc.data[i] == '\n')
+				desc.data[i] = ' ';
+		ok(strcmp(sb.data, c->expect) == 0, "%s", desc.data);
+		strbuf_free(&desc);
+	}
 	strbuf_free(&sb);
 	mg_error_reset(&err);
 	arena_reset(&arena);

@@ -34,7 +34,8 @@ void		register_int_funcs(void);		/* intfuncs.c: bool, int2/4/8, oid comparison a
 void		register_float_funcs(void);		/* floatfuncs.c: float4/8 operators and math */
 void		register_string_funcs(void);	/* strfuncs.c: text family, bytea, uuid */
 void		register_pattern_funcs(void);	/* pattern.c: LIKE, SIMILAR TO, POSIX regex */
-void		register_agg_funcs(void);		/* aggs.c: count, sum, avg, min, max ... */
+void		register_agg_funcs(void);
+void		register_format_funcs(void);	/* format.c: format() */		/* aggs.c: count, sum, avg, min, max ... */
 
 /* Records an ERROR in fc->ctx->err; returns -1 (for `return fc_error(...)`). */
 int			fc_error(FnCall *fc, const char *sqlstate, const char *fmt,...)
@@ -43,6 +44,10 @@ int			fc_error(FnCall *fc, const char *sqlstate, const char *fmt,...)
 /* UTF-8 (strfuncs.c): bytes of the sequence a lead byte starts; characters in s. */
 int			utf8_seqlen(unsigned char c);
 size_t		utf8_strlen(const char *s, size_t len);
+/* Appends argument i as text: its type's output (fc->argtypes[i]) (strfuncs.c). */
+int			func_any_text(FnCall *fc, int i, StrBuf *sb);
+/* lower() of UTF-8 text onto out (strfuncs.c). */
+void		func_lower(const char *s, size_t len, StrBuf *out);
 /* PostgreSQL's quote_identifier() and quote_literal() onto out (strfuncs.c). */
 void		func_quote_ident(const char *s, size_t len, StrBuf *out);
 void		func_quote_literal(const char *s, size_t len, StrBuf *out);

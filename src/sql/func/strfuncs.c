@@ -158,8 +158,8 @@ mktext(FnCall *fc, const char *s, size_t len)
 #define RET_BOOL(v) do { *out = BoolGetDatum(v); return 0; } while (0)
 
 /* The text form of any value (for "any" and anynonarray arguments). */
-static int
-any_to_text(FnCall *fc, int i, StrBuf *sb)
+int
+func_any_text(FnCall *fc, int i, StrBuf *sb)
 {
 	Oid			t = fc->argtypes ? fc->argtypes[i] : TEXTOID;
 
@@ -274,7 +274,7 @@ anycat_common(FnCall *fc, Datum *out)
 	StrBuf		sb;
 
 	strbuf_init_arena(&sb, fc->ctx->arena);
-	if (any_to_text(fc, 0, &sb) < 0 || any_to_text(fc, 1, &sb) < 0)
+	if (func_any_text(fc, 0, &sb) < 0 || func_any_text(fc, 1, &sb) < 0)
 		return -1;
 	RET_TEXT(sb.data, sb.len);
 }
@@ -309,15 +309,12 @@ is_alnum_char(uint32_t c)
 }
 
 /* how: -1 lower, 1 upper, 0 initcap. */
-static int
-case_map(FnCall *fc, Datum *out, int how)
+static void
+case_map_buf(const char *s, size_t len, int how, StrBuf *out)
 {
-	const char *s = ARGP(0),
-			   *end = s + ARGL(0);
-	StrBuf		sb;
+	const char *end = s + len;
 	bool		wasalnum = false;
 
-	strbuf_init_arena(&sb, fc->ctx->arena);
 	while (s < end)
 	{
 		size_t		n = charlen_at(s, end);
@@ -331,9 +328,24 @@ case_map(FnCall *fc, Datum *out, int how)
 		}
 		else
 			c = map_case(c, how);
-		strbuf_append(&sb, buf, (size_t) utf8_encode(c, buf));
+		strbuf_append(out, buf, (size_t) utf8_encode(c, buf));
 		s += n;
 	}
+}
+
+void
+func_lower(const char *s, size_t len, StrBuf *out)
+{
+	case_map_buf(s, len, -1, out);
+}
+
+static int
+case_map(FnCall *fc, Datum *out, int how)
+{
+	StrBuf		sb;
+
+	strbuf_init_arena(&sb, fc->ctx->arena);
+	case_map_buf(ARGP(0), ARGL(0), how, &sb);
 	RET_TEXT(sb.data, sb.len);
 }
 
@@ -767,7 +779,7 @@ concat_common(FnCall *fc, Datum *out, int first, const char *sep, size_t seplen)
 			continue;
 		if (any && sep)
 			strbuf_append(&sb, sep, seplen);
-		if (any_to_text(fc, i, &sb) < 0)
+		if (func_any_text(fc, i, &sb) < 0)
 			return -1;
 		any = true;
 	}
@@ -892,7 +904,7 @@ quote_literal_fn(FnCall *fc, Datum *out)
 				sb;
 
 	strbuf_init_arena(&val, fc->ctx->arena);
-	if (any_to_text(fc, 0, &val) < 0)
+	if (func_any_text(fc, 0, &val) < 0)
 		return -1;
 	strbuf_init_arena(&sb, fc->ctx->arena);
 	func_quote_literal(val.data, val.len, &sb);

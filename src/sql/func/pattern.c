@@ -1,0 +1,913 @@
+/*
+ * pattern.c — pattern matching: LIKE/ILIKE (~~ !~~ ~~* !~~*), like_escape,
+ * SIMILAR TO (similar_to_escape, turned into a regular expression as
+ * PostgreSQL does), POSIX regular expressions (~ ~* !~ !~*),
+ * regexp_replace, substring(text FROM pattern) and
+ * substring(text SIMILAR pattern ESCAPE e).
+ *
+ * Design notes:
+ *  - LIKE is PostgreSQL's MatchText over UTF-8 bytes: '_' consumes one whole
+ *    character, '%' any run, backslash escapes; ILIKE lower-cases both sides
+ *    first (C.UTF-8 case mapping, as lower()).
+ *  - Regular expressions run on PCRE2 in UTF mode with the options that give
+ *    PostgreSQL's ARE defaults: '.' and bracket negations match newlines
+ *    (DOTALL), '$' only at the very end (DOLLAR_ENDONLY).  ARE escapes
+ *    PCRE2 lacks are rewritten (\m \M \y \Y \Z, [[:<:]] [[:>:]]).  Flags
+ *    of regexp_replace: g i c n s x (others: 22023 "invalid regular
+ *    expression option").  Compile errors are 2201B "invalid regular
+ *    expression: ..." with PCRE2's wording, which differs from PostgreSQL's.
+ *  - A compiled pattern is cached per call site in *fc->cache (allocated in
+ *    fc->cache_arena) and reused while the pattern text and flags are the
+ *    same.  PCRE2 allocates through a general context whose allocator is the
+ *    owning arena, so nothing needs freeing: the arena's reset releases it.
+ *
+ * Invariants: pure; all results in fc->ctx->arena.
+ */
+#include "config.h"
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+
+#include <pcre2.h>
+#include <string.h>
+
+#include <memgres/func.h>
+#include <memgres/sqlstate.h>
+#include <memgres/strbuf.h>
+#include <memgres/types.h>
+
+#include "funcint.h"
+
+#define ARGP(i) vl_data(fc->args[i])
+#define ARGL(i) vl_len(fc->args[i])
+
+/* ---------------------------------------------------------------- LIKE */
+
+#define LIKE_TRUE 1
+#define LIKE_FALSE 0
+#define LIKE_ABORT (-1)
+
+static int
+like_error(EvalCtx *ctx)
+{
+	mg_error(ctx->err, SQLSTATE_INVALID_ESCAPE_SEQUENCE, "LIKE pattern must not end with escape character");
+	return -2;
+}
+
+static int
+next_char_len(const char *s, size_t len)
+{
+	int			n = utf8_seqlen((unsigned char) *s);
+
+	return (size_t) n > len ? (int) len : n;
+}
+
+/* MatchText from PostgreSQL's like_match.c; -2 on error. */
+static int
+match_text(EvalCtx *ctx, const char *t, size_t tlen, const char *p, size_t plen)
+{
+	if (plen == 1 && *p == '%')
+		return LIKE_TRUE;
+	while (tlen > 0 && plen > 0)
+	{
+		if (*p == '\\')
+		{
+			p++;
+			plen--;
+			if (plen == 0)
+				return like_error(ctx);
+			if (*p != *t)
+				return LIKE_FALSE;
+		}
+		else if (*p == '%')
+		{
+			char		firstpat;
+
+			p++;
+			plen--;
+			while (plen > 0)
+			{
+				if (*p == '%')
+				{
+					p++;
+					plen--;
+				}
+				else if (*p == '_')
+				{
+					int			n;
+
+					if (tlen == 0)
+						return LIKE_ABORT;
+					n = next_char_len(t, tlen);
+					t += n;
+					tlen -= (size_t) n;
+					p++;
+					plen--;
+				}
+				else
+					break;
+			}
+			if (plen == 0)
+				return LIKE_TRUE;
+			if (*p == '\\')
+			{
+				if (plen < 2)
+					return like_error(ctx);
+				firstpat = p[1];
+			}
+			else
+				firstpat = *p;
+			while (tlen > 0)
+			{
+				if (*t == firstpat)
+				{
+					int			r = match_text(ctx, t, tlen, p, plen);
+
+					if (r != LIKE_FALSE)
+						return r;
+				}
+				t++;
+				tlen--;
+			}
+			return LIKE_ABORT;
+		}
+		else if (*p == '_')
+		{
+			int			n = next_char_len(t, tlen);
+
+			t += n;
+			tlen -= (size_t) n;
+			p++;
+			plen--;
+			continue;
+		}
+		else if (*p != *t)
+			return LIKE_FALSE;
+		t++;
+		tlen--;
+		p++;
+		plen--;
+	}
+	if (tlen > 0)
+		return LIKE_FALSE;
+	while (plen > 0 && *p == '%')
+	{
+		p++;
+		plen--;
+	}
+	if (plen == 0)
+		return LIKE_TRUE;
+	return LIKE_ABORT;
+}
+
+static int
+like_common(FnCall *fc, Datum *out, const char *t, size_t tlen, const char *p, size_t plen, bool negate)
+{
+	int			r = match_text(fc->ctx, t, tlen, p, plen);
+
+	if (r == -2)
+		return -1;
+	*out = BoolGetDatum((r == LIKE_TRUE) != negate);
+	return 0;
+}
+
+static size_t
+bpchar_trimmed(Datum d)
+{
+	size_t		n = vl_len(d);
+
+	while (n > 0 && vl_data(d)[n - 1] == ' ')
+		n--;
+	return n;
+}
+
+static int textlike(FnCall *fc, Datum *out) { return like_common(fc, out, ARGP(0), ARGL(0), ARGP(1), ARGL(1), false); }
+static int textnlike(FnCall *fc, Datum *out) { return like_common(fc, out, ARGP(0), ARGL(0), ARGP(1), ARGL(1), true); }
+static int bpcharlike(FnCall *fc, Datum *out) { return like_common(fc, out, ARGP(0), bpchar_trimmed(fc->args[0]), ARGP(1), ARGL(1), false); }
+static int bpcharnlike(FnCall *fc, Datum *out) { return like_common(fc, out, ARGP(0), bpchar_trimmed(fc->args[0]), ARGP(1), ARGL(1), true); }
+
+static int
+ilike_common(FnCall *fc, Datum *out, size_t tlen, bool negate)
+{
+	StrBuf		t,
+				p;
+
+	strbuf_init_arena(&t, fc->ctx->arena);
+	strbuf_init_arena(&p, fc->ctx->arena);
+	func_lower(ARGP(0), tlen, &t);
+	func_lower(ARGP(1), ARGL(1), &p);
+	return like_common(fc, out, t.data, t.len, p.data, p.len, negate);
+}
+
+static int texticlike(FnCall *fc, Datum *out) { return ilike_common(fc, out, ARGL(0), false); }
+static int texticnlike(FnCall *fc, Datum *out) { return ilike_common(fc, out, ARGL(0), true); }
+static int bpchariclike(FnCall *fc, Datum *out) { return ilike_common(fc, out, bpchar_trimmed(fc->args[0]), false); }
+static int bpcharicnlike(FnCall *fc, Datum *out) { return ilike_common(fc, out, bpchar_trimmed(fc->args[0]), true); }
+
+/* like_escape(pattern, escape): rewrites a custom escape into backslash. */
+static int
+like_escape(FnCall *fc, Datum *out)
+{
+	const char *p = ARGP(0),
+			   *end = p + ARGL(0);
+	const char *e = ARGP(1);
+	size_t		elen = ARGL(1);
+	StrBuf		sb;
+	bool		afterescape = false;
+
+	if (elen > 0 && (size_t) next_char_len(e, elen) != elen)
+	{
+		mg_error(fc->ctx->err, SQLSTATE_INVALID_ESCAPE_SEQUENCE, "invalid escape string");
+		mg_error_hint(fc->ctx->err, "Escape string must be empty or one character.");
+		return -1;
+	}
+	strbuf_init_arena(&sb, fc->ctx->arena);
+	while (p < end)
+	{
+		size_t		n = (size_t) next_char_len(p, (size_t) (end - p));
+
+		if (elen == 0)
+		{
+			/* no escape: double every backslash */
+			if (*p == '\\')
+				strbuf_putc(&sb, '\\');
+			strbuf_append(&sb, p, n);
+		}
+		else if (afterescape)
+		{
+			if (n == elen && memcmp(p, e, n) == 0 && !(elen == 1 && *e == '\\'))
+				strbuf_append(&sb, p, n);
+			else
+			{
+				strbuf_putc(&sb, '\\');
+				strbuf_append(&sb, p, n);
+			}
+			afterescape = false;
+		}
+		else if (n == elen && memcmp(p, e, n) == 0)
+			afterescape = true;
+		else if (*p == '\\')
+		{
+			strbuf_puts(&sb, "\\\\");
+		}
+		else
+			strbuf_append(&sb, p, n);
+		p += n;
+	}
+	*out = text_datum(fc->ctx->arena, sb.data, sb.len);
+	return 0;
+}
+
+/* ---------------------------------------------------------------- SIMILAR TO */
+
+/* PostgreSQL's similar_escape_internal(). */
+static int
+similar_escape(FnCall *fc, const char *p, size_t plen, const char *e, size_t elen, StrBuf *r)
+{
+	const char *end = p + plen;
+	bool		afterescape = false;
+	bool		incharclass = false;
+	int			charclass_pos = 0;
+	int			nquotes = 0;
+
+	if (e != NULL && elen > 0 && (size_t) next_char_len(e, elen) != elen)
+	{
+		mg_error(fc->ctx->err, SQLSTATE_INVALID_ESCAPE_SEQUENCE, "invalid escape string");
+		mg_error_hint(fc->ctx->err, "Escape string must be empty or one character.");
+		return -1;
+	}
+	if (e != NULL && elen == 0)
+		e = NULL;
+	strbuf_puts(r, "^(?:");
+	while (p < end)
+	{
+		size_t		n = (size_t) next_char_len(p, (size_t) (end - p));
+		char		pchar = *p;
+
+		if (afterescape)
+		{
+			if (pchar == '"' && !incharclass)
+			{
+				if (nquotes == 0)
+					strbuf_puts(r, "){1,1}?(");
+				else if (nquotes == 1)
+					strbuf_puts(r, "){1,1}(?:");
+				else
+				{
+					mg_error(fc->ctx->err, SQLSTATE_INVALID_USE_OF_ESCAPE_CHARACTER,
+							 "SQL regular expression may not contain more than two escape-double-quote separators");
+					return -1;
+				}
+				nquotes++;
+			}
+			else
+			{
+				strbuf_putc(r, '\\');
+				strbuf_append(r, p, n);
+			}
+			afterescape = false;
+		}
+		else if (e != NULL && n == elen && memcmp(p, e, n) == 0)
+			afterescape = true;
+		else if (incharclass)
+		{
+			if (pchar == '\\')
+				strbuf_putc(r, '\\');
+			strbuf_append(r, p, n);
+			if (pchar == ']' && charclass_pos > 2)
+				incharclass = false;
+			else if (pchar == '^')
+				charclass_pos++;
+			else
+				charclass_pos = 3;
+		}
+		else if (pchar == '[')
+		{
+			strbuf_putc(r, '[');
+			incharclass = true;
+			charclass_pos = 1;
+		}
+		else if (pchar == '%')
+			strbuf_puts(r, ".*");
+		else if (pchar == '_')
+			strbuf_putc(r, '.');
+		else if (pchar == '(')
+			strbuf_puts(r, "(?:");
+		else if (pchar == '\\' || pchar == '.' || pchar == '^' || pchar == '$')
+		{
+			strbuf_putc(r, '\\');
+			strbuf_putc(r, pchar);
+		}
+		else
+			strbuf_append(r, p, n);
+		p += n;
+	}
+	strbuf_puts(r, ")$");
+	return 0;
+}
+
+static int
+similar_to_escape2(FnCall *fc, Datum *out)
+{
+	StrBuf		r;
+
+	strbuf_init_arena(&r, fc->ctx->arena);
+	if (similar_escape(fc, ARGP(0), ARGL(0), ARGP(1), ARGL(1), &r) < 0)
+		return -1;
+	*out = text_datum(fc->ctx->arena, r.data, r.len);
+	return 0;
+}
+
+static int
+similar_to_escape1(FnCall *fc, Datum *out)
+{
+	StrBuf		r;
+
+	strbuf_init_arena(&r, fc->ctx->arena);
+	if (similar_escape(fc, ARGP(0), ARGL(0), "\\", 1, &r) < 0)
+		return -1;
+	*out = text_datum(fc->ctx->arena, r.data, r.len);
+	return 0;
+}
+
+/* ---------------------------------------------------------------- regex compile + cache */
+
+typedef struct Regex {
+	char	   *pattern;		/* the SQL pattern text and flags it was compiled from */
+	size_t		patlen;
+	uint32_t	options;
+	pcre2_code *code;
+	pcre2_match_data *md;
+	int			ncaptures;
+} Regex;
+
+/* Regex flags beyond compile options. */
+typedef struct RegexFlags {
+	uint32_t	options;
+	bool		global;
+} RegexFlags;
+
+static void *
+arena_malloc_cb(PCRE2_SIZE n, void *data)
+{
+	return arena_alloc((Arena *) data, n);
+}
+
+static void
+arena_free_cb(void *p, void *data)
+{
+}
+
+#define RE_DEFAULT_OPTIONS (PCRE2_UTF | PCRE2_DOTALL | PCRE2_DOLLAR_ENDONLY)
+
+static int
+parse_flags(FnCall *fc, const char *f, size_t flen, RegexFlags *out, bool allow_g)
+{
+	out->options = RE_DEFAULT_OPTIONS;
+	out->global = false;
+	for (size_t i = 0; i < flen; i++)
+	{
+		switch (f[i])
+		{
+			case 'g':
+				if (!allow_g)
+					goto bad;
+				out->global = true;
+				break;
+			case 'i':
+				out->options |= PCRE2_CASELESS;
+				break;
+			case 'c':
+				out->options &= ~PCRE2_CASELESS;
+				break;
+			case 'n':
+			case 'w':
+				out->options &= ~(PCRE2_DOTALL | PCRE2_DOLLAR_ENDONLY);
+				out->options |= PCRE2_MULTILINE;
+				break;
+			case 's':
+				out->options |= PCRE2_DOTALL | PCRE2_DOLLAR_ENDONLY;
+				out->options &= ~PCRE2_MULTILINE;
+				break;
+			case 'x':
+				out->options |= PCRE2_EXTENDED;
+				break;
+			default:
+				goto bad;
+		}
+	}
+	return 0;
+bad:
+	return fc_error(fc, SQLSTATE_INVALID_PARAMETER_VALUE, "invalid regular expression option: \"%.*s\"",
+					next_char_len(f, flen - 0), f);
+}
+
+/* ARE escapes PCRE2 spells differently. */
+static void
+translate_are(const char *p, size_t len, StrBuf *out)
+{
+	for (size_t i = 0; i < len; i++)
+	{
+		if (p[i] == '\\' && i + 1 < len)
+		{
+			switch (p[i + 1])
+			{
+				case 'm':
+					strbuf_puts(out, "\\b(?=\\w)");
+					break;
+				case 'M':
+					strbuf_puts(out, "\\b(?<=\\w)");
+					break;
+				case 'y':
+					strbuf_puts(out, "\\b");
+					break;
+				case 'Y':
+					strbuf_puts(out, "\\B");
+					break;
+				case 'Z':
+					strbuf_puts(out, "\\z");
+					break;
+				default:
+					strbuf_append(out, p + i, 2);
+					break;
+			}
+			i++;
+		}
+		else if (len - i >= 7 && memcmp(p + i, "[[:<:]]", 7) == 0)
+		{
+			strbuf_puts(out, "\\b(?=\\w)");
+			i += 6;
+		}
+		else if (len - i >= 7 && memcmp(p + i, "[[:>:]]", 7) == 0)
+		{
+			strbuf_puts(out, "\\b(?<=\\w)");
+			i += 6;
+		}
+		else
+			strbuf_putc(out, p[i]);
+	}
+}
+
+static Regex *
+regex_get(FnCall *fc, const char *pat, size_t patlen, uint32_t options)
+{
+	Arena	   *a = (fc->cache && fc->cache_arena) ? fc->cache_arena : fc->ctx->arena;
+	Regex	   *re = fc->cache ? (Regex *) *fc->cache : NULL;
+	pcre2_general_context *gc;
+	pcre2_compile_context *cc;
+	StrBuf		translated;
+	int			errcode;
+	PCRE2_SIZE	erroff;
+
+	if (re != NULL && re->options == options && re->patlen == patlen && memcmp(re->pattern, pat, patlen) == 0)
+		return re;
+	re = arena_new(a, Regex);
+	re->pattern = arena_strndup(a, pat, patlen);
+	re->patlen = patlen;
+	re->options = options;
+	gc = pcre2_general_context_create(arena_malloc_cb, arena_free_cb, a);
+	cc = pcre2_compile_context_create(gc);
+	strbuf_init_arena(&translated, fc->ctx->arena);
+	translate_are(pat, patlen, &translated);
+	re->code = pcre2_compile((PCRE2_SPTR) translated.data, translated.len, options, &errcode, &erroff, cc);
+	if (re->code == NULL)
+	{
+		PCRE2_UCHAR msg[256];
+
+		pcre2_get_error_message(errcode, msg, sizeof(msg));
+		fc_error(fc, SQLSTATE_INVALID_REGULAR_EXPRESSION, "invalid regular expression: %s", (char *) msg);
+		return NULL;
+	}
+	re->md = pcre2_match_data_create_from_pattern(re->code, gc);
+	pcre2_pattern_info(re->code, PCRE2_INFO_CAPTURECOUNT, &re->ncaptures);
+	if (fc->cache)
+		*fc->cache = re;
+	return re;
+}
+
+/* Runs re on subject from byte offset start; returns match count (>0), 0 for none, -1 on error. */
+static int
+regex_exec(FnCall *fc, Regex *re, const char *s, size_t len, size_t start)
+{
+	int			rc = pcre2_match(re->code, (PCRE2_SPTR) s, len, start, 0, re->md, NULL);
+
+	if (rc == PCRE2_ERROR_NOMATCH)
+		return 0;
+	if (rc < 0)
+	{
+		PCRE2_UCHAR msg[256];
+
+		pcre2_get_error_message(rc, msg, sizeof(msg));
+		fc_error(fc, SQLSTATE_INVALID_REGULAR_EXPRESSION, "regular expression failed: %s", (char *) msg);
+		return -1;
+	}
+	return rc;
+}
+
+/* ---------------------------------------------------------------- ~ ~* !~ !~* */
+
+static int
+regex_op(FnCall *fc, Datum *out, size_t slen, bool icase, bool negate)
+{
+	Regex	   *re = regex_get(fc, ARGP(1), ARGL(1), RE_DEFAULT_OPTIONS | (icase ? PCRE2_CASELESS : 0));
+	int			rc;
+
+	if (re == NULL)
+		return -1;
+	rc = regex_exec(fc, re, ARGP(0), slen, 0);
+	if (rc < 0)
+		return -1;
+	*out = BoolGetDatum((rc > 0) != negate);
+	return 0;
+}
+
+static int textregexeq(FnCall *fc, Datum *out) { return regex_op(fc, out, ARGL(0), false, false); }
+static int textregexne(FnCall *fc, Datum *out) { return regex_op(fc, out, ARGL(0), false, true); }
+static int texticregexeq(FnCall *fc, Datum *out) { return regex_op(fc, out, ARGL(0), true, false); }
+static int texticregexne(FnCall *fc, Datum *out) { return regex_op(fc, out, ARGL(0), true, true); }
+static int bpcharregexeq(FnCall *fc, Datum *out) { return regex_op(fc, out, bpchar_trimmed(fc->args[0]), false, false); }
+static int bpcharregexne(FnCall *fc, Datum *out) { return regex_op(fc, out, bpchar_trimmed(fc->args[0]), false, true); }
+static int bpcharicregexeq(FnCall *fc, Datum *out) { return regex_op(fc, out, bpchar_trimmed(fc->args[0]), true, false); }
+static int bpcharicregexne(FnCall *fc, Datum *out) { return regex_op(fc, out, bpchar_trimmed(fc->args[0]), true, true); }
+
+/* ---------------------------------------------------------------- substring */
+
+/* substring(text FROM pattern): first capture group if any, else the match. */
+static int
+textregexsubstr(FnCall *fc, Datum *out)
+{
+	Regex	   *re = regex_get(fc, ARGP(1), ARGL(1), RE_DEFAULT_OPTIONS);
+	int			rc;
+	PCRE2_SIZE *ov;
+	int			g;
+
+	if (re == NULL)
+		return -1;
+	rc = regex_exec(fc, re, ARGP(0), ARGL(0), 0);
+	if (rc < 0)
+		return -1;
+	if (rc == 0)
+	{
+		fc->isnull = true;
+		return 0;
+	}
+	ov = pcre2_get_ovector_pointer(re->md);
+	g = re->ncaptures > 0 ? 1 : 0;
+	if (ov[2 * g] == PCRE2_UNSET)
+	{
+		fc->isnull = true;
+		return 0;
+	}
+	*out = text_datum(fc->ctx->arena, ARGP(0) + ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
+	return 0;
+}
+
+/* substring(text SIMILAR pattern ESCAPE e). */
+static int
+textsimilarsubstr(FnCall *fc, Datum *out)
+{
+	StrBuf		r;
+	Datum		args[2];
+	FnCall		sub = *fc;
+
+	strbuf_init_arena(&r, fc->ctx->arena);
+	if (similar_escape(fc, ARGP(1), ARGL(1), ARGP(2), ARGL(2), &r) < 0)
+		return -1;
+	args[0] = fc->args[0];
+	args[1] = text_datum(fc->ctx->arena, r.data, r.len);
+	sub.nargs = 2;
+	sub.args = args;
+	if (textregexsubstr(&sub, out) < 0)
+		return -1;
+	fc->isnull = sub.isnull;
+	return 0;
+}
+
+/* ---------------------------------------------------------------- regexp_replace */
+
+/* Appends the replacement with \1..\9 and \& substituted. */
+static void
+append_replacement(StrBuf *sb, const char *src, PCRE2_SIZE *ov, int nmatch, const char *rep, size_t replen)
+{
+	for (size_t i = 0; i < replen; i++)
+	{
+		if (rep[i] == '\\' && i + 1 < replen)
+		{
+			char		c = rep[i + 1];
+			int			g = -1;
+
+			if (c >= '1' && c <= '9')
+				g = c - '0';
+			else if (c == '&')
+				g = 0;
+			else if (c == '\\')
+			{
+				strbuf_putc(sb, '\\');
+				i++;
+				continue;
+			}
+			if (g >= 0)
+			{
+				if (g < nmatch && ov[2 * g] != PCRE2_UNSET)
+					strbuf_append(sb, src + ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
+				i++;
+				continue;
+			}
+		}
+		strbuf_putc(sb, rep[i]);
+	}
+}
+
+static int
+replace_common(FnCall *fc, Datum *out, const RegexFlags *flags, int64_t startchar, int64_t nth)
+{
+	const char *s = ARGP(0);
+	size_t		len = ARGL(0);
+	Regex	   *re = regex_get(fc, ARGP(1), ARGL(1), flags->options);
+	StrBuf		sb;
+	size_t		pos,
+				copied = 0;
+	int64_t		count = 0;
+
+	if (re == NULL)
+		return -1;
+	strbuf_init_arena(&sb, fc->ctx->arena);
+	/* start is in characters, 1-based */
+	pos = 0;
+	for (int64_t c = 1; c < startchar && pos < len; c++)
+		pos += (size_t) next_char_len(s + pos, len - pos);
+	while (pos <= len)
+	{
+		int			rc = regex_exec(fc, re, s, len, pos);
+		PCRE2_SIZE *ov;
+
+		if (rc < 0)
+			return -1;
+		if (rc == 0)
+			break;
+		ov = pcre2_get_ovector_pointer(re->md);
+		count++;
+		if (nth == 0 || count == nth)
+		{
+			strbuf_append(&sb, s + copied, ov[0] - copied);
+			append_replacement(&sb, s, ov, rc, ARGP(2), ARGL(2));
+			copied = ov[1];
+			if (nth != 0 || !flags->global)
+				break;
+		}
+		if (ov[1] == ov[0])
+		{
+			if (ov[1] >= len)
+				break;
+			pos = ov[1] + (size_t) next_char_len(s + ov[1], len - ov[1]);
+		}
+		else
+			pos = ov[1];
+	}
+	strbuf_append(&sb, s + copied, len - copied);
+	*out = text_datum(fc->ctx->arena, sb.data, sb.len);
+	return 0;
+}
+
+static int
+regexp_replace3(FnCall *fc, Datum *out)
+{
+	RegexFlags	f = {RE_DEFAULT_OPTIONS, false};
+
+	return replace_common(fc, out, &f, 1, 0);
+}
+
+static int
+regexp_replace4(FnCall *fc, Datum *out)
+{
+	RegexFlags	f;
+
+	if (parse_flags(fc, ARGP(3), ARGL(3), &f, true) < 0)
+		return -1;
+	return replace_common(fc, out, &f, 1, 0);
+}
+
+static int
+check_start_n(FnCall *fc, int64_t start, int64_t n, bool has_n)
+{
+	if (start <= 0)
+		return fc_error(fc, SQLSTATE_INVALID_PARAMETER_VALUE, "invalid value for parameter \"%s\": %lld", "start", (long long) start);
+	if (has_n && n < 0)
+		return fc_error(fc, SQLSTATE_INVALID_PARAMETER_VALUE, "invalid value for parameter \"%s\": %lld", "n", (long long) n);
+	return 0;
+}
+
+/* regexp_replace(source, pattern, replacement, start [, n [, flags]]) */
+static int
+regexp_replace_start(FnCall *fc, Datum *out)
+{
+	RegexFlags	f = {RE_DEFAULT_OPTIONS, false};
+	int64_t		start = DatumGetInt32(fc->args[3]);
+	int64_t		n = fc->nargs > 4 ? DatumGetInt32(fc->args[4]) : 0;
+
+	if (check_start_n(fc, start, n, fc->nargs > 4) < 0)
+		return -1;
+	if (fc->nargs > 5 && parse_flags(fc, ARGP(5), ARGL(5), &f, true) < 0)
+		return -1;
+	if (fc->nargs <= 4)
+		f.global = true;		/* PostgreSQL: with start and no n, all matches */
+	return replace_common(fc, out, &f, start, n);
+}
+
+/* regexp_like / regexp_count (PostgreSQL 15) */
+static int
+regexp_like(FnCall *fc, Datum *out)
+{
+	RegexFlags	f = {RE_DEFAULT_OPTIONS, false};
+	Regex	   *re;
+	int			rc;
+
+	if (fc->nargs > 2 && parse_flags(fc, ARGP(2), ARGL(2), &f, false) < 0)
+		return -1;
+	re = regex_get(fc, ARGP(1), ARGL(1), f.options);
+	if (re == NULL || (rc = regex_exec(fc, re, ARGP(0), ARGL(0), 0)) < 0)
+		return -1;
+	*out = BoolGetDatum(rc > 0);
+	return 0;
+}
+
+static int
+regexp_count(FnCall *fc, Datum *out)
+{
+	RegexFlags	f = {RE_DEFAULT_OPTIONS, false};
+	const char *s = ARGP(0);
+	size_t		len = ARGL(0),
+				pos = 0;
+	int64_t		start = fc->nargs > 2 ? DatumGetInt32(fc->args[2]) : 1;
+	int32_t		count = 0;
+	Regex	   *re;
+
+	if (check_start_n(fc, start, 0, false) < 0)
+		return -1;
+	if (fc->nargs > 3 && parse_flags(fc, ARGP(3), ARGL(3), &f, false) < 0)
+		return -1;
+	re = regex_get(fc, ARGP(1), ARGL(1), f.options);
+	if (re == NULL)
+		return -1;
+	for (int64_t c = 1; c < start && pos < len; c++)
+		pos += (size_t) next_char_len(s + pos, len - pos);
+	while (pos <= len)
+	{
+		int			rc = regex_exec(fc, re, s, len, pos);
+		PCRE2_SIZE *ov;
+
+		if (rc < 0)
+			return -1;
+		if (rc == 0)
+			break;
+		ov = pcre2_get_ovector_pointer(re->md);
+		count++;
+		if (ov[1] == ov[0])
+		{
+			if (ov[1] >= len)
+				break;
+			pos = ov[1] + (size_t) next_char_len(s + ov[1], len - ov[1]);
+		}
+		else
+			pos = ov[1];
+	}
+	*out = Int32GetDatum(count);
+	return 0;
+}
+
+/* ---------------------------------------------------------------- tables */
+
+#define FD(N_, FN_, n, a, b, c, res) \
+	{.name = N_, .nargs = n, .argtypes = {a, b, c}, .rettype = res, .strict = true, .volatility = FUNC_IMMUTABLE, .fn = FN_}
+#define T TEXTOID
+#define B BPCHAROID
+#define I INT4OID
+
+static const FuncDef pattern_funcs[] = {
+	FD("textlike", textlike, 2, T, T, 0, BOOLOID),
+	FD("textnlike", textnlike, 2, T, T, 0, BOOLOID),
+	FD("texticlike", texticlike, 2, T, T, 0, BOOLOID),
+	FD("texticnlike", texticnlike, 2, T, T, 0, BOOLOID),
+	FD("bpcharlike", bpcharlike, 2, B, T, 0, BOOLOID),
+	FD("bpcharnlike", bpcharnlike, 2, B, T, 0, BOOLOID),
+	FD("bpchariclike", bpchariclike, 2, B, T, 0, BOOLOID),
+	FD("bpcharicnlike", bpcharicnlike, 2, B, T, 0, BOOLOID),
+	FD("namelike", textlike, 2, NAMEOID, T, 0, BOOLOID),
+	FD("namenlike", textnlike, 2, NAMEOID, T, 0, BOOLOID),
+	FD("nameiclike", texticlike, 2, NAMEOID, T, 0, BOOLOID),
+	FD("nameicnlike", texticnlike, 2, NAMEOID, T, 0, BOOLOID),
+	FD("bytealike", textlike, 2, BYTEAOID, BYTEAOID, 0, BOOLOID),
+	FD("byteanlike", textnlike, 2, BYTEAOID, BYTEAOID, 0, BOOLOID),
+	FD("like", textlike, 2, T, T, 0, BOOLOID),
+	FD("notlike", textnlike, 2, T, T, 0, BOOLOID),
+	FD("like_escape", like_escape, 2, T, T, 0, T),
+	FD("similar_to_escape", similar_to_escape2, 2, T, T, 0, T),
+	FD("similar_to_escape", similar_to_escape1, 1, T, 0, 0, T),
+	FD("textregexeq", textregexeq, 2, T, T, 0, BOOLOID),
+	FD("textregexne", textregexne, 2, T, T, 0, BOOLOID),
+	FD("texticregexeq", texticregexeq, 2, T, T, 0, BOOLOID),
+	FD("texticregexne", texticregexne, 2, T, T, 0, BOOLOID),
+	FD("bpcharregexeq", bpcharregexeq, 2, B, T, 0, BOOLOID),
+	FD("bpcharregexne", bpcharregexne, 2, B, T, 0, BOOLOID),
+	FD("bpcharicregexeq", bpcharicregexeq, 2, B, T, 0, BOOLOID),
+	FD("bpcharicregexne", bpcharicregexne, 2, B, T, 0, BOOLOID),
+	FD("nameregexeq", textregexeq, 2, NAMEOID, T, 0, BOOLOID),
+	FD("nameregexne", textregexne, 2, NAMEOID, T, 0, BOOLOID),
+	FD("nameicregexeq", texticregexeq, 2, NAMEOID, T, 0, BOOLOID),
+	FD("nameicregexne", texticregexne, 2, NAMEOID, T, 0, BOOLOID),
+	FD("substring", textregexsubstr, 2, T, T, 0, T),
+	FD("substring", textsimilarsubstr, 3, T, T, T, T),
+	FD("regexp_replace", regexp_replace3, 3, T, T, T, T),
+	{.name = "regexp_replace", .nargs = 4, .argtypes = {T, T, T, T}, .rettype = T, .strict = true,
+	 .volatility = FUNC_IMMUTABLE, .fn = regexp_replace4},
+	{.name = "regexp_replace", .nargs = 4, .argtypes = {T, T, T, I}, .rettype = T, .strict = true,
+	 .volatility = FUNC_IMMUTABLE, .fn = regexp_replace_start},
+	{.name = "regexp_replace", .nargs = 5, .argtypes = {T, T, T, I, I}, .rettype = T, .strict = true,
+	 .volatility = FUNC_IMMUTABLE, .fn = regexp_replace_start},
+	{.name = "regexp_replace", .nargs = 6, .argtypes = {T, T, T, I, I, T}, .rettype = T, .strict = true,
+	 .volatility = FUNC_IMMUTABLE, .fn = regexp_replace_start},
+	FD("regexp_like", regexp_like, 2, T, T, 0, BOOLOID),
+	FD("regexp_like", regexp_like, 3, T, T, T, BOOLOID),
+	FD("regexp_count", regexp_count, 2, T, T, 0, I),
+	FD("regexp_count", regexp_count, 3, T, T, I, I),
+	{.name = "regexp_count", .nargs = 4, .argtypes = {T, T, I, T}, .rettype = I, .strict = true,
+	 .volatility = FUNC_IMMUTABLE, .fn = regexp_count},
+};
+
+#define OP(N_, l, r, FN_, neg) \
+	{.name = N_, .left = l, .right = r, .result = BOOLOID, .func_name = FN_, .negator = neg}
+
+static const OperDef pattern_opers[] = {
+	OP("~~", T, T, "textlike", "!~~"),
+	OP("!~~", T, T, "textnlike", "~~"),
+	OP("~~*", T, T, "texticlike", "!~~*"),
+	OP("!~~*", T, T, "texticnlike", "~~*"),
+	OP("~~", B, T, "bpcharlike", "!~~"),
+	OP("!~~", B, T, "bpcharnlike", "~~"),
+	OP("~~*", B, T, "bpchariclike", "!~~*"),
+	OP("!~~*", B, T, "bpcharicnlike", "~~*"),
+	OP("~~", NAMEOID, T, "namelike", "!~~"),
+	OP("!~~", NAMEOID, T, "namenlike", "~~"),
+	OP("~~*", NAMEOID, T, "nameiclike", "!~~*"),
+	OP("!~~*", NAMEOID, T, "nameicnlike", "~~*"),
+	OP("~~", BYTEAOID, BYTEAOID, "bytealike", "!~~"),
+	OP("!~~", BYTEAOID, BYTEAOID, "byteanlike", "~~"),
+	OP("~", T, T, "textregexeq", "!~"),
+	OP("!~", T, T, "textregexne", "~"),
+	OP("~*", T, T, "texticregexeq", "!~*"),
+	OP("!~*", T, T, "texticregexne", "~*"),
+	OP("~", B, T, "bpcharregexeq", "!~"),
+	OP("!~", B, T, "bpcharregexne", "~"),
+	OP("~*", B, T, "bpcharicregexeq", "!~*"),
+	OP("!~*", B, T, "bpcharicregexne", "~*"),
+	OP("~", NAMEOID, T, "nameregexeq", "!~"),
+	OP("!~", NAMEOID, T, "nameregexne", "~"),
+	OP("~*", NAMEOID, T, "nameicregexeq", "!~*"),
+	OP("!~*", NAMEOID, T, "nameicregexne", "~*"),
+};
+
+void
+register_pattern_funcs(void)
+{
+	func_register(pattern_funcs, (int) (sizeof(pattern_funcs) / sizeof(pattern_funcs[0])));
+	oper_register(pattern_opers, (int) (sizeof(pattern_opers) / sizeof(pattern_opers[0])));
+}
