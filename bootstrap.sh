@@ -98,7 +98,13 @@ check)
 	install_missing "$TEST_PKGS"
 	build "$ROOT/build"
 	build "$ROOT/build-asan" --enable-sanitizers
-	check_in "$ROOT/build" normal; tp=$P tf=$F ts=$S
+	# The libFuzzer target (clang) runs briefly inside the fuzz suite.
+	extra_fail=0
+	if ! make -C "$ROOT/build" -s fuzz-libfuzzer; then
+		echo "not ok - the libFuzzer target (make fuzz-libfuzzer) builds"
+		extra_fail=1
+	fi
+	check_in "$ROOT/build" normal; tp=$P tf=$((F + extra_fail)) ts=$S
 	check_in "$ROOT/build-asan" sanitizer; tp=$((tp + P)); tf=$((tf + F)); ts=$((ts + S))
 	echo "== both builds"
 	if [ "$ts" -gt 0 ]; then
