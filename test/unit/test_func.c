@@ -31,6 +31,15 @@ typedef struct Case {
 	const char *expect;
 } Case;
 
+/* Aggregates: name, argument type ("" for count(*)), rows ("\\N" NULL), expectation. */
+typedef struct AggCase {
+	const char *name;
+	const char *argtype;
+	const char *rows[8];
+	const char *expect;
+} AggCase;
+
+
 static const Case cases[] = {
 	/* Overload resolution. */
 	{"op", "+", {"unknown:1", "int4:1"}, "integer|2"},
@@ -227,15 +236,20 @@ static const Case cases[] = {
 static const Case numeric_cases[] = {
 	{"op", "+", {"int4:1", "numeric:1.5"}, "numeric|2.5"},
 	{"op", "+", {"int4:1", "unknown:1.5"}, "!22P02|invalid input syntax for type integer: \"1.5\""},
+	{"fn", "round", {"unknown:2.5"}, "double precision|2"},
+	{"fn", "round", {"numeric:2.5"}, "numeric|3"},
+	{"fn", "factorial", {"int4:20"}, "numeric|2432902008176640000"},
+	{"fn", "factorial", {"int4:-1"}, "!22003|factorial of a negative number is undefined"},
 };
 
-/* Aggregates: name, argument type ("" for count(*)), rows ("\\N" NULL), expectation. */
-typedef struct AggCase {
-	const char *name;
-	const char *argtype;
-	const char *rows[8];
-	const char *expect;
-} AggCase;
+static const AggCase numeric_agg_cases[] = {
+	{"avg", "int4", {"1", "2", "4"}, "numeric|2.3333333333333333"},
+	{"avg", "int8", {"1", "2"}, "numeric|1.5000000000000000"},
+	{"sum", "int8", {"9223372036854775807", "1"}, "numeric|9223372036854775808"},
+	{"sum", "numeric", {"1.00", "2", "4"}, "numeric|7.00"},
+	{"avg", "numeric", {"\\N"}, "numeric|NULL"},
+	{"max", "numeric", {"1.5", "10", "2"}, "numeric|10"},
+};
 
 static const AggCase agg_cases[] = {
 	{"count", "", {"1", "\\N", "3"}, "bigint|3"},
@@ -607,6 +621,8 @@ main(void)
 		else
 			run_case(&numeric_cases[i]);
 	}
+	for (size_t i = 0; i < sizeof(numeric_agg_cases) / sizeof(numeric_agg_cases[0]); i++)
+		run_agg_case(&numeric_agg_cases[i]);
 
 	guc_session_free(&gucs);
 	arena_destroy(&arena);

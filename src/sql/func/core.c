@@ -25,6 +25,7 @@ register_core_funcs(void)
 	register_pattern_funcs();
 	register_format_funcs();
 	register_agg_funcs();
+	register_numagg_funcs();
 }
 
 int
