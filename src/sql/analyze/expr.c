@@ -1,0 +1,1383 @@
+/*
+ * expr.c — analysis of expressions: AST -> typed Expr (see analyze.h).
+ *
+ * Design notes:
+ *   - Follows PostgreSQL's parse_expr.c / parse_coerce.c: string literals
+ *     are of type unknown until a context gives them a type, at which point
+ *     they are converted by the type's input function at analysis time (so
+ *     input errors point at the literal); parameters $n likewise take the
+ *     type their first context demands, else text.
+ *   - Operators and functions are resolved by func.h; their arguments are
+ *     then coerced to the chosen signature with explicit EXPR_CAST nodes, so
+ *     the executor never converts implicitly.
+ *   - BETWEEN is expanded to comparisons, simple CASE to equality tests
+ *     (the operand is shared, evaluated per test, as in PostgreSQL < 9).
+ *
+ * Invariants:
+ *   1. Every Expr returned has a concrete type (UNKNOWNOID only for a
+ *      literal or parameter whose context has not decided yet).
+ *   2. On error, ps->err is set and the position points at the construct.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <memgres/sqlstate.h>
+#include <memgres/strbuf.h>
+
+#include "../analyze.h"
+#include "../catalog.h"
+#include "../engine.h"
+
+#define MAX_CALL_ARGS 100
+
+/* ---- state --------------------------------------------------------------- */
+
+void
+pstate_init(ParseState *ps, SqlSession *s, Arena *a, const char *query,
+			const Oid *param_types, int nparams, MgError *err)
+{
+	memset(ps, 0, sizeof(*ps));
+	ps->a = a;
+	ps->err = err;
+	ps->session = s;
+	ps->query = query;
+	if (nparams > 0)
+	{
+		ps->param_cap = nparams + 4;
+		ps->param_types = arena_new_array(a, Oid, ps->param_cap);
+		for (int i = 0; i < nparams; i++)
+			ps->param_types[i] = param_types[i] ? param_types[i] : UNKNOWNOID;
+		ps->nparams = nparams;
+	}
+	if (s)
+	{
+		session_eval_ctx(s, &ps->ectx, a, err);
+		ps->cat = session_catalog(s);
+	}
+	else
+	{
+		ps->ectx.arena = a;
+		ps->ectx.err = err;
+		ps->ectx.gucs = &guc_server;
+	}
+}
+
+void
+pstate_position(ParseState *ps, int location)
+{
+	if (location >= 0 && ps->query && ps->err->position == 0)
+		mg_error_position(ps->err, sql_ast_char_position(ps->query, location));
+}
+
+void
+pstate_finish_params(ParseState *ps)
+{
+	for (int i = 0; i < ps->nparams; i++)
+		if (ps->param_types[i] == UNKNOWNOID || ps->param_types[i] == InvalidOid)
+			ps->param_types[i] = TEXTOID;
+	for (int i = 0; i < ps->nparam_nodes; i++)
+		ps->param_nodes[i]->type = ps->param_types[ps->param_nodes[i]->u.param];
+}
+
+const char *
+type_display_name(ParseState *ps, Oid type)
+{
+	StrBuf		sb;
+
+	if (type == UNKNOWNOID)
+		return "unknown";
+	strbuf_init_arena(&sb, ps->a);
+	type_format(type, -1, &sb);
+	return sb.data;
+}
+
+static Expr *
+fail_at(ParseState *ps, int location)
+{
+	pstate_position(ps, location);
+	return NULL;
+}
+
+/* ---- coercion ------------------------------------------------------------ */
+
+static bool
+can_coerce(Oid from, Oid to, CastContext cc)
+{
+	if (from == to || from == UNKNOWNOID)
+		return true;
+	return cast_find(from, to, cc);
+}
+
+/* Converts an unknown literal to type at analysis time. */
+static Expr *
+coerce_unknown_const(ParseState *ps, Expr *e, Oid type, int32_t typmod, bool explicit_cast)
+{
+	Datum		v;
+	const MgType *t;
+	Varlena    *s;
+
+	if (e->u.c.isnull)
+		return expr_const(ps->a, type, typmod, 0, true, e->location);
+	t = type_by_oid(type);
+	if (!t)
+	{
+		mg_error(ps->err, SQLSTATE_UNDEFINED_OBJECT, "type with OID %u does not exist", type);
+		return fail_at(ps, e->location);
+	}
+	s = DatumGetVarlena(e->u.c.value);
+	/* As PostgreSQL: input with typmod -1, then the length coercion. */
+	if (type_input(&ps->ectx, type, -1, s->data, s->len, &v) < 0)
+		return fail_at(ps, e->location);
+	if (typmod >= 0 && t->modapply)
+	{
+		if (t->modapply(&ps->ectx, v, typmod, explicit_cast, &v) < 0)
+			return fail_at(ps, e->location);
+	}
+	return expr_const(ps->a, type, typmod, v, false, e->location);
+}
+
+static Expr *
+make_cast(ParseState *ps, Expr *e, Oid type, int32_t typmod, bool explicit_cast, int location)
+{
+	Expr	   *c = expr_new(ps->a, EXPR_CAST, type, 1, location >= 0 ? location : e->location);
+
+	c->typmod = typmod;
+	c->args[0] = e;
+	c->u.cast.src = e->type;
+	c->u.cast.src_typmod = e->typmod;
+	c->u.cast.explicit_cast = explicit_cast;
+	return c;
+}
+
+Expr *
+coerce_to(ParseState *ps, Expr *e, Oid type, int32_t typmod, CastContext cc, int location)
+{
+	bool		explicit_cast = cc == CAST_EXPLICIT;
+
+	if (type == UNKNOWNOID || type == InvalidOid)
+		return e;
+	if (e->kind == EXPR_CONST && e->type == UNKNOWNOID)
+		return coerce_unknown_const(ps, e, type, typmod, explicit_cast);
+	if (e->kind == EXPR_PARAM && e->type == UNKNOWNOID)
+	{
+		int			n = e->u.param;
+
+		if (ps->param_types[n] == UNKNOWNOID)
+			ps->param_types[n] = type;
+		e->type = ps->param_types[n];
+		if (e->type == type)
+			return typmod >= 0 ? make_cast(ps, e, type, typmod, explicit_cast, location) : e;
+	}
+	if (e->type == type)
+	{
+		const MgType *t;
+
+		if (typmod < 0 || typmod == e->typmod)
+			return e;
+		t = type_by_oid(type);
+		if (!t || !t->modapply)
+			return e;
+		return make_cast(ps, e, type, typmod, explicit_cast, location);
+	}
+	if (e->type == UNKNOWNOID || cast_find(e->type, type, cc))
+		return make_cast(ps, e, type, typmod, explicit_cast, location);
+	if (explicit_cast)
+		mg_error(ps->err, SQLSTATE_CANNOT_COERCE, "cannot cast type %s to %s",
+				 type_display_name(ps, e->type), type_display_name(ps, type));
+	else
+		mg_error(ps->err, SQLSTATE_DATATYPE_MISMATCH, "cannot cast type %s to %s",
+				 type_display_name(ps, e->type), type_display_name(ps, type));
+	return fail_at(ps, location >= 0 ? location : e->location);
+}
+
+Expr *
+coerce_to_bool(ParseState *ps, Expr *e, const char *construct)
+{
+	if (e->type == BOOLOID)
+		return e;
+	if (e->type == UNKNOWNOID)
+		return coerce_to(ps, e, BOOLOID, -1, CAST_IMPLICIT, e->location);
+	mg_error(ps->err, SQLSTATE_DATATYPE_MISMATCH, "argument of %s must be type %s, not type %s",
+			 construct, "boolean", type_display_name(ps, e->type));
+	return fail_at(ps, e->location);
+}
+
+Oid
+select_common_type(ParseState *ps, Expr **es, int n, const char *context, int location)
+{
+	Oid			ptype = UNKNOWNOID;
+	const MgType *pt = NULL;
+
+	(void) location;
+	for (int i = 0; i < n; i++)
+	{
+		Oid			ntype = es[i]->type;
+		const MgType *nt;
+
+		if (ntype == UNKNOWNOID)
+			continue;
+		if (ptype == UNKNOWNOID)
+		{
+			ptype = ntype;
+			pt = type_by_oid(ptype);
+			continue;
+		}
+		if (ntype == ptype)
+			continue;
+		nt = type_by_oid(ntype);
+		if (!pt || !nt || nt->category != pt->category)
+		{
+			mg_error(ps->err, SQLSTATE_DATATYPE_MISMATCH, "%s types %s and %s cannot be matched",
+					 context, type_display_name(ps, ptype), type_display_name(ps, ntype));
+			pstate_position(ps, es[i]->location);
+			return InvalidOid;
+		}
+		if (!pt->preferred && can_coerce(ptype, ntype, CAST_IMPLICIT) &&
+			!can_coerce(ntype, ptype, CAST_IMPLICIT))
+		{
+			ptype = ntype;
+			pt = nt;
+		}
+	}
+	if (ptype == UNKNOWNOID)
+		ptype = TEXTOID;
+	/* Every input must be implicitly coercible to the result. */
+	for (int i = 0; i < n; i++)
+	{
+		if (!can_coerce(es[i]->type, ptype, CAST_IMPLICIT))
+		{
+			mg_error(ps->err, SQLSTATE_DATATYPE_MISMATCH, "%s could not convert type %s to %s",
+					 context, type_display_name(ps, es[i]->type), type_display_name(ps, ptype));
+			pstate_position(ps, es[i]->location);
+			return InvalidOid;
+		}
+	}
+	return ptype;
+}
+
+/* Coerces all n expressions to their common type (in place). */
+static Oid
+coerce_common(ParseState *ps, Expr **es, int n, const char *context, int location)
+{
+	Oid			t = select_common_type(ps, es, n, context, location);
+
+	if (t == InvalidOid)
+		return InvalidOid;
+	for (int i = 0; i < n; i++)
+	{
+		es[i] = coerce_to(ps, es[i], t, -1, CAST_IMPLICIT, es[i]->location);
+		if (!es[i])
+			return InvalidOid;
+	}
+	return t;
+}
+
+/* ---- type names ---------------------------------------------------------- */
+
+int
+transform_type_name(ParseState *ps, const AstTypeName *tn, Oid *type, int32_t *typmod)
+{
+	int			n = ast_list_length(tn->names);
+	const char *name = ast_strval(ast_list_nth(tn->names, n - 1));
+	const MgType *t;
+	StrBuf		full;
+
+	if (n > 1)
+	{
+		const char *schema = ast_strval(ast_list_nth(tn->names, n - 2));
+
+		if (strcmp(schema, "pg_catalog") != 0 && strcmp(schema, "public") != 0)
+		{
+			strbuf_init_arena(&full, ps->a);
+			for (int i = 0; i < n; i++)
+			{
+				if (i)
+					strbuf_putc(&full, '.');
+				strbuf_puts(&full, ast_strval(ast_list_nth(tn->names, i)));
+			}
+			mg_error(ps->err, SQLSTATE_UNDEFINED_OBJECT, "type \"%s\" does not exist", full.data);
+			pstate_position(ps, tn->hdr.location);
+			return -1;
+		}
+	}
+	t = type_by_name(name);
+	if (!t)
+	{
+		mg_error(ps->err, SQLSTATE_UNDEFINED_OBJECT, "type \"%s\" does not exist", name);
+		pstate_position(ps, tn->hdr.location);
+		return -1;
+	}
+	*typmod = tn->typemod;
+	if (ast_list_length(tn->typmods) > 0)
+	{
+		int32_t		mods[8];
+		int			nm = ast_list_length(tn->typmods);
+
+		if (!t->modin)
+		{
+			mg_error(ps->err, SQLSTATE_SYNTAX_ERROR, "type modifier is not allowed for type \"%s\"", t->name);
+			pstate_position(ps, tn->hdr.location);
+			return -1;
+		}
+		if (nm > 8)
+			nm = 8;
+		for (int i = 0; i < nm; i++)
+		{
+			const AstNode *m = ast_list_nth(tn->typmods, i);
+
+			if (!AST_IS(m, AST_CONST) || ((const AstConst *) m)->kind != AST_CONST_INTEGER)
+			{
+				mg_error(ps->err, SQLSTATE_SYNTAX_ERROR, "type modifiers must be simple constants or identifiers");
+				pstate_position(ps, tn->hdr.location);
+				return -1;
+			}
+			mods[i] = ((const AstConst *) m)->ival;
+		}
+		if (t->modin(&ps->ectx, mods, nm, typmod) < 0)
+		{
+			pstate_position(ps, tn->hdr.location);
+			return -1;
+		}
+	}
+	*type = t->oid;
+	if (ast_list_length(tn->array_bounds) > 0)
+	{
+		if (t->array == InvalidOid)
+		{
+			mg_error(ps->err, SQLSTATE_UNDEFINED_OBJECT, "could not find array type for data type %s",
+					 type_display_name(ps, t->oid));
+			pstate_position(ps, tn->hdr.location);
+			return -1;
+		}
+		*type = t->array;
+	}
+	return 0;
+}
+
+/* ---- column names (FigureColname) ---------------------------------------- */
+
+static int
+figure_colname_internal(const AstNode *node, const char **name)
+{
+	if (!node)
+		return 0;
+	switch (AST_TAG(node))
+	{
+		case AST_COLUMN_REF:
+			{
+				const AstColumnRef *c = (const AstColumnRef *) node;
+				int			n = ast_list_length(c->fields);
+
+				for (int i = n - 1; i >= 0; i--)
+				{
+					const AstNode *f = ast_list_nth(c->fields, i);
+
+					if (AST_IS(f, AST_STRING))
+					{
+						*name = ast_strval(f);
+						return 2;
+					}
+				}
+				return 0;
+			}
+		case AST_FUNC_CALL:
+			{
+				const AstFuncCall *f = (const AstFuncCall *) node;
+
+				*name = ast_strval(ast_list_nth(f->funcname, ast_list_length(f->funcname) - 1));
+				return 2;
+			}
+		case AST_A_EXPR:
+			{
+				const AstAExpr *a = (const AstAExpr *) node;
+
+				if (a->kind == AST_AEXPR_NULLIF)
+				{
+					*name = "nullif";
+					return 2;
+				}
+				return 0;
+			}
+		case AST_TYPE_CAST:
+			{
+				const AstTypeCast *tc = (const AstTypeCast *) node;
+				int			s = figure_colname_internal(tc->arg, name);
+
+				if (s <= 1)
+				{
+					*name = ast_strval(ast_list_nth(tc->type_name->names,
+													ast_list_length(tc->type_name->names) - 1));
+					return 1;
+				}
+				return s;
+			}
+		case AST_CONST:
+			if (((const AstConst *) node)->kind == AST_CONST_BOOL)
+			{
+				*name = "bool";
+				return 1;
+			}
+			return 0;
+		case AST_CASE_EXPR:
+			{
+				const AstCaseExpr *c = (const AstCaseExpr *) node;
+				int			s = figure_colname_internal(c->defresult, name);
+
+				if (s <= 1)
+				{
+					*name = "case";
+					return 1;
+				}
+				return s;
+			}
+		case AST_COALESCE_EXPR:
+			*name = "coalesce";
+			return 2;
+		case AST_MINMAX_EXPR:
+			*name = ((const AstMinMaxExpr *) node)->op == AST_IS_GREATEST ? "greatest" : "least";
+			return 2;
+		case AST_SQLVALUE_FUNCTION:
+			{
+				static const char *const names[] = {
+					"current_date", "current_time", "current_time", "current_timestamp",
+					"current_timestamp", "localtime", "localtime", "localtimestamp",
+					"localtimestamp", "current_role", "current_user", "user",
+					"session_user", "current_catalog", "current_schema"
+				};
+
+				*name = names[((const AstSQLValueFunction *) node)->op];
+				return 2;
+			}
+		case AST_ARRAY_EXPR:
+			*name = "array";
+			return 2;
+		case AST_ROW_EXPR:
+			*name = "row";
+			return 2;
+		case AST_SUBLINK:
+			{
+				const AstSubLink *s = (const AstSubLink *) node;
+
+				if (s->kind == AST_EXISTS_SUBLINK)
+				{
+					*name = "exists";
+					return 2;
+				}
+				if (s->kind == AST_ARRAY_SUBLINK)
+				{
+					*name = "array";
+					return 2;
+				}
+				if (s->kind == AST_EXPR_SUBLINK && AST_IS(s->subselect, AST_SELECT_STMT))
+				{
+					const AstSelectStmt *sel = (const AstSelectStmt *) s->subselect;
+
+					if (ast_list_length(sel->target_list) > 0)
+					{
+						const AstResTarget *rt = (const AstResTarget *) ast_list_nth(sel->target_list, 0);
+
+						if (rt->name)
+						{
+							*name = rt->name;
+							return 2;
+						}
+						return figure_colname_internal(rt->val, name);
+					}
+				}
+				return 0;
+			}
+		case AST_INDIRECTION:
+			{
+				const AstIndirection *ind = (const AstIndirection *) node;
+
+				for (int i = ast_list_length(ind->indirection) - 1; i >= 0; i--)
+				{
+					const AstNode *f = ast_list_nth(ind->indirection, i);
+
+					if (AST_IS(f, AST_STRING))
+					{
+						*name = ast_strval(f);
+						return 2;
+					}
+				}
+				return figure_colname_internal(ind->arg, name);
+			}
+		case AST_COLLATE_CLAUSE:
+			return figure_colname_internal(((const AstCollateClause *) node)->arg, name);
+		default:
+			return 0;
+	}
+}
+
+const char *
+figure_colname(const AstNode *node)
+{
+	const char *name = NULL;
+
+	if (figure_colname_internal(node, &name) > 0 && name)
+		return name;
+	return "?column?";
+}
+
+/* ---- constants and parameters ------------------------------------------- */
+
+static Expr *
+transform_const(ParseState *ps, const AstConst *c)
+{
+	int			loc = c->hdr.location;
+
+	switch (c->kind)
+	{
+		case AST_CONST_INTEGER:
+			return expr_const(ps->a, INT4OID, -1, Int32GetDatum(c->ival), false, loc);
+		case AST_CONST_FLOAT:
+			{
+				char	   *end;
+				long long	v;
+				Datum		d;
+
+				errno = 0;
+				v = strtoll(c->sval, &end, 10);
+				if (errno == 0 && *end == '\0' && end != c->sval)
+					return expr_const(ps->a, INT8OID, -1, Int64GetDatum(v), false, loc);
+				if (type_input(&ps->ectx, NUMERICOID, -1, c->sval, strlen(c->sval), &d) < 0)
+					return fail_at(ps, loc);
+				return expr_const(ps->a, NUMERICOID, -1, d, false, loc);
+			}
+		case AST_CONST_STRING:
+			return expr_const(ps->a, UNKNOWNOID, -1, cstring_text_datum(ps->a, c->sval), false, loc);
+		case AST_CONST_BOOL:
+			return expr_const(ps->a, BOOLOID, -1, BoolGetDatum(c->bval), false, loc);
+		case AST_CONST_NULL:
+			return expr_const(ps->a, UNKNOWNOID, -1, 0, true, loc);
+		case AST_CONST_BITSTRING:
+			mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED, "bit string literals are not supported");
+			return fail_at(ps, loc);
+	}
+	mg_error(ps->err, SQLSTATE_INTERNAL_ERROR, "unrecognized constant kind");
+	return NULL;
+}
+
+static void
+param_node_add(ParseState *ps, Expr *e)
+{
+	if (ps->nparam_nodes == ps->param_nodes_cap)
+	{
+		int			ncap = ps->param_nodes_cap ? ps->param_nodes_cap * 2 : 8;
+
+		ps->param_nodes = arena_realloc(ps->a, ps->param_nodes, sizeof(Expr *) * ps->param_nodes_cap,
+										sizeof(Expr *) * ncap);
+		ps->param_nodes_cap = ncap;
+	}
+	ps->param_nodes[ps->nparam_nodes++] = e;
+}
+
+static Expr *
+transform_param(ParseState *ps, const AstParamRef *p)
+{
+	int			n = p->number;
+	Expr	   *e;
+
+	if (n < 1 || n > 65535 || (ps->params_fixed && n > ps->nparams))
+	{
+		mg_error(ps->err, SQLSTATE_UNDEFINED_PARAMETER, "there is no parameter $%d", n);
+		return fail_at(ps, p->hdr.location);
+	}
+	if (n > ps->nparams)
+	{
+		if (n > ps->param_cap)
+		{
+			int			ncap = n + 8;
+
+			ps->param_types = arena_realloc(ps->a, ps->param_types, sizeof(Oid) * ps->param_cap,
+											sizeof(Oid) * ncap);
+			ps->param_cap = ncap;
+		}
+		for (int i = ps->nparams; i < n; i++)
+			ps->param_types[i] = UNKNOWNOID;
+		ps->nparams = n;
+	}
+	e = expr_new(ps->a, EXPR_PARAM, ps->param_types[n - 1], 0, p->hdr.location);
+	e->u.param = n - 1;
+	param_node_add(ps, e);
+	return e;
+}
+
+/* ---- columns ------------------------------------------------------------- */
+
+static Expr *
+transform_column_ref(ParseState *ps, const AstColumnRef *c)
+{
+	int			n = ast_list_length(c->fields);
+	const char *colname;
+	const char *relname = NULL;
+	const AstNode *last = ast_list_nth(c->fields, n - 1);
+
+	if (AST_IS(last, AST_STAR))
+	{
+		mg_error(ps->err, SQLSTATE_SYNTAX_ERROR, "row expansion via \"*\" is not supported here");
+		return fail_at(ps, c->hdr.location);
+	}
+	colname = ast_strval(last);
+	if (n >= 2)
+		relname = ast_strval(ast_list_nth(c->fields, n - 2));
+	if (n > 3)
+	{
+		mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED, "cross-database references are not implemented");
+		return fail_at(ps, c->hdr.location);
+	}
+	for (Scope *sc = ps->scope; sc; sc = sc->next)
+	{
+		const char *visible = sc->alias ? sc->alias : sc->relname;
+
+		if (relname && (!visible || strcmp(visible, relname) != 0))
+			continue;
+		for (int i = 0; i < sc->ncols; i++)
+		{
+			if (strcmp(sc->cols[i].name, colname) == 0)
+			{
+				Expr	   *e = expr_new(ps->a, EXPR_VAR, sc->cols[i].type, 0, c->hdr.location);
+
+				e->typmod = sc->cols[i].typmod;
+				e->u.var = sc->cols[i].slot;
+				return e;
+			}
+		}
+		if (relname)
+		{
+			mg_error(ps->err, SQLSTATE_UNDEFINED_COLUMN, "column %s.%s does not exist", relname, colname);
+			return fail_at(ps, c->hdr.location);
+		}
+	}
+	if (relname)
+	{
+		bool		found = false;
+
+		for (Scope *sc = ps->scope; sc; sc = sc->next)
+		{
+			const char *visible = sc->alias ? sc->alias : sc->relname;
+
+			if (visible && strcmp(visible, relname) == 0)
+				found = true;
+		}
+		if (!found)
+		{
+			mg_error(ps->err, SQLSTATE_UNDEFINED_TABLE,
+					 "missing FROM-clause entry for table \"%s\"", relname);
+			return fail_at(ps, c->hdr.location);
+		}
+	}
+	mg_error(ps->err, SQLSTATE_UNDEFINED_COLUMN, "column \"%s\" does not exist", colname);
+	return fail_at(ps, c->hdr.location);
+}
+
+/* ---- operators ----------------------------------------------------------- */
+
+static const char *
+op_name(const AstList *name)
+{
+	return ast_strval(ast_list_nth(name, ast_list_length(name) - 1));
+}
+
+Expr *
+make_op(ParseState *ps, const char *name, Expr *l, Expr *r, int location)
+{
+	const OperDef *op;
+	Oid			rl = InvalidOid,
+				rr = InvalidOid;
+	Expr	   *e;
+	int			nargs = l ? 2 : 1;
+
+	op = oper_resolve(name, l ? l->type : InvalidOid, r->type, &rl, &rr, ps->err);
+	if (!op)
+		return fail_at(ps, location);
+	if (!op->func)
+	{
+		mg_error(ps->err, SQLSTATE_INTERNAL_ERROR, "operator %s has no implementation", name);
+		return fail_at(ps, location);
+	}
+	if (l && !(l = coerce_to(ps, l, rl, -1, CAST_IMPLICIT, location)))
+		return NULL;
+	if (!(r = coerce_to(ps, r, rr, -1, CAST_IMPLICIT, location)))
+		return NULL;
+	e = expr_new(ps->a, EXPR_FUNC, op->result, nargs, location);
+	if (l)
+	{
+		e->args[0] = l;
+		e->args[1] = r;
+	}
+	else
+		e->args[0] = r;
+	e->u.func.def = op->func;
+	e->u.func.argtypes = arena_new_array(ps->a, Oid, 2);
+	for (int i = 0; i < nargs; i++)
+		e->u.func.argtypes[i] = e->args[i]->type;
+	e->u.func.cache_slot = ps->ncache++;
+	e->u.func.opname = arena_strdup(ps->a, name);
+	if (e->type == ANYELEMENTOID || e->type == ANYOID || e->type == ANYARRAYOID)
+		e->type = func_result_type(op->func, nargs, e->u.func.argtypes);
+	return e;
+}
+
+/* Resolves "=" between two expressions, for DISTINCT/NULLIF/IN; both are coerced. */
+static const FuncDef *
+resolve_eq(ParseState *ps, Expr **l, Expr **r, Oid argtypes[2], int location)
+{
+	Expr	   *op = make_op(ps, "=", *l, *r, location);
+
+	if (!op)
+		return NULL;
+	if (op->type != BOOLOID)
+	{
+		mg_error(ps->err, SQLSTATE_DATATYPE_MISMATCH, "operator = must return type boolean");
+		pstate_position(ps, location);
+		return NULL;
+	}
+	*l = op->args[0];
+	*r = op->args[1];
+	argtypes[0] = (*l)->type;
+	argtypes[1] = (*r)->type;
+	return op->u.func.def;
+}
+
+static Expr *
+transform_in(ParseState *ps, const AstAExpr *a)
+{
+	const AstList *list = (const AstList *) a->rexpr;
+	int			n = ast_list_length(list);
+	Expr	   *e = expr_new(ps->a, EXPR_IN, BOOLOID, n + 1, a->hdr.location);
+	bool		isnot = strcmp(op_name(a->name), "<>") == 0;
+
+	if (!(e->args[0] = transform_expr(ps, a->lexpr)))
+		return NULL;
+	for (int i = 0; i < n; i++)
+		if (!(e->args[i + 1] = transform_expr(ps, ast_list_nth(list, i))))
+			return NULL;
+	if (coerce_common(ps, e->args, n + 1, "IN", a->hdr.location) == InvalidOid)
+		return NULL;
+	e->u.in.isnot = isnot;
+	e->u.in.eq = arena_new_array(ps->a, const FuncDef *, n);
+	e->u.in.argtypes = arena_alloc0(ps->a, sizeof(Oid[2]) * n);
+	for (int i = 0; i < n; i++)
+	{
+		Expr	   *l = e->args[0];
+		Expr	   *r = e->args[i + 1];
+
+		if (!(e->u.in.eq[i] = resolve_eq(ps, &l, &r, e->u.in.argtypes[i], a->hdr.location)))
+			return NULL;
+		e->args[i + 1] = r;
+		if (l != e->args[0])
+		{
+			/* The common type should make "=" exact; anything else is unexpected. */
+			mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED, "IN list with mixed comparison types is not supported");
+			return fail_at(ps, a->hdr.location);
+		}
+	}
+	return e;
+}
+
+static Expr *
+make_bool(ParseState *ps, ExprKind kind, Expr *l, Expr *r, int location)
+{
+	Expr	   *e = expr_new(ps->a, kind, BOOLOID, 2, location);
+
+	e->args[0] = l;
+	e->args[1] = r;
+	return e;
+}
+
+static Expr *
+transform_between(ParseState *ps, const AstAExpr *a)
+{
+	const AstList *bounds = (const AstList *) a->rexpr;
+	Expr	   *x,
+			   *lo,
+			   *hi;
+	int			loc = a->hdr.location;
+
+	if (!(x = transform_expr(ps, a->lexpr)) ||
+		!(lo = transform_expr(ps, ast_list_nth(bounds, 0))) ||
+		!(hi = transform_expr(ps, ast_list_nth(bounds, 1))))
+		return NULL;
+	switch (a->kind)
+	{
+		case AST_AEXPR_BETWEEN:
+			{
+				Expr	   *c1 = make_op(ps, ">=", x, lo, loc);
+				Expr	   *c2 = c1 ? make_op(ps, "<=", x, hi, loc) : NULL;
+
+				return c2 ? make_bool(ps, EXPR_AND, c1, c2, loc) : NULL;
+			}
+		case AST_AEXPR_NOT_BETWEEN:
+			{
+				Expr	   *c1 = make_op(ps, "<", x, lo, loc);
+				Expr	   *c2 = c1 ? make_op(ps, ">", x, hi, loc) : NULL;
+
+				return c2 ? make_bool(ps, EXPR_OR, c1, c2, loc) : NULL;
+			}
+		case AST_AEXPR_BETWEEN_SYM:
+		case AST_AEXPR_NOT_BETWEEN_SYM:
+			{
+				bool		neg = a->kind == AST_AEXPR_NOT_BETWEEN_SYM;
+				Expr	   *c1 = make_op(ps, neg ? "<" : ">=", x, lo, loc);
+				Expr	   *c2 = c1 ? make_op(ps, neg ? ">" : "<=", x, hi, loc) : NULL;
+				Expr	   *c3 = c2 ? make_op(ps, neg ? "<" : ">=", x, hi, loc) : NULL;
+				Expr	   *c4 = c3 ? make_op(ps, neg ? ">" : "<=", x, lo, loc) : NULL;
+
+				if (!c4)
+					return NULL;
+				if (neg)
+					return make_bool(ps, EXPR_AND, make_bool(ps, EXPR_OR, c1, c2, loc),
+									 make_bool(ps, EXPR_OR, c3, c4, loc), loc);
+				return make_bool(ps, EXPR_OR, make_bool(ps, EXPR_AND, c1, c2, loc),
+								 make_bool(ps, EXPR_AND, c3, c4, loc), loc);
+			}
+		default:
+			break;
+	}
+	return NULL;
+}
+
+static Expr *
+transform_aexpr(ParseState *ps, const AstAExpr *a)
+{
+	int			loc = a->hdr.location;
+	Expr	   *l = NULL,
+			   *r = NULL;
+
+	switch (a->kind)
+	{
+		case AST_AEXPR_OP:
+		case AST_AEXPR_LIKE:
+		case AST_AEXPR_ILIKE:
+		case AST_AEXPR_SIMILAR:
+			if (a->lexpr && !(l = transform_expr(ps, a->lexpr)))
+				return NULL;
+			if (!(r = transform_expr(ps, a->rexpr)))
+				return NULL;
+			return make_op(ps, op_name(a->name), l, r, loc);
+		case AST_AEXPR_DISTINCT:
+		case AST_AEXPR_NOT_DISTINCT:
+			{
+				Expr	   *e = expr_new(ps->a, EXPR_DISTINCT, BOOLOID, 2, loc);
+
+				if (!(l = transform_expr(ps, a->lexpr)) || !(r = transform_expr(ps, a->rexpr)))
+					return NULL;
+				if (!(e->u.distinct.eq = resolve_eq(ps, &l, &r, e->u.distinct.argtypes, loc)))
+					return NULL;
+				e->args[0] = l;
+				e->args[1] = r;
+				e->u.distinct.isnot = a->kind == AST_AEXPR_NOT_DISTINCT;
+				return e;
+			}
+		case AST_AEXPR_NULLIF:
+			{
+				Expr	   *e;
+
+				if (!(l = transform_expr(ps, a->lexpr)) || !(r = transform_expr(ps, a->rexpr)))
+					return NULL;
+				e = expr_new(ps->a, EXPR_NULLIF, UNKNOWNOID, 2, loc);
+				if (!(e->u.nullif.eq = resolve_eq(ps, &l, &r, e->u.nullif.argtypes, loc)))
+					return NULL;
+				e->args[0] = l;
+				e->args[1] = r;
+				e->type = l->type;
+				e->typmod = l->typmod;
+				return e;
+			}
+		case AST_AEXPR_IN:
+			return transform_in(ps, a);
+		case AST_AEXPR_BETWEEN:
+		case AST_AEXPR_NOT_BETWEEN:
+		case AST_AEXPR_BETWEEN_SYM:
+		case AST_AEXPR_NOT_BETWEEN_SYM:
+			return transform_between(ps, a);
+		case AST_AEXPR_OP_ANY:
+		case AST_AEXPR_OP_ALL:
+			mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED, "%s (array) is not supported yet",
+					 a->kind == AST_AEXPR_OP_ANY ? "ANY" : "ALL");
+			return fail_at(ps, loc);
+	}
+	mg_error(ps->err, SQLSTATE_INTERNAL_ERROR, "unrecognized A_Expr kind");
+	return fail_at(ps, loc);
+}
+
+static Expr *
+transform_bool_expr(ParseState *ps, const AstBoolExpr *b)
+{
+	int			n = ast_list_length(b->args);
+	ExprKind	kind = b->boolop == AST_AND_EXPR ? EXPR_AND : b->boolop == AST_OR_EXPR ? EXPR_OR : EXPR_NOT;
+	const char *construct = kind == EXPR_AND ? "AND" : kind == EXPR_OR ? "OR" : "NOT";
+	Expr	   *e = expr_new(ps->a, kind, BOOLOID, n, b->hdr.location);
+
+	for (int i = 0; i < n; i++)
+	{
+		Expr	   *arg = transform_expr(ps, ast_list_nth(b->args, i));
+
+		if (!arg || !(arg = coerce_to_bool(ps, arg, construct)))
+			return NULL;
+		e->args[i] = arg;
+	}
+	return e;
+}
+
+/* ---- casts --------------------------------------------------------------- */
+
+static Expr *
+transform_type_cast(ParseState *ps, const AstTypeCast *tc)
+{
+	Expr	   *arg;
+	Oid			type;
+	int32_t		typmod;
+	int			loc = tc->hdr.location;
+
+	if (!(arg = transform_expr(ps, tc->arg)))
+		return NULL;
+	if (transform_type_name(ps, tc->type_name, &type, &typmod) < 0)
+		return NULL;
+	/* PostgreSQL points a failing literal conversion at the literal itself. */
+	if (arg->kind == EXPR_CONST && arg->type == UNKNOWNOID)
+		loc = arg->location;
+	return coerce_to(ps, arg, type, typmod, CAST_EXPLICIT, loc);
+}
+
+/* ---- function calls ------------------------------------------------------ */
+
+static Expr *
+transform_agg_call(ParseState *ps, const AstFuncCall *f, const char *name, int nargs, Expr **args)
+{
+	Oid			argtypes[FUNC_MAX_ARGS];
+	Oid			resolved[FUNC_MAX_ARGS];
+	const AggDef *def;
+	AggCall    *ac;
+	Expr	   *e;
+	int			loc = f->hdr.location;
+
+	if (!ps->allow_aggs)
+	{
+		mg_error(ps->err, SQLSTATE_GROUPING_ERROR, "aggregate functions are not allowed in %s",
+				 ps->agg_context ? ps->agg_context : "this context");
+		return fail_at(ps, loc);
+	}
+	if (ps->in_agg_arg)
+	{
+		mg_error(ps->err, SQLSTATE_GROUPING_ERROR, "aggregate function calls cannot be nested");
+		return fail_at(ps, loc);
+	}
+	if (f->agg_order || f->agg_within_group)
+	{
+		mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED, "ordered aggregates are not supported yet");
+		return fail_at(ps, loc);
+	}
+	if (nargs > FUNC_MAX_ARGS)
+	{
+		mg_error(ps->err, SQLSTATE_TOO_MANY_ARGUMENTS, "too many arguments");
+		return fail_at(ps, loc);
+	}
+	for (int i = 0; i < nargs; i++)
+		argtypes[i] = args[i]->type;
+	def = agg_resolve(name, nargs, argtypes, resolved, ps->err);
+	if (!def)
+		return fail_at(ps, loc);
+	if (ps->naggs == ps->aggs_cap)
+	{
+		int			ncap = ps->aggs_cap ? ps->aggs_cap * 2 : 4;
+
+		ps->aggs = arena_realloc(ps->a, ps->aggs, sizeof(AggCall) * ps->aggs_cap, sizeof(AggCall) * ncap);
+		ps->aggs_cap = ncap;
+	}
+	ac = &ps->aggs[ps->naggs];
+	memset(ac, 0, sizeof(*ac));
+	ac->def = def;
+	ac->nargs = nargs;
+	ac->args = arena_new_array(ps->a, Expr *, nargs > 0 ? nargs : 1);
+	for (int i = 0; i < nargs; i++)
+	{
+		if (!(ac->args[i] = coerce_to(ps, args[i], resolved[i], -1, CAST_IMPLICIT, loc)))
+			return NULL;
+		ac->argtypes[i] = ac->args[i]->type;
+	}
+	ac->rettype = agg_result_type(def, ac->argtypes);
+	ac->distinct = f->agg_distinct;
+	ac->star = f->agg_star;
+	ac->slot = ps->naggs;
+	if (f->agg_filter)
+	{
+		Expr	   *flt;
+		bool		save = ps->allow_aggs;
+
+		ps->allow_aggs = false;
+		ps->agg_context = "FILTER";
+		flt = transform_expr(ps, f->agg_filter);
+		ps->allow_aggs = save;
+		if (!flt || !(flt = coerce_to_bool(ps, flt, "FILTER")))
+			return NULL;
+		ac->filter = flt;
+	}
+	ps->naggs++;
+	/* The aggregate's value is a slot of the aggregate output row (marked by EXPR_VAR). */
+	e = expr_new(ps->a, EXPR_VAR, ac->rettype, 0, loc);
+	e->u.var = -1 - ac->slot;	/* fixed up by the planner: aggregate rows come after group keys */
+	return e;
+}
+
+static Expr *
+transform_func_call(ParseState *ps, const AstFuncCall *f)
+{
+	int			nname = ast_list_length(f->funcname);
+	const char *name = ast_strval(ast_list_nth(f->funcname, nname - 1));
+	int			nargs = ast_list_length(f->args);
+	Expr	   *args[MAX_CALL_ARGS];
+	Oid			argtypes[MAX_CALL_ARGS];
+	Oid			resolved[MAX_CALL_ARGS];
+	const FuncDef *def;
+	Expr	   *e;
+	int			loc = f->hdr.location;
+	int			nagg = 0;
+	bool		save_in_agg = ps->in_agg_arg;
+
+	if (nname > 1)
+	{
+		const char *schema = ast_strval(ast_list_nth(f->funcname, nname - 2));
+
+		if (strcmp(schema, "pg_catalog") != 0 && strcmp(schema, "public") != 0)
+		{
+			mg_error(ps->err, SQLSTATE_INVALID_SCHEMA_NAME, "schema \"%s\" does not exist", schema);
+			return fail_at(ps, loc);
+		}
+	}
+	if (nargs > MAX_CALL_ARGS)
+	{
+		mg_error(ps->err, SQLSTATE_TOO_MANY_ARGUMENTS, "cannot pass more than %d arguments to a function",
+				 MAX_CALL_ARGS);
+		return fail_at(ps, loc);
+	}
+	if (f->over)
+	{
+		mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED, "window functions are not supported yet");
+		return fail_at(ps, loc);
+	}
+	agg_candidates(name, &nagg);
+	if (nagg > 0)
+		ps->in_agg_arg = true;
+	for (int i = 0; i < nargs; i++)
+	{
+		const AstNode *an = ast_list_nth(f->args, i);
+
+		if (AST_IS(an, AST_NAMED_ARG))
+		{
+			ps->in_agg_arg = save_in_agg;
+			mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED, "named function arguments are not supported yet");
+			return fail_at(ps, an->location);
+		}
+		if (!(args[i] = transform_expr(ps, an)))
+		{
+			ps->in_agg_arg = save_in_agg;
+			return NULL;
+		}
+		argtypes[i] = args[i]->type;
+	}
+	ps->in_agg_arg = save_in_agg;
+	if (nagg > 0)
+		return transform_agg_call(ps, f, name, nargs, args);
+	if (f->agg_star || f->agg_distinct || f->agg_filter || f->agg_order)
+	{
+		const char *what = f->agg_star ? "*" : f->agg_distinct ? "DISTINCT" : f->agg_filter ? "FILTER" : "ORDER BY";
+
+		mg_error(ps->err, SQLSTATE_WRONG_OBJECT_TYPE,
+				 "%s specified, but %s is not an aggregate function", what, name);
+		return fail_at(ps, loc);
+	}
+	def = func_resolve(name, nargs, argtypes, resolved, ps->err);
+	if (!def)
+		return fail_at(ps, loc);
+	if (def->retset)
+	{
+		mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED, "set-returning functions are not supported yet");
+		return fail_at(ps, loc);
+	}
+	e = expr_new(ps->a, EXPR_FUNC, def->rettype, nargs, loc);
+	e->u.func.def = def;
+	e->u.func.argtypes = arena_new_array(ps->a, Oid, nargs > 0 ? nargs : 1);
+	for (int i = 0; i < nargs; i++)
+	{
+		Oid			want = resolved[i];
+
+		if (want == ANYOID)
+			want = args[i]->type == UNKNOWNOID ? TEXTOID : args[i]->type;
+		if (!(e->args[i] = coerce_to(ps, args[i], want, -1, CAST_IMPLICIT, loc)))
+			return NULL;
+		e->u.func.argtypes[i] = e->args[i]->type;
+	}
+	e->type = func_result_type(def, nargs, e->u.func.argtypes);
+	e->u.func.cache_slot = ps->ncache++;
+	return e;
+}
+
+/* A call of a function by name with already-analysed arguments (SQL value functions). */
+static Expr *
+make_func_call(ParseState *ps, const char *name, int nargs, Expr **args, int location)
+{
+	Oid			argtypes[FUNC_MAX_ARGS] = {0};
+	Oid			resolved[FUNC_MAX_ARGS] = {0};
+	const FuncDef *def;
+	Expr	   *e;
+
+	for (int i = 0; i < nargs; i++)
+		argtypes[i] = args[i]->type;
+	def = func_resolve(name, nargs, argtypes, resolved, ps->err);
+	if (!def)
+		return fail_at(ps, location);
+	e = expr_new(ps->a, EXPR_FUNC, def->rettype, nargs, location);
+	e->u.func.def = def;
+	e->u.func.argtypes = arena_new_array(ps->a, Oid, nargs > 0 ? nargs : 1);
+	for (int i = 0; i < nargs; i++)
+	{
+		if (!(e->args[i] = coerce_to(ps, args[i], resolved[i], -1, CAST_IMPLICIT, location)))
+			return NULL;
+		e->u.func.argtypes[i] = e->args[i]->type;
+	}
+	e->type = func_result_type(def, nargs, e->u.func.argtypes);
+	e->u.func.cache_slot = ps->ncache++;
+	return e;
+}
+
+static Expr *
+transform_sql_value(ParseState *ps, const AstSQLValueFunction *v)
+{
+	int			loc = v->hdr.location;
+	Expr	   *now;
+	Oid			target = InvalidOid;
+
+	switch (v->op)
+	{
+		case AST_SVF_CURRENT_ROLE:
+		case AST_SVF_CURRENT_USER:
+		case AST_SVF_USER:
+			return make_func_call(ps, "current_user", 0, NULL, loc);
+		case AST_SVF_SESSION_USER:
+			return make_func_call(ps, "session_user", 0, NULL, loc);
+		case AST_SVF_CURRENT_CATALOG:
+			return make_func_call(ps, "current_database", 0, NULL, loc);
+		case AST_SVF_CURRENT_SCHEMA:
+			return make_func_call(ps, "current_schema", 0, NULL, loc);
+		case AST_SVF_CURRENT_DATE:
+			target = DATEOID;
+			break;
+		case AST_SVF_CURRENT_TIME:
+		case AST_SVF_CURRENT_TIME_N:
+			target = TIMETZOID;
+			break;
+		case AST_SVF_CURRENT_TIMESTAMP:
+		case AST_SVF_CURRENT_TIMESTAMP_N:
+			target = TIMESTAMPTZOID;
+			break;
+		case AST_SVF_LOCALTIME:
+		case AST_SVF_LOCALTIME_N:
+			target = TIMEOID;
+			break;
+		case AST_SVF_LOCALTIMESTAMP:
+		case AST_SVF_LOCALTIMESTAMP_N:
+			target = TIMESTAMPOID;
+			break;
+	}
+	if (!(now = make_func_call(ps, "now", 0, NULL, loc)))
+		return NULL;
+	if (target == TIMESTAMPTZOID && v->typmod < 0)
+		return now;
+	if (!type_by_oid(target))
+	{
+		mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED, "type %s is not supported yet",
+				 target == TIMETZOID ? "time with time zone" : "this");
+		return fail_at(ps, loc);
+	}
+	return coerce_to(ps, now, target, v->typmod, CAST_EXPLICIT, loc);
+}
+
+/* ---- conditional expressions --------------------------------------------- */
+
+static Expr *
+transform_case(ParseState *ps, const AstCaseExpr *c)
+{
+	int			n = ast_list_length(c->whens);
+	Expr	   *e = expr_new(ps->a, EXPR_CASE, UNKNOWNOID, 0, c->hdr.location);
+	Expr	   *arg = NULL;
+	Expr	  **results = arena_new_array(ps->a, Expr *, n + 1);
+	Oid			t;
+
+	if (c->arg && !(arg = transform_expr(ps, c->arg)))
+		return NULL;
+	e->u.kase.nwhen = n;
+	e->u.kase.when = arena_new_array(ps->a, Expr *, n);
+	e->u.kase.then = arena_new_array(ps->a, Expr *, n);
+	for (int i = 0; i < n; i++)
+	{
+		const AstCaseWhen *w = (const AstCaseWhen *) ast_list_nth(c->whens, i);
+		Expr	   *cond = transform_expr(ps, w->expr);
+
+		if (!cond)
+			return NULL;
+		if (arg)
+		{
+			if (!(cond = make_op(ps, "=", arg, cond, w->expr->location)))
+				return NULL;
+			/* The operand's coercion (an unknown literal resolved) applies to every test. */
+			arg = cond->args[0];
+		}
+		if (!(cond = coerce_to_bool(ps, cond, "CASE/WHEN")))
+			return NULL;
+		e->u.kase.when[i] = cond;
+		if (!(results[i] = transform_expr(ps, w->result)))
+			return NULL;
+	}
+	if (c->defresult)
+	{
+		if (!(results[n] = transform_expr(ps, c->defresult)))
+			return NULL;
+	}
+	else
+		results[n] = expr_const(ps->a, UNKNOWNOID, -1, 0, true, -1);
+	if ((t = coerce_common(ps, results, n + 1, "CASE", c->hdr.location)) == InvalidOid)
+		return NULL;
+	for (int i = 0; i < n; i++)
+		e->u.kase.then[i] = results[i];
+	e->u.kase.defresult = results[n];
+	e->type = t;
+	return e;
+}
+
+static Expr *
+transform_list_expr(ParseState *ps, ExprKind kind, const AstList *args, const char *context, int location)
+{
+	int			n = ast_list_length(args);
+	Expr	   *e = expr_new(ps->a, kind, UNKNOWNOID, n, location);
+	Oid			t;
+
+	for (int i = 0; i < n; i++)
+		if (!(e->args[i] = transform_expr(ps, ast_list_nth(args, i))))
+			return NULL;
+	if ((t = coerce_common(ps, e->args, n, context, location)) == InvalidOid)
+		return NULL;
+	e->type = t;
+	if (kind == EXPR_MINMAX)
+	{
+		const MgType *mt = type_by_oid(t);
+
+		if (!mt || !mt->cmp)
+		{
+			mg_error(ps->err, SQLSTATE_UNDEFINED_FUNCTION, "could not identify a comparison function for type %s",
+					 type_display_name(ps, t));
+			return fail_at(ps, location);
+		}
+		e->u.minmax.cmp = mt->cmp;
+	}
+	return e;
+}
+
+/* ---- entry --------------------------------------------------------------- */
+
+static Expr *
+unsupported(ParseState *ps, const AstNode *node, const char *what)
+{
+	mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED, "%s is not supported yet", what);
+	return fail_at(ps, node->location);
+}
+
+Expr *
+transform_expr(ParseState *ps, const AstNode *node)
+{
+	switch (AST_TAG(node))
+	{
+		case AST_CONST:
+			return transform_const(ps, (const AstConst *) node);
+		case AST_PARAM_REF:
+			return transform_param(ps, (const AstParamRef *) node);
+		case AST_COLUMN_REF:
+			return transform_column_ref(ps, (const AstColumnRef *) node);
+		case AST_A_EXPR:
+			return transform_aexpr(ps, (const AstAExpr *) node);
+		case AST_BOOL_EXPR:
+			return transform_bool_expr(ps, (const AstBoolExpr *) node);
+		case AST_TYPE_CAST:
+			return transform_type_cast(ps, (const AstTypeCast *) node);
+		case AST_FUNC_CALL:
+			return transform_func_call(ps, (const AstFuncCall *) node);
+		case AST_NULL_TEST:
+			{
+				const AstNullTest *nt = (const AstNullTest *) node;
+				Expr	   *e = expr_new(ps->a, EXPR_NULLTEST, BOOLOID, 1, node->location);
+
+				if (!(e->args[0] = transform_expr(ps, nt->arg)))
+					return NULL;
+				e->u.nulltest.isnot = nt->is_not;
+				return e;
+			}
+		case AST_BOOLEAN_TEST:
+			{
+				const AstBooleanTest *bt = (const AstBooleanTest *) node;
+				Expr	   *e = expr_new(ps->a, EXPR_BOOLTEST, BOOLOID, 1, node->location);
+				static const char *const names[] = {
+					"IS TRUE", "IS NOT TRUE", "IS FALSE", "IS NOT FALSE", "IS UNKNOWN", "IS NOT UNKNOWN"
+				};
+
+				if (!(e->args[0] = transform_expr(ps, bt->arg)) ||
+					!(e->args[0] = coerce_to_bool(ps, e->args[0], names[bt->test])))
+					return NULL;
+				e->u.booltest = (BoolTestKind) bt->test;
+				return e;
+			}
+		case AST_CASE_EXPR:
+			return transform_case(ps, (const AstCaseExpr *) node);
+		case AST_COALESCE_EXPR:
+			return transform_list_expr(ps, EXPR_COALESCE, ((const AstCoalesceExpr *) node)->args,
+									   "COALESCE", node->location);
+		case AST_MINMAX_EXPR:
+			{
+				const AstMinMaxExpr *mm = (const AstMinMaxExpr *) node;
+				Expr	   *e = transform_list_expr(ps, EXPR_MINMAX, mm->args,
+													mm->op == AST_IS_GREATEST ? "GREATEST" : "LEAST",
+													node->location);
+
+				if (e)
+					e->u.minmax.greatest = mm->op == AST_IS_GREATEST;
+				return e;
+			}
+		case AST_SQLVALUE_FUNCTION:
+			return transform_sql_value(ps, (const AstSQLValueFunction *) node);
+		case AST_COLLATE_CLAUSE:
+			return transform_expr(ps, ((const AstCollateClause *) node)->arg);
+		case AST_SET_TO_DEFAULT:
+			mg_error(ps->err, SQLSTATE_SYNTAX_ERROR, "DEFAULT is not allowed in this context");
+			return fail_at(ps, node->location);
+		case AST_SUBLINK:
+			return unsupported(ps, node, "subqueries");
+		case AST_ARRAY_EXPR:
+			return unsupported(ps, node, "ARRAY constructors");
+		case AST_ROW_EXPR:
+			return unsupported(ps, node, "row constructors");
+		case AST_INDIRECTION:
+			return unsupported(ps, node, "subscripts and field selection");
+		case AST_GROUPING_FUNC:
+			return unsupported(ps, node, "GROUPING");
+		default:
+			break;
+	}
+	mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED, "expression %s is not supported",
+			 ast_tag_name(AST_TAG(node)));
+	return fail_at(ps, node->location);
+}
+
+Expr *
+fold_constant(ParseState *ps, Expr *e)
+{
+	Datum		v;
+	bool		isnull;
+
+	if (e->kind == EXPR_CONST || !expr_is_constant(e))
+		return e;
+	if (expr_eval(&ps->ectx, NULL, e, NULL, &v, &isnull) < 0)
+		return fail_at(ps, e->location);
+	return expr_const(ps->a, e->type, e->typmod, v, isnull, e->location);
+}

@@ -1,0 +1,642 @@
+/*
+ * nodes.c — executor nodes that do not touch storage: Result, Values, Agg,
+ * Sort, Unique, Limit; the node dispatch and the shared projection step.
+ * Scans are in scan.c.
+ *
+ * Design notes:
+ *   - Every node produces a raw row, filters it with plan->qual and projects
+ *     it with plan->tlist (finish_row).  Rejected raw rows are discarded by
+ *     resetting the node's row arena, so a long filtered scan uses constant
+ *     memory.
+ *   - Sort materialises its input (values copied into its own arena) and
+ *     sorts with the keys' type comparison functions; Unique relies on its
+ *     input being a Sort (rows stay valid until the Sort ends) and compares
+ *     each row with the previous one.
+ *
+ * Invariants:
+ *   1. A node's output row is valid until its next exec_next call.
+ *   2. Unique's child is a Sort (the planner guarantees it).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <memgres/mem.h>
+#include <memgres/sqlstate.h>
+
+#include "../exec.h"
+
+/* ---- common -------------------------------------------------------------- */
+
+void
+exec_state_init(ExecState *es, SqlSession *s, Arena *run_arena, MgError *err,
+				const Datum *params, const bool *param_nulls, int nparams,
+				const Oid *param_types, int ncache)
+{
+	memset(es, 0, sizeof(*es));
+	es->session = s;
+	es->err = err;
+	es->run_arena = run_arena;
+	session_eval_ctx(s, &es->ctx, run_arena, err);
+	es->rs.ncache = ncache;
+	es->rs.cache = ncache > 0 ? arena_new_array(run_arena, void *, ncache) : NULL;
+	es->rs.cache_arena = run_arena;
+	es->rs.params = params;
+	es->rs.param_nulls = param_nulls;
+	es->rs.nparams = nparams;
+	es->rs.param_types = param_types;
+}
+
+int
+exec_check_interrupt(ExecState *es)
+{
+	int			why = es->session->interrupt;
+
+	if (why == SQL_INT_NONE)
+		return 0;
+	if (why == SQL_INT_LOCK_TIMEOUT)
+		mg_error(es->err, SQLSTATE_LOCK_NOT_AVAILABLE, "canceling statement due to lock timeout");
+	else if (why == SQL_INT_STATEMENT_TIMEOUT)
+		mg_error(es->err, SQLSTATE_QUERY_CANCELED, "canceling statement due to statement timeout");
+	else
+		mg_error(es->err, SQLSTATE_QUERY_CANCELED, "canceling statement due to user request");
+	return -1;
+}
+
+int
+exec_finish_row(ExecState *es, ExecNode *n, bool *pass)
+{
+	const Plan *p = n->plan;
+	ExprRow		row = {n->raw_values, n->raw_nulls};
+
+	*pass = true;
+	if (p->qual && (expr_qual(&n->ctx, &es->rs, p->qual, &row, pass) < 0 || !*pass))
+		return mg_error_isset(es->err) ? -1 : 0;
+	for (int i = 0; i < p->ntlist; i++)
+		if (expr_eval(&n->ctx, &es->rs, p->tlist[i], &row, &n->values[i], &n->nulls[i]) < 0)
+			return -1;
+	return 0;
+}
+
+int
+exec_next(ExecState *es, ExecNode *n)
+{
+	return n->next(es, n);
+}
+
+/* ---- Result -------------------------------------------------------------- */
+
+static int
+result_next(ExecState *es, ExecNode *n)
+{
+	bool		pass;
+
+	if (n->state)
+		return 0;
+	n->state = n;				/* done after one row */
+	arena_reset(n->arena);
+	if (exec_finish_row(es, n, &pass) < 0)
+		return -1;
+	return pass ? 1 : 0;
+}
+
+/* ---- Values -------------------------------------------------------------- */
+
+typedef struct ValuesState
+{
+	int			next_row;
+} ValuesState;
+
+static int
+values_next(ExecState *es, ExecNode *n)
+{
+	ValuesState *st = n->state;
+	const Plan *p = n->plan;
+
+	for (;;)
+	{
+		bool		pass;
+		Expr	  **row;
+
+		if (st->next_row >= p->u.values.nrows)
+			return 0;
+		row = p->u.values.rows[st->next_row++];
+		arena_reset(n->arena);
+		for (int i = 0; i < p->raw_width; i++)
+			if (expr_eval(&n->ctx, &es->rs, row[i], NULL, &n->raw_values[i], &n->raw_nulls[i]) < 0)
+				return -1;
+		if (exec_finish_row(es, n, &pass) < 0)
+			return -1;
+		if (pass)
+			return 1;
+	}
+}
+
+/* ---- Agg (no grouping: one output row) ------------------------------------ */
+
+typedef struct AggState
+{
+	bool		done;
+	Arena	   *agg_arena;
+	void	  **states;
+	/* DISTINCT aggregates collect their (single) argument values here */
+	Datum	  **dvals;
+	int		   *dn;
+	int		   *dcap;
+} AggState;
+
+static TypeCmpFn distinct_cmp;
+
+static int
+cmp_datum_qsort(const void *a, const void *b)
+{
+	return distinct_cmp(*(const Datum *) a, *(const Datum *) b);
+}
+
+static int
+agg_feed(ExecState *es, ExecNode *n, AggState *st, int i, const Datum *args, const bool *argnull)
+{
+	const AggCall *ac = &n->plan->u.agg.aggs[i];
+	EvalCtx		actx = n->ctx;
+
+	actx.arena = st->agg_arena;
+	(void) es;
+	return ac->def->trans(&actx, st->states[i], args, argnull);
+}
+
+static int
+agg_next(ExecState *es, ExecNode *n)
+{
+	AggState   *st = n->state;
+	const Plan *p = n->plan;
+	int			nagg = p->u.agg.naggs;
+	EvalCtx		actx = n->ctx;
+	bool		pass;
+
+	if (st->done)
+		return 0;
+	st->done = true;
+	actx.arena = st->agg_arena;
+	for (int i = 0; i < nagg; i++)
+	{
+		const AggCall *ac = &p->u.agg.aggs[i];
+
+		st->states[i] = NULL;
+		if (ac->def->init && ac->def->init(&actx, ac->argtypes, &st->states[i]) < 0)
+			return -1;
+	}
+	for (;;)
+	{
+		int			rc = exec_next(es, n->child);
+		ExprRow		row;
+
+		if (rc < 0)
+			return -1;
+		if (rc == 0)
+			break;
+		if (exec_check_interrupt(es) < 0)
+			return -1;
+		row.values = n->child->values;
+		row.nulls = n->child->nulls;
+		arena_reset(n->arena);
+		for (int i = 0; i < nagg; i++)
+		{
+			const AggCall *ac = &p->u.agg.aggs[i];
+			Datum		args[FUNC_MAX_ARGS];
+			bool		argnull[FUNC_MAX_ARGS];
+			bool		skip = false;
+
+			if (ac->filter)
+			{
+				bool		ok;
+
+				if (expr_qual(&n->ctx, &es->rs, ac->filter, &row, &ok) < 0)
+					return -1;
+				if (!ok)
+					continue;
+			}
+			for (int a = 0; a < ac->nargs; a++)
+			{
+				if (expr_eval(&n->ctx, &es->rs, ac->args[a], &row, &args[a], &argnull[a]) < 0)
+					return -1;
+				if (argnull[a] && ac->def->strict)
+					skip = true;
+			}
+			if (skip)
+				continue;
+			if (ac->distinct && ac->nargs == 1)
+			{
+				if (st->dn[i] == st->dcap[i])
+				{
+					int			ncap = st->dcap[i] ? st->dcap[i] * 2 : 64;
+
+					st->dvals[i] = arena_realloc(st->agg_arena, st->dvals[i], sizeof(Datum) * st->dcap[i],
+												 sizeof(Datum) * ncap);
+					st->dcap[i] = ncap;
+				}
+				st->dvals[i][st->dn[i]++] = datum_copy(st->agg_arena, type_by_oid(ac->argtypes[0]), args[0]);
+				continue;
+			}
+			if (agg_feed(es, n, st, i, args, argnull) < 0)
+				return -1;
+		}
+	}
+	arena_reset(n->arena);
+	for (int i = 0; i < nagg; i++)
+	{
+		const AggCall *ac = &p->u.agg.aggs[i];
+
+		if (ac->distinct && ac->nargs == 1 && st->dn[i] > 0)
+		{
+			const MgType *t = type_by_oid(ac->argtypes[0]);
+			bool		nn = false;
+
+			distinct_cmp = t->cmp;
+			qsort(st->dvals[i], (size_t) st->dn[i], sizeof(Datum), cmp_datum_qsort);
+			for (int k = 0; k < st->dn[i]; k++)
+			{
+				if (k > 0 && t->cmp(st->dvals[i][k - 1], st->dvals[i][k]) == 0)
+					continue;
+				if (agg_feed(es, n, st, i, &st->dvals[i][k], &nn) < 0)
+					return -1;
+			}
+		}
+		if (ac->def->final(&actx, st->states[i], ac->rettype, &n->raw_values[i], &n->raw_nulls[i]) < 0)
+			return -1;
+	}
+	if (exec_finish_row(es, n, &pass) < 0)
+		return -1;
+	return pass ? 1 : 0;
+}
+
+/* ---- Sort ---------------------------------------------------------------- */
+
+typedef struct SortRow
+{
+	Datum	   *values;
+	bool	   *nulls;
+} SortRow;
+
+typedef struct SortState
+{
+	bool		loaded;
+	Arena	   *sort_arena;
+	SortRow    *rows;
+	int64_t		nrows;
+	int64_t		cap;
+	int64_t		pos;
+} SortState;
+
+static int
+sort_compare(const SortKey *keys, int nkeys, const SortRow *a, const SortRow *b)
+{
+	for (int k = 0; k < nkeys; k++)
+	{
+		const SortKey *key = &keys[k];
+		bool		an = a->nulls[key->col];
+		bool		bn = b->nulls[key->col];
+		int			c;
+
+		if (an || bn)
+		{
+			if (an && bn)
+				continue;
+			/* NULLs sort as larger than any value unless NULLS FIRST. */
+			c = an ? 1 : -1;
+			if (key->nulls_first)
+				c = -c;
+			return c;
+		}
+		c = key->cmp(a->values[key->col], b->values[key->col]);
+		if (c != 0)
+			return key->desc ? -c : c;
+	}
+	return 0;
+}
+
+/* Stable merge sort (PostgreSQL's sort is not stable, but stability costs nothing here). */
+static void
+sort_rows(const SortKey *keys, int nkeys, SortRow *rows, SortRow *tmp, int64_t n)
+{
+	int64_t		mid;
+	int64_t		i,
+				j,
+				k;
+
+	if (n < 2)
+		return;
+	if (n <= 8)
+	{
+		for (i = 1; i < n; i++)
+		{
+			SortRow		r = rows[i];
+
+			for (j = i; j > 0 && sort_compare(keys, nkeys, &rows[j - 1], &r) > 0; j--)
+				rows[j] = rows[j - 1];
+			rows[j] = r;
+		}
+		return;
+	}
+	mid = n / 2;
+	sort_rows(keys, nkeys, rows, tmp, mid);
+	sort_rows(keys, nkeys, rows + mid, tmp, n - mid);
+	if (sort_compare(keys, nkeys, &rows[mid - 1], &rows[mid]) <= 0)
+		return;
+	memcpy(tmp, rows, sizeof(SortRow) * (size_t) n);
+	for (i = 0, j = mid, k = 0; i < mid && j < n;)
+		rows[k++] = sort_compare(keys, nkeys, &tmp[j], &tmp[i]) < 0 ? tmp[j++] : tmp[i++];
+	while (i < mid)
+		rows[k++] = tmp[i++];
+	while (j < n)
+		rows[k++] = tmp[j++];
+}
+
+static int
+sort_load(ExecState *es, ExecNode *n, SortState *st)
+{
+	const Plan *p = n->plan;
+	const Plan *cp = n->child->plan;
+	int			w = cp->width;
+
+	for (;;)
+	{
+		int			rc = exec_next(es, n->child);
+		SortRow    *r;
+
+		if (rc < 0)
+			return -1;
+		if (rc == 0)
+			break;
+		if (exec_check_interrupt(es) < 0)
+			return -1;
+		if (st->nrows == st->cap)
+		{
+			int64_t		ncap = st->cap ? st->cap * 2 : 256;
+			SortRow    *nr = mg_realloc(st->rows, sizeof(SortRow) * (size_t) ncap);
+
+			st->rows = nr;
+			st->cap = ncap;
+		}
+		r = &st->rows[st->nrows++];
+		r->values = arena_alloc(st->sort_arena, sizeof(Datum) * (size_t) (w > 0 ? w : 1));
+		r->nulls = arena_alloc(st->sort_arena, sizeof(bool) * (size_t) (w > 0 ? w : 1));
+		for (int i = 0; i < w; i++)
+		{
+			r->nulls[i] = n->child->nulls[i];
+			r->values[i] = r->nulls[i] ? 0 :
+				datum_copy(st->sort_arena, type_by_oid(cp->out_types[i]), n->child->values[i]);
+		}
+	}
+	if (st->nrows > 1)
+	{
+		SortRow    *tmp = malloc(sizeof(SortRow) * (size_t) st->nrows);
+
+		if (!tmp)
+			mg_oom();
+		sort_rows(p->u.sort.keys, p->u.sort.nkeys, st->rows, tmp, st->nrows);
+		free(tmp);
+	}
+	st->loaded = true;
+	return 0;
+}
+
+static int
+sort_next(ExecState *es, ExecNode *n)
+{
+	SortState  *st = n->state;
+	SortRow    *r;
+
+	if (!st->loaded && sort_load(es, n, st) < 0)
+		return -1;
+	if (st->pos >= st->nrows)
+		return 0;
+	r = &st->rows[st->pos++];
+	memcpy(n->values, r->values, sizeof(Datum) * (size_t) n->plan->width);
+	memcpy(n->nulls, r->nulls, sizeof(bool) * (size_t) n->plan->width);
+	return 1;
+}
+
+/* ---- Unique -------------------------------------------------------------- */
+
+typedef struct UniqueState
+{
+	bool		have_prev;
+	Datum	   *prev_values;	/* point into the Sort's rows */
+	bool	   *prev_nulls;
+} UniqueState;
+
+static int
+unique_next(ExecState *es, ExecNode *n)
+{
+	UniqueState *st = n->state;
+	const Plan *p = n->plan;
+
+	for (;;)
+	{
+		int			rc = exec_next(es, n->child);
+		bool		same = st->have_prev;
+
+		if (rc <= 0)
+			return rc;
+		for (int k = 0; k < p->u.unique.ncols && same; k++)
+		{
+			int			c = p->u.unique.cols[k];
+			bool		an = n->child->nulls[c],
+						bn = st->prev_nulls[c];
+
+			if (an != bn)
+				same = false;
+			else if (!an && p->u.unique.cmps[k](n->child->values[c], st->prev_values[c]) != 0)
+				same = false;
+		}
+		memcpy(st->prev_values, n->child->values, sizeof(Datum) * (size_t) p->width);
+		memcpy(st->prev_nulls, n->child->nulls, sizeof(bool) * (size_t) p->width);
+		st->have_prev = true;
+		if (!same)
+		{
+			memcpy(n->values, n->child->values, sizeof(Datum) * (size_t) p->width);
+			memcpy(n->nulls, n->child->nulls, sizeof(bool) * (size_t) p->width);
+			return 1;
+		}
+	}
+}
+
+/* ---- Limit --------------------------------------------------------------- */
+
+typedef struct LimitState
+{
+	bool		started;
+	int64_t		count;			/* -1: no limit */
+	int64_t		offset;
+	int64_t		returned;
+} LimitState;
+
+static int
+limit_eval(ExecState *es, ExecNode *n, const Expr *e, int64_t *out, bool is_offset)
+{
+	Datum		v;
+	bool		isnull;
+
+	if (!e)
+		return 0;
+	if (expr_eval(&n->ctx, &es->rs, e, NULL, &v, &isnull) < 0)
+		return -1;
+	if (isnull)
+		return 0;
+	if (DatumGetInt64(v) < 0)
+	{
+		if (is_offset)
+			mg_error(es->err, SQLSTATE_INVALID_ROW_COUNT_IN_RESULT_OFFSET_CLAUSE, "OFFSET must not be negative");
+		else
+			mg_error(es->err, SQLSTATE_INVALID_ROW_COUNT_IN_LIMIT_CLAUSE, "LIMIT must not be negative");
+		return -1;
+	}
+	*out = DatumGetInt64(v);
+	return 0;
+}
+
+static int
+limit_next(ExecState *es, ExecNode *n)
+{
+	LimitState *st = n->state;
+
+	if (!st->started)
+	{
+		st->started = true;
+		st->count = -1;
+		st->offset = 0;
+		if (limit_eval(es, n, n->plan->u.limit.count, &st->count, false) < 0 ||
+			limit_eval(es, n, n->plan->u.limit.offset, &st->offset, true) < 0)
+			return -1;
+		for (int64_t i = 0; i < st->offset; i++)
+		{
+			int			rc = exec_next(es, n->child);
+
+			if (rc <= 0)
+				return rc;
+		}
+	}
+	if (st->count >= 0 && st->returned >= st->count)
+		return 0;
+	{
+		int			rc = exec_next(es, n->child);
+
+		if (rc <= 0)
+			return rc;
+	}
+	st->returned++;
+	memcpy(n->values, n->child->values, sizeof(Datum) * (size_t) n->plan->width);
+	memcpy(n->nulls, n->child->nulls, sizeof(bool) * (size_t) n->plan->width);
+	return 1;
+}
+
+/* ---- building and tearing down ------------------------------------------- */
+
+ExecNode *
+exec_start(ExecState *es, const Plan *plan)
+{
+	ExecNode   *n = arena_new(es->run_arena, ExecNode);
+	int			w = plan->width > 0 ? plan->width : 1;
+	int			rw = plan->raw_width > 0 ? plan->raw_width : 1;
+
+	n->plan = plan;
+	if (plan->child && !(n->child = exec_start(es, plan->child)))
+		return NULL;
+	n->arena = arena_create(1024);
+	n->ctx = es->ctx;
+	n->ctx.arena = n->arena;
+	n->raw_values = arena_new_array(es->run_arena, Datum, rw);
+	n->raw_nulls = arena_new_array(es->run_arena, bool, rw);
+	if (plan->ntlist > 0 || plan->kind == PLAN_SORT || plan->kind == PLAN_UNIQUE || plan->kind == PLAN_LIMIT)
+	{
+		n->values = arena_new_array(es->run_arena, Datum, w);
+		n->nulls = arena_new_array(es->run_arena, bool, w);
+	}
+	else
+	{
+		n->values = n->raw_values;
+		n->nulls = n->raw_nulls;
+	}
+	switch (plan->kind)
+	{
+		case PLAN_RESULT:
+			n->next = result_next;
+			break;
+		case PLAN_VALUES:
+			n->next = values_next;
+			n->state = arena_new(es->run_arena, ValuesState);
+			break;
+		case PLAN_AGG:
+			{
+				AggState   *st = arena_new(es->run_arena, AggState);
+				int			na = plan->u.agg.naggs > 0 ? plan->u.agg.naggs : 1;
+
+				st->agg_arena = arena_create(1024);
+				st->states = arena_new_array(es->run_arena, void *, na);
+				st->dvals = arena_new_array(es->run_arena, Datum *, na);
+				st->dn = arena_new_array(es->run_arena, int, na);
+				st->dcap = arena_new_array(es->run_arena, int, na);
+				n->state = st;
+				n->next = agg_next;
+				break;
+			}
+		case PLAN_SORT:
+			{
+				SortState  *st = arena_new(es->run_arena, SortState);
+
+				st->sort_arena = arena_create(8192);
+				n->state = st;
+				n->next = sort_next;
+				break;
+			}
+		case PLAN_UNIQUE:
+			{
+				UniqueState *st = arena_new(es->run_arena, UniqueState);
+
+				st->prev_values = arena_new_array(es->run_arena, Datum, w);
+				st->prev_nulls = arena_new_array(es->run_arena, bool, w);
+				n->state = st;
+				n->next = unique_next;
+				break;
+			}
+		case PLAN_LIMIT:
+			n->state = arena_new(es->run_arena, LimitState);
+			n->next = limit_next;
+			break;
+		case PLAN_SEQSCAN:
+		case PLAN_INDEXSCAN:
+			if (scan_start(es, n) < 0)
+				return NULL;
+			break;
+	}
+	return n;
+}
+
+void
+exec_end(ExecNode *n)
+{
+	if (!n)
+		return;
+	exec_end(n->child);
+	switch (n->plan->kind)
+	{
+		case PLAN_AGG:
+			arena_free(((AggState *) n->state)->agg_arena);
+			break;
+		case PLAN_SORT:
+			{
+				SortState  *st = n->state;
+
+				free(st->rows);
+				arena_free(st->sort_arena);
+				break;
+			}
+		case PLAN_SEQSCAN:
+		case PLAN_INDEXSCAN:
+			scan_end(n);
+			break;
+		default:
+			break;
+	}
+	arena_free(n->arena);
+	n->arena = NULL;
+}

@@ -1,0 +1,411 @@
+/*
+ * portal.c — statements of <memgres/sql.h>: sql_parse, sql_prepare and
+ * portals (sql_portal_new / _run / _close).
+ *
+ * Design notes:
+ *   - sql_prepare analyses and plans queries into the prepared statement's
+ *     arena; the plan keeps no pointer into the AST, so the statement list
+ *     (message arena) may go.  Utility statements are run from their AST,
+ *     so they are parsed again from their text into the prepared arena.
+ *   - A portal runs its plan pull-style, one row per exec_next.  Delivery
+ *     can stop after any row: max_rows (SQL_SUSPENDED), the destination
+ *     asking to stop (SQL_BLOCKED) or a pg_sleep deadline (SQL_WAIT: the
+ *     computed row is held and delivered after the deadline).
+ *
+ * Portal states:
+ *
+ *   PORTAL_NEW --sql_portal_run--> PORTAL_RUNNING --rows exhausted--> PORTAL_DONE
+ *        |                              |
+ *        +--------- error --------------+--> PORTAL_FAILED
+ *
+ * Invariants:
+ *   1. portal->row_pending implies the root's output row is intact (no
+ *      exec_next call since it was produced).
+ *   2. sql_portal_close releases everything exec_start acquired.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include <memgres/sqlstate.h>
+
+#include "../analyze.h"
+#include "../ast.h"
+#include "../engine.h"
+#include "../exec.h"
+#include "../plan.h"
+
+/* ---- parsing ------------------------------------------------------------- */
+
+int
+sql_parse(SqlSession *s, Arena *a, const char *query, SqlStmt ***stmts, int *n, MgError *err)
+{
+	AstStmtList list;
+	const char *q;
+
+	(void) s;
+	*stmts = NULL;
+	*n = 0;
+	q = arena_strdup(a, query);
+	if (sql_ast_parse(a, q, &list, err) < 0)
+		return -1;
+	*stmts = arena_new_array(a, SqlStmt *, list.n > 0 ? list.n : 1);
+	for (int i = 0; i < list.n; i++)
+	{
+		SqlStmt    *st = arena_new(a, SqlStmt);
+
+		st->ast = list.stmts[i].stmt;
+		st->query = q;
+		st->text = list.stmts[i].text;
+		(*stmts)[i] = st;
+	}
+	*n = list.n;
+	return 0;
+}
+
+const char *
+sql_stmt_text(const SqlStmt *st)
+{
+	return st->text;
+}
+
+/* ---- preparing ----------------------------------------------------------- */
+
+static bool
+is_query(const AstNode *ast)
+{
+	return AST_IS(ast, AST_SELECT_STMT);
+}
+
+static int
+prepare_query(SqlSession *s, SqlPrepared *p, const SqlStmt *st, const Oid *param_types, int nparams,
+			  MgError *err)
+{
+	ParseState	ps;
+
+	pstate_init(&ps, s, p->a, st->query, param_types, nparams, err);
+	p->catalog_version = st_catalog_version(session_read_txn(s));
+	if (AST_IS(st->ast, AST_SELECT_STMT))
+	{
+		if (!(p->q = analyze_select(&ps, (const AstSelectStmt *) st->ast)))
+			return -1;
+		p->command = "SELECT";
+		p->has_result = true;
+		p->desc.ncols = p->q->nvisible;
+		p->desc.cols = p->q->cols;
+	}
+	pstate_finish_params(&ps);
+	p->nparams = ps.nparams;
+	p->param_types = ps.param_types;
+	p->ncache = ps.ncache;
+	if (!(p->plan = plan_select(p->a, p->q, err)))
+		return -1;
+	return 0;
+}
+
+SqlPrepared *
+sql_prepare(SqlSession *s, Arena *a, const SqlStmt *st, const Oid *param_types, int nparams, MgError *err)
+{
+	SqlPrepared *p = arena_new(a, SqlPrepared);
+
+	p->a = a;
+	p->session = s;
+	p->text = arena_strdup(a, st->text);
+	if (s->xstate == XACT_FAILED && !utility_allowed_in_failed(st->ast))
+	{
+		mg_error(err, SQLSTATE_IN_FAILED_SQL_TRANSACTION,
+				 "current transaction is aborted, commands ignored until end of transaction block");
+		return NULL;
+	}
+	if (is_query(st->ast))
+	{
+		p->kind = PREP_QUERY;
+		p->query = st->query;
+		if (prepare_query(s, p, st, param_types, nparams, err) < 0)
+			return NULL;
+		return p;
+	}
+	/* Utility: keep an AST of our own (the statement list's arena may go first). */
+	{
+		AstStmtList list;
+
+		p->kind = PREP_UTILITY;
+		p->query = p->text;
+		if (sql_ast_parse(a, p->text, &list, err) < 0)
+			return NULL;
+		if (list.n != 1)
+		{
+			mg_error(err, SQLSTATE_INTERNAL_ERROR, "statement text does not parse to one statement");
+			return NULL;
+		}
+		p->ast = list.stmts[0].stmt;
+	}
+	if (nparams > 0)
+	{
+		p->nparams = nparams;
+		p->param_types = arena_new_array(a, Oid, nparams);
+		memcpy(p->param_types, param_types, sizeof(Oid) * (size_t) nparams);
+	}
+	if (utility_prepare(s, p, err) < 0)
+		return NULL;
+	return p;
+}
+
+int
+sql_prepared_nparams(const SqlPrepared *p)
+{
+	return p->nparams;
+}
+
+const Oid  *
+sql_prepared_param_types(const SqlPrepared *p)
+{
+	return p->param_types;
+}
+
+const SqlTupleDesc *
+sql_prepared_result(const SqlPrepared *p)
+{
+	return p->has_result ? &p->desc : NULL;
+}
+
+const char *
+sql_prepared_command(const SqlPrepared *p)
+{
+	return p->command;
+}
+
+/* ---- portals ------------------------------------------------------------- */
+
+SqlPortal *
+sql_portal_new(SqlSession *s, Arena *a, SqlPrepared *p, const Datum *params, const bool *param_nulls,
+			   MgError *err)
+{
+	SqlPortal  *portal = arena_new(a, SqlPortal);
+
+	(void) err;
+	portal->session = s;
+	portal->a = a;
+	portal->p = p;
+	portal->state = PORTAL_NEW;
+	if (p->nparams > 0)
+	{
+		portal->params = arena_new_array(a, Datum, p->nparams);
+		portal->param_nulls = arena_new_array(a, bool, p->nparams);
+		for (int i = 0; i < p->nparams; i++)
+		{
+			portal->param_nulls[i] = param_nulls ? param_nulls[i] : false;
+			if (!portal->param_nulls[i])
+			{
+				const MgType *t = type_by_oid(p->param_types[i]);
+
+				portal->params[i] = t ? datum_copy(a, t, params[i]) : params[i];
+			}
+		}
+	}
+	return portal;
+}
+
+const SqlTupleDesc *
+sql_portal_result(const SqlPortal *portal)
+{
+	return sql_prepared_result(portal->p);
+}
+
+static SqlRunResult
+portal_fail(SqlPortal *portal)
+{
+	portal->state = PORTAL_FAILED;
+	sql_portal_close(portal);
+	portal->state = PORTAL_FAILED;
+	return SQL_ERROR;
+}
+
+static int
+portal_start(SqlPortal *portal, MgError *err)
+{
+	SqlPrepared *p = portal->p;
+	ExecState  *es = arena_new(portal->a, ExecState);
+
+	exec_state_init(es, portal->session, portal->a, err, portal->params, portal->param_nulls,
+					p->nparams, p->param_types, p->ncache);
+	portal->es = es;
+	es->txn = session_read_txn(portal->session);
+	if (!(portal->root = exec_start(es, p->plan)))
+		return -1;
+	return 0;
+}
+
+/* Delivers the held row; sets *full if the destination asked to stop. */
+static int
+deliver(SqlPortal *portal, SqlDest *dest, const Datum *values, const bool *nulls, bool *full, MgError *err)
+{
+	const SqlTupleDesc *desc = sql_portal_result(portal);
+
+	portal->row_pending = false;
+	portal->nrows++;
+	return dest->row(dest, desc, values, nulls, full, err);
+}
+
+/* pg_sleep: true if the session must wait before the held row goes out. */
+static bool
+sleep_pending(SqlSession *s)
+{
+	if (s->wait.wake_at_us == 0)
+		return false;
+	if (now_mono_usec() < s->wait.wake_at_us)
+		return true;
+	s->wait.wake_at_us = 0;
+	return false;
+}
+
+static SqlRunResult
+run_rows(SqlPortal *portal, SqlDest *dest, int64_t max_rows, MgError *err)
+{
+	SqlSession *s = portal->session;
+	ExecState  *es = portal->es;
+	int64_t		sent = 0;
+
+	for (;;)
+	{
+		bool		full = false;
+
+		if (!portal->row_pending)
+		{
+			int			rc;
+
+			if (max_rows > 0 && sent >= max_rows)
+				return SQL_SUSPENDED;
+			if (exec_check_interrupt(es) < 0)
+				return SQL_ERROR;
+			rc = exec_next(es, portal->root);
+			if (rc < 0)
+				return SQL_ERROR;
+			if (rc == 0)
+				break;
+			portal->row_pending = true;
+		}
+		if (sleep_pending(s))
+		{
+			if (exec_check_interrupt(es) < 0)
+				return SQL_ERROR;
+			return SQL_WAIT;
+		}
+		if (deliver(portal, dest, portal->root->values, portal->root->nulls, &full, err) < 0)
+			return SQL_ERROR;
+		sent++;
+		if (full)
+			return SQL_BLOCKED;
+	}
+	snprintf(portal->tag, sizeof(portal->tag), "%s %lld", portal->p->command, (long long) portal->nrows);
+	return SQL_DONE;
+}
+
+static SqlRunResult
+run_utility_rows(SqlPortal *portal, SqlDest *dest, int64_t max_rows, MgError *err)
+{
+	int64_t		sent = 0;
+
+	while (portal->upos < portal->nurows)
+	{
+		bool		full = false;
+
+		if (max_rows > 0 && sent >= max_rows)
+			return SQL_SUSPENDED;
+		if (dest->row(dest, &portal->p->desc, portal->urows[portal->upos], portal->unulls[portal->upos],
+					  &full, err) < 0)
+			return SQL_ERROR;
+		portal->upos++;
+		sent++;
+		if (full)
+			return SQL_BLOCKED;
+	}
+	return SQL_DONE;
+}
+
+SqlRunResult
+sql_portal_run(SqlPortal *portal, SqlDest *dest, int64_t max_rows, MgError *err)
+{
+	SqlSession *s = portal->session;
+	SqlRunResult r;
+
+	switch (portal->state)
+	{
+		case PORTAL_DONE:
+			return SQL_DONE;
+		case PORTAL_FAILED:
+			mg_error(err, SQLSTATE_INVALID_CURSOR_STATE, "portal cannot be run after an error");
+			return SQL_ERROR;
+		case PORTAL_NEW:
+			if (s->xstate == XACT_FAILED &&
+				!(portal->p->kind == PREP_UTILITY && utility_allowed_in_failed(portal->p->ast)))
+			{
+				mg_error(err, SQLSTATE_IN_FAILED_SQL_TRANSACTION,
+						 "current transaction is aborted, commands ignored until end of transaction block");
+				return portal_fail(portal);
+			}
+			portal->state = PORTAL_RUNNING;
+			if (portal->p->kind == PREP_UTILITY)
+			{
+				if (utility_run(portal, err) < 0)
+					return portal_fail(portal);
+			}
+			else if (portal_start(portal, err) < 0)
+				return portal_fail(portal);
+			break;
+		case PORTAL_RUNNING:
+			break;
+	}
+	if (portal->p->kind == PREP_UTILITY)
+		r = run_utility_rows(portal, dest, max_rows, err);
+	else
+		r = run_rows(portal, dest, max_rows, err);
+	if (r == SQL_ERROR)
+		return portal_fail(portal);
+	if (r == SQL_DONE)
+	{
+		sql_portal_close(portal);
+		portal->state = PORTAL_DONE;
+	}
+	return r;
+}
+
+const char *
+sql_portal_tag(const SqlPortal *portal)
+{
+	return portal->tag;
+}
+
+int
+sql_portal_copy_data(SqlPortal *portal, const char *buf, size_t len, MgError *err)
+{
+	(void) portal;
+	(void) buf;
+	(void) len;
+	mg_error(err, SQLSTATE_FEATURE_NOT_SUPPORTED, "COPY is not supported yet");
+	return -1;
+}
+
+SqlRunResult
+sql_portal_copy_done(SqlPortal *portal, MgError *err)
+{
+	(void) portal;
+	mg_error(err, SQLSTATE_FEATURE_NOT_SUPPORTED, "COPY is not supported yet");
+	return SQL_ERROR;
+}
+
+void
+sql_portal_copy_fail(SqlPortal *portal, const char *message, MgError *err)
+{
+	(void) portal;
+	mg_error(err, SQLSTATE_QUERY_CANCELED, "COPY from stdin failed: %s", message);
+}
+
+void
+sql_portal_close(SqlPortal *portal)
+{
+	if (portal->root)
+	{
+		exec_end(portal->root);
+		portal->root = NULL;
+	}
+}

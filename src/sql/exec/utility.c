@@ -1,0 +1,574 @@
+/*
+ * utility.c — statements that are not planned queries: transaction control
+ * (BEGIN/COMMIT/ROLLBACK), settings (SET/RESET/SHOW), DISCARD, no-op
+ * maintenance commands, and 0A000 for everything not implemented yet.
+ *
+ * Design notes:
+ *   - utility_prepare fixes the result shape (SHOW's one column named after
+ *     the setting, SHOW ALL's three) and the command tag, so Describe works
+ *     before execution; utility_run does the work and, for SHOW, leaves the
+ *     rows in the portal for run_utility_rows (portal.c) to deliver.
+ *   - Messages and SQLSTATEs are PostgreSQL's (xact.c, guc.c).
+ *
+ * Invariants:
+ *   1. Every AST statement tag reaches either an implementation or a 0A000
+ *      error naming the statement.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <memgres/sqlstate.h>
+#include <memgres/strbuf.h>
+
+#include "../ast.h"
+#include "../engine.h"
+
+static const SqlColumn show_all_cols[] = {
+	{.name = "name", .type_oid = TEXTOID, .typlen = -1, .typmod = -1},
+	{.name = "setting", .type_oid = TEXTOID, .typlen = -1, .typmod = -1},
+	{.name = "description", .type_oid = TEXTOID, .typlen = -1, .typmod = -1},
+};
+
+bool
+utility_allowed_in_failed(const AstNode *ast)
+{
+	const AstTransactionStmt *t;
+
+	if (!AST_IS(ast, AST_TRANSACTION_STMT))
+		return false;
+	t = (const AstTransactionStmt *) ast;
+	return t->kind == AST_TRANS_COMMIT || t->kind == AST_TRANS_ROLLBACK ||
+		t->kind == AST_TRANS_ROLLBACK_TO;
+}
+
+/* The statement's name for "... is not supported yet". */
+static const char *
+stmt_name(const AstNode *ast)
+{
+	switch (AST_TAG(ast))
+	{
+		case AST_INSERT_STMT: return "INSERT";
+		case AST_UPDATE_STMT: return "UPDATE";
+		case AST_DELETE_STMT: return "DELETE";
+		case AST_CREATE_STMT: return "CREATE TABLE";
+		case AST_CREATE_TABLE_AS_STMT: return "CREATE TABLE AS";
+		case AST_DROP_STMT: return "DROP";
+		case AST_ALTER_TABLE_STMT: return "ALTER TABLE";
+		case AST_RENAME_STMT: return "ALTER ... RENAME";
+		case AST_INDEX_STMT: return "CREATE INDEX";
+		case AST_CREATE_SEQ_STMT: return "CREATE SEQUENCE";
+		case AST_ALTER_SEQ_STMT: return "ALTER SEQUENCE";
+		case AST_CREATE_SCHEMA_STMT: return "CREATE SCHEMA";
+		case AST_TRUNCATE_STMT: return "TRUNCATE";
+		case AST_COMMENT_STMT: return "COMMENT";
+		case AST_COPY_STMT: return "COPY";
+		case AST_PREPARE_STMT: return "PREPARE";
+		case AST_EXECUTE_STMT: return "EXECUTE";
+		case AST_DEALLOCATE_STMT: return "DEALLOCATE";
+		case AST_EXPLAIN_STMT: return "EXPLAIN";
+		case AST_CREATEDB_STMT: return "CREATE DATABASE";
+		case AST_DROPDB_STMT: return "DROP DATABASE";
+		case AST_ALTER_DATABASE_STMT:
+		case AST_ALTER_DATABASE_SET_STMT: return "ALTER DATABASE";
+		case AST_CREATE_ROLE_STMT: return "CREATE ROLE";
+		case AST_ALTER_ROLE_STMT: return "ALTER ROLE";
+		case AST_DROP_ROLE_STMT: return "DROP ROLE";
+		case AST_VIEW_STMT: return "CREATE VIEW";
+		case AST_LOCK_STMT: return "LOCK";
+		case AST_LISTEN_STMT: return "LISTEN";
+		case AST_UNLISTEN_STMT: return "UNLISTEN";
+		case AST_NOTIFY_STMT: return "NOTIFY";
+		case AST_DO_STMT: return "DO";
+		default: return ast_tag_name(AST_TAG(ast));
+	}
+}
+
+/* ---- SET / SHOW ---------------------------------------------------------- */
+
+/* The column title PostgreSQL gives SHOW: the setting's canonical spelling. */
+static const char *
+show_column_name(Arena *a, const char *name)
+{
+	static const char *const mixed[] = {"DateStyle", "IntervalStyle", "TimeZone", NULL};
+
+	for (int i = 0; mixed[i]; i++)
+		if (strcasecmp(mixed[i], name) == 0)
+			return mixed[i];
+	{
+		const GucDef *d = guc_find(name);
+
+		if (d)
+			return d->name;
+	}
+	{
+		char	   *s = arena_strdup(a, name);
+
+		for (char *p = s; *p; p++)
+			if (*p >= 'A' && *p <= 'Z')
+				*p = (char) (*p - 'A' + 'a');
+		return s;
+	}
+}
+
+static bool
+ident_needs_quotes(const char *s)
+{
+	if (!((s[0] >= 'a' && s[0] <= 'z') || s[0] == '_'))
+		return true;
+	for (const char *p = s; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_'))
+			return true;
+	return false;
+}
+
+/* PostgreSQL's flatten_set_variable_args: the value text of SET's arguments. */
+static char *
+set_args_text(Arena *a, const char *name, const AstList *args, MgError *err)
+{
+	StrBuf		sb;
+	bool		is_list = strcasecmp(name, "search_path") == 0;
+
+	strbuf_init_arena(&sb, a);
+	for (int i = 0; i < ast_list_length(args); i++)
+	{
+		const AstNode *arg = ast_list_nth(args, i);
+
+		if (i)
+			strbuf_puts(&sb, ", ");
+		if (AST_IS(arg, AST_TYPE_CAST))
+			arg = ((const AstTypeCast *) arg)->arg;
+		if (!AST_IS(arg, AST_CONST))
+		{
+			mg_error(err, SQLSTATE_SYNTAX_ERROR, "unsupported SET argument");
+			return NULL;
+		}
+		{
+			const AstConst *c = (const AstConst *) arg;
+
+			switch (c->kind)
+			{
+				case AST_CONST_INTEGER:
+					strbuf_printf(&sb, "%d", c->ival);
+					break;
+				case AST_CONST_BOOL:
+					strbuf_puts(&sb, c->bval ? "true" : "false");
+					break;
+				case AST_CONST_NULL:
+					strbuf_puts(&sb, "");
+					break;
+				default:
+					if (is_list && ident_needs_quotes(c->sval))
+					{
+						strbuf_putc(&sb, '"');
+						for (const char *p = c->sval; *p; p++)
+						{
+							if (*p == '"')
+								strbuf_putc(&sb, '"');
+							strbuf_putc(&sb, *p);
+						}
+						strbuf_putc(&sb, '"');
+					}
+					else
+						strbuf_puts(&sb, c->sval);
+					break;
+			}
+		}
+	}
+	return sb.data;
+}
+
+static bool
+in_block(SqlSession *s)
+{
+	return s->xstate == XACT_BLOCK || s->xstate == XACT_FAILED;
+}
+
+static int
+set_one(SqlSession *s, const char *name, const char *value, bool local, MgError *err)
+{
+	xact_save_guc(s, name, local);
+	return guc_set(s->gucs, name, value, err);
+}
+
+/* Transaction modes from BEGIN / SET TRANSACTION options. */
+static int
+apply_xact_modes(SqlSession *s, const AstList *options, bool session_defaults, MgError *err)
+{
+	for (int i = 0; i < ast_list_length(options); i++)
+	{
+		const AstDefElem *d = (const AstDefElem *) ast_list_nth(options, i);
+		const AstConst *c = (const AstConst *) d->arg;
+		const char *name;
+		const char *value;
+
+		if (strcmp(d->defname, "transaction_isolation") == 0)
+		{
+			name = session_defaults ? "default_transaction_isolation" : "transaction_isolation";
+			value = c->sval;
+		}
+		else if (strcmp(d->defname, "transaction_read_only") == 0)
+		{
+			name = session_defaults ? "default_transaction_read_only" : "transaction_read_only";
+			value = c->ival ? "on" : "off";
+		}
+		else if (strcmp(d->defname, "transaction_deferrable") == 0)
+			continue;
+		else
+		{
+			mg_error(err, SQLSTATE_SYNTAX_ERROR, "unrecognized transaction option \"%s\"", d->defname);
+			return -1;
+		}
+		if (set_one(s, name, value, !session_defaults, err) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+run_set(SqlPortal *portal, const AstVariableSetStmt *v, MgError *err)
+{
+	SqlSession *s = portal->session;
+	char	   *value;
+
+	if (v->is_local && !in_block(s))
+		session_notice(s, MG_SEV_WARNING, SQLSTATE_NO_ACTIVE_SQL_TRANSACTION,
+					   "SET LOCAL can only be used in transaction blocks");
+	switch (v->kind)
+	{
+		case AST_VAR_SET_VALUE:
+			if (!(value = set_args_text(portal->a, v->name, v->args, err)))
+				return -1;
+			return set_one(s, v->name, value, v->is_local, err);
+		case AST_VAR_SET_DEFAULT:
+		case AST_VAR_RESET:
+			return set_one(s, v->name, NULL, v->is_local, err);
+		case AST_VAR_RESET_ALL:
+			for (int i = 0; i < GUC_COUNT; i++)
+			{
+				MgError		e2 = MG_ERROR_INIT;
+
+				if (guc_defs[i].context != GUC_CTX_USER && guc_defs[i].context != GUC_CTX_SUPERUSER)
+					continue;
+				if (guc_defs[i].id == GUC_TRANSACTION_ISOLATION || guc_defs[i].id == GUC_TRANSACTION_READ_ONLY)
+					continue;
+				if (set_one(s, guc_defs[i].name, NULL, false, &e2) < 0)
+					mg_error_reset(&e2);
+			}
+			return 0;
+		case AST_VAR_SET_MULTI:
+			if (strcasecmp(v->name, "TRANSACTION") == 0)
+			{
+				if (!in_block(s))
+				{
+					session_notice(s, MG_SEV_WARNING, SQLSTATE_NO_ACTIVE_SQL_TRANSACTION,
+								   "SET TRANSACTION can only be used in transaction blocks");
+					return 0;
+				}
+				return apply_xact_modes(s, v->args, false, err);
+			}
+			return apply_xact_modes(s, v->args, true, err);
+		case AST_VAR_SET_CURRENT:
+			mg_error(err, SQLSTATE_FEATURE_NOT_SUPPORTED, "SET FROM CURRENT is not supported");
+			return -1;
+	}
+	return 0;
+}
+
+static int
+add_text_row(SqlPortal *portal, int ncols, const char *const *vals)
+{
+	if (portal->nurows % 16 == 0)
+	{
+		portal->urows = arena_realloc(portal->a, portal->urows, sizeof(Datum *) * portal->nurows,
+									  sizeof(Datum *) * (portal->nurows + 16));
+		portal->unulls = arena_realloc(portal->a, portal->unulls, sizeof(bool *) * portal->nurows,
+									   sizeof(bool *) * (portal->nurows + 16));
+	}
+	portal->urows[portal->nurows] = arena_new_array(portal->a, Datum, ncols);
+	portal->unulls[portal->nurows] = arena_new_array(portal->a, bool, ncols);
+	for (int i = 0; i < ncols; i++)
+	{
+		if (vals[i])
+			portal->urows[portal->nurows][i] = cstring_text_datum(portal->a, vals[i]);
+		else
+			portal->unulls[portal->nurows][i] = true;
+	}
+	portal->nurows++;
+	return 0;
+}
+
+static int
+cmp_guc_name(const void *a, const void *b)
+{
+	return strcasecmp((*(const GucDef *const *) a)->name, (*(const GucDef *const *) b)->name);
+}
+
+static int
+run_show(SqlPortal *portal, const AstVariableShowStmt *v, MgError *err)
+{
+	SqlSession *s = portal->session;
+
+	if (strcasecmp(v->name, "all") == 0)
+	{
+		const GucDef *defs[GUC_COUNT];
+
+		for (int i = 0; i < GUC_COUNT; i++)
+			defs[i] = &guc_defs[i];
+		qsort(defs, GUC_COUNT, sizeof(defs[0]), cmp_guc_name);
+		for (int i = 0; i < GUC_COUNT; i++)
+		{
+			MgError		e2 = MG_ERROR_INIT;
+			const char *row[3];
+
+			row[0] = defs[i]->name;
+			row[1] = guc_show(s->gucs, defs[i]->name, &e2);
+			row[2] = defs[i]->short_desc;
+			mg_error_reset(&e2);
+			if (row[1])
+				add_text_row(portal, 3, row);
+		}
+		snprintf(portal->tag, sizeof(portal->tag), "SHOW");
+		return 0;
+	}
+	{
+		const char *val = guc_show(s->gucs, v->name, err);
+
+		if (!val)
+			return -1;
+		add_text_row(portal, 1, &val);
+		snprintf(portal->tag, sizeof(portal->tag), "SHOW");
+	}
+	return 0;
+}
+
+/* ---- transactions -------------------------------------------------------- */
+
+static int
+run_transaction(SqlPortal *portal, const AstTransactionStmt *t, MgError *err)
+{
+	SqlSession *s = portal->session;
+	const char *tag = NULL;
+
+	switch (t->kind)
+	{
+		case AST_TRANS_BEGIN:
+		case AST_TRANS_START:
+			tag = t->kind == AST_TRANS_BEGIN ? "BEGIN" : "START TRANSACTION";
+			if (in_block(s))
+				session_notice(s, MG_SEV_WARNING, SQLSTATE_ACTIVE_SQL_TRANSACTION,
+							   "there is already a transaction in progress");
+			else
+				xact_begin_block(s);
+			if (apply_xact_modes(s, t->options, false, err) < 0)
+				return -1;
+			break;
+		case AST_TRANS_COMMIT:
+			tag = "COMMIT";
+			if (s->xstate == XACT_FAILED)
+			{
+				tag = "ROLLBACK";
+				xact_rollback(s);
+			}
+			else if (s->xstate == XACT_BLOCK)
+				xact_commit(s);
+			else
+			{
+				session_notice(s, MG_SEV_WARNING, SQLSTATE_NO_ACTIVE_SQL_TRANSACTION,
+							   "there is no transaction in progress");
+				/* Inside an implicit block the work so far is committed, as PostgreSQL does. */
+				if (s->xstate == XACT_IMPLICIT)
+					xact_commit(s);
+			}
+			if (t->chain)
+			{
+				mg_error(err, SQLSTATE_FEATURE_NOT_SUPPORTED, "COMMIT AND CHAIN is not supported yet");
+				return -1;
+			}
+			break;
+		case AST_TRANS_ROLLBACK:
+			tag = "ROLLBACK";
+			if (in_block(s))
+				xact_rollback(s);
+			else
+			{
+				session_notice(s, MG_SEV_WARNING, SQLSTATE_NO_ACTIVE_SQL_TRANSACTION,
+							   "there is no transaction in progress");
+				if (s->xstate == XACT_IMPLICIT)
+					xact_rollback(s);
+			}
+			if (t->chain)
+			{
+				mg_error(err, SQLSTATE_FEATURE_NOT_SUPPORTED, "ROLLBACK AND CHAIN is not supported yet");
+				return -1;
+			}
+			break;
+		case AST_TRANS_SAVEPOINT:
+		case AST_TRANS_RELEASE:
+		case AST_TRANS_ROLLBACK_TO:
+			{
+				const char *what = t->kind == AST_TRANS_SAVEPOINT ? "SAVEPOINT" :
+				t->kind == AST_TRANS_RELEASE ? "RELEASE SAVEPOINT" : "ROLLBACK TO SAVEPOINT";
+
+				if (!in_block(s))
+				{
+					mg_error(err, SQLSTATE_NO_ACTIVE_SQL_TRANSACTION, "%s can only be used in transaction blocks",
+							 what);
+					return -1;
+				}
+				mg_error(err, SQLSTATE_FEATURE_NOT_SUPPORTED, "%s is not supported yet", what);
+				return -1;
+			}
+		case AST_TRANS_PREPARE:
+		case AST_TRANS_COMMIT_PREPARED:
+		case AST_TRANS_ROLLBACK_PREPARED:
+			mg_error(err, SQLSTATE_FEATURE_NOT_SUPPORTED, "prepared transactions are not supported");
+			return -1;
+	}
+	snprintf(portal->tag, sizeof(portal->tag), "%s", tag);
+	return 0;
+}
+
+/* ---- entry points -------------------------------------------------------- */
+
+int
+utility_prepare(SqlSession *s, SqlPrepared *p, MgError *err)
+{
+	const AstNode *ast = p->ast;
+
+	switch (AST_TAG(ast))
+	{
+		case AST_TRANSACTION_STMT:
+			{
+				const AstTransactionStmt *t = (const AstTransactionStmt *) ast;
+				static const char *const tags[] = {
+					"BEGIN", "START TRANSACTION", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE",
+					"ROLLBACK", "PREPARE TRANSACTION", "COMMIT PREPARED", "ROLLBACK PREPARED"
+				};
+
+				p->command = tags[t->kind];
+				return 0;
+			}
+		case AST_VARIABLE_SET_STMT:
+			p->command = ((const AstVariableSetStmt *) ast)->kind == AST_VAR_RESET ||
+				((const AstVariableSetStmt *) ast)->kind == AST_VAR_RESET_ALL ? "RESET" : "SET";
+			return 0;
+		case AST_VARIABLE_SHOW_STMT:
+			{
+				const AstVariableShowStmt *v = (const AstVariableShowStmt *) ast;
+
+				p->command = "SHOW";
+				p->has_result = true;
+				if (strcasecmp(v->name, "all") == 0)
+				{
+					p->desc.ncols = 3;
+					p->desc.cols = show_all_cols;
+				}
+				else
+				{
+					SqlColumn  *c = arena_new(p->a, SqlColumn);
+					MgError		e2 = MG_ERROR_INIT;
+
+					/* Unknown settings fail here, as PostgreSQL's Describe does. */
+					if (!guc_show(s->gucs, v->name, &e2))
+					{
+						mg_error_move(err, &e2);
+						return -1;
+					}
+					c->name = show_column_name(p->a, v->name);
+					c->type_oid = TEXTOID;
+					c->typlen = -1;
+					c->typmod = -1;
+					p->desc.ncols = 1;
+					p->desc.cols = c;
+				}
+				return 0;
+			}
+		case AST_DISCARD_STMT:
+			p->command = "DISCARD";
+			return 0;
+		case AST_CHECKPOINT_STMT:
+			p->command = "CHECKPOINT";
+			return 0;
+		case AST_VACUUM_STMT:
+			p->command = ((const AstVacuumStmt *) ast)->is_vacuumcmd ? "VACUUM" : "ANALYZE";
+			return 0;
+		default:
+			break;
+	}
+	mg_error(err, SQLSTATE_FEATURE_NOT_SUPPORTED, "%s is not supported yet", stmt_name(ast));
+	return -1;
+}
+
+int
+utility_run(SqlPortal *portal, MgError *err)
+{
+	const AstNode *ast = portal->p->ast;
+	SqlSession *s = portal->session;
+
+	switch (AST_TAG(ast))
+	{
+		case AST_TRANSACTION_STMT:
+			return run_transaction(portal, (const AstTransactionStmt *) ast, err);
+		case AST_VARIABLE_SET_STMT:
+			if (run_set(portal, (const AstVariableSetStmt *) ast, err) < 0)
+				return -1;
+			snprintf(portal->tag, sizeof(portal->tag), "%s", portal->p->command);
+			return 0;
+		case AST_VARIABLE_SHOW_STMT:
+			return run_show(portal, (const AstVariableShowStmt *) ast, err);
+		case AST_DISCARD_STMT:
+			{
+				const AstDiscardStmt *d = (const AstDiscardStmt *) ast;
+
+				if (d->target == AST_DISCARD_ALL)
+				{
+					AstVariableSetStmt reset = {.kind = AST_VAR_RESET_ALL, .name = "all"};
+
+					if (in_block(s))
+					{
+						mg_error(err, SQLSTATE_ACTIVE_SQL_TRANSACTION,
+								 "DISCARD ALL cannot run inside a transaction block");
+						return -1;
+					}
+					while (s->prepared)
+					{
+						SqlNamedPrepared *np = s->prepared;
+
+						s->prepared = np->next;
+						free(np->name);
+						arena_free(np->arena);
+						free(np);
+					}
+					if (run_set(portal, &reset, err) < 0)
+						return -1;
+				}
+				snprintf(portal->tag, sizeof(portal->tag), "DISCARD %s",
+						 d->target == AST_DISCARD_ALL ? "ALL" : d->target == AST_DISCARD_PLANS ? "PLANS" :
+						 d->target == AST_DISCARD_SEQUENCES ? "SEQUENCES" : "TEMP");
+				return 0;
+			}
+		case AST_CHECKPOINT_STMT:
+			if (!s->superuser)
+			{
+				mg_error(err, SQLSTATE_INSUFFICIENT_PRIVILEGE, "must be superuser to do CHECKPOINT");
+				return -1;
+			}
+			snprintf(portal->tag, sizeof(portal->tag), "CHECKPOINT");
+			return 0;
+		case AST_VACUUM_STMT:
+			if (((const AstVacuumStmt *) ast)->is_vacuumcmd && in_block(s))
+			{
+				mg_error(err, SQLSTATE_ACTIVE_SQL_TRANSACTION, "VACUUM cannot run inside a transaction block");
+				return -1;
+			}
+			/* Nothing to reclaim or analyse: versions free themselves. */
+			snprintf(portal->tag, sizeof(portal->tag), "%s", portal->p->command);
+			return 0;
+		default:
+			break;
+	}
+	mg_error(err, SQLSTATE_FEATURE_NOT_SUPPORTED, "%s is not supported yet", stmt_name(ast));
+	return -1;
+}

@@ -1,0 +1,163 @@
+/*
+ * plan.h — analysed queries and their plans (internal to src/sql).
+ *
+ * The analyzer (analyze/select.c, analyze/dml.c) produces a Query: the
+ * statement with every name resolved.  The planner (plan/planner.c) turns
+ * it into a tree of Plan nodes, choosing an index where one helps.  Plans
+ * are read-only once made and live in the SqlPrepared's arena, so several
+ * portals may run one plan at once; the executor (exec.h) keeps all per-run
+ * state apart.
+ *
+ * Every Plan node produces rows of `width` columns.  A node first makes its
+ * raw row (a table row for scans, nothing for Result, the aggregate values
+ * for Agg ...), then keeps it only if `qual` passes, then computes `tlist`
+ * over it (no tlist: the raw row is the output).
+ */
+#ifndef MEMGRES_SQL_PLAN_H
+#define MEMGRES_SQL_PLAN_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <memgres/sql.h>
+#include <memgres/types.h>
+
+#include "analyze.h"
+#include "expr.h"
+
+struct CatTable;
+struct CatIndex;
+
+typedef enum CmdType
+{
+	CMD_SELECT,
+	CMD_INSERT,
+	CMD_UPDATE,
+	CMD_DELETE
+} CmdType;
+
+typedef struct SortKey
+{
+	int			col;			/* column of the sorted row */
+	bool		desc;
+	bool		nulls_first;
+	TypeCmpFn	cmp;
+} SortKey;
+
+/* The analysed form of SELECT (and the query part of DML). */
+typedef struct Query
+{
+	CmdType		cmd;
+	const struct CatTable *rel; /* the FROM table, or NULL */
+	Scope	   *scope;
+
+	int			ntargets;		/* visible columns first, then resjunk sort columns */
+	int			nvisible;
+	Expr	  **targets;
+	SqlColumn  *cols;			/* nvisible result columns */
+
+	Expr	   *where;
+	int			naggs;
+	AggCall    *aggs;
+	Expr	   *having;
+	bool		has_aggs;		/* aggregates or HAVING: one output row */
+
+	int			nsort;
+	SortKey    *sort;
+	bool		distinct;
+	int			ndistinct;		/* columns compared for DISTINCT / DISTINCT ON */
+	int		   *distinct_cols;
+	Expr	   *limit_count;	/* NULL: none */
+	Expr	   *limit_offset;
+
+	/* VALUES lists as a row source (INSERT ... VALUES): rows of targets */
+	int			nvalues;
+	Expr	 ***values;
+} Query;
+
+typedef enum PlanKind
+{
+	PLAN_RESULT,				/* one empty row */
+	PLAN_VALUES,				/* rows of expressions */
+	PLAN_SEQSCAN,
+	PLAN_INDEXSCAN,
+	PLAN_AGG,					/* whole-input aggregation: one row */
+	PLAN_SORT,
+	PLAN_UNIQUE,
+	PLAN_LIMIT
+} PlanKind;
+
+/* An index condition: column k of the index compared with a run-time value. */
+typedef struct IndexQual
+{
+	int			keycol;			/* index column (0-based) */
+	int			strategy;		/* IQ_EQ, IQ_LT, IQ_LE, IQ_GT, IQ_GE, IQ_IN */
+	Expr	   *value;			/* over no input row (constants, params) */
+	int			nlist;			/* IQ_IN: list values */
+	Expr	  **list;
+} IndexQual;
+
+enum
+{
+	IQ_EQ, IQ_LT, IQ_LE, IQ_GT, IQ_GE, IQ_IN
+};
+
+typedef struct Plan Plan;
+
+struct Plan
+{
+	PlanKind	kind;
+	Plan	   *child;
+	int			width;			/* output columns */
+	int			raw_width;		/* raw row columns (before tlist) */
+	Oid		   *out_types;		/* width entries: the output column types */
+	Expr	   *qual;
+	int			ntlist;
+	Expr	  **tlist;
+	union
+	{
+		struct
+		{
+			int			nrows;
+			Expr	 ***rows;
+		}			values;
+		struct
+		{
+			const struct CatTable *rel;
+			const struct CatIndex *index;	/* INDEXSCAN */
+			int			nquals;
+			IndexQual  *iquals;
+			bool		backward;
+			bool		ordered;	/* delivers the query's ORDER BY: no Sort needed */
+		}			scan;
+		struct
+		{
+			int			naggs;
+			AggCall    *aggs;
+		}			agg;
+		struct
+		{
+			int			nkeys;
+			SortKey    *keys;
+			int64_t		bound;	/* > 0: only the first rows are needed (top-N); 0: all */
+		}			sort;
+		struct
+		{
+			int			ncols;
+			int		   *cols;
+			TypeCmpFn  *cmps;
+		}			unique;
+		struct
+		{
+			Expr	   *count;
+			Expr	   *offset;
+		}			limit;
+	}			u;
+};
+
+/* The access path for q->rel: SeqScan or IndexScan (indexpath.c). */
+Plan	   *plan_scan(Arena *a, const Query *q, MgError *err);
+/* Builds the plan of a SELECT query (arena a). */
+Plan	   *plan_select(Arena *a, const Query *q, MgError *err);
+
+#endif

@@ -1,0 +1,135 @@
+/*
+ * planner.c — turns an analysed SELECT Query into a Plan tree.
+ *
+ * Shape, bottom-up:
+ *   Result | Values | SeqScan | IndexScan     (WHERE as the scan's qual)
+ *   [Agg]                                      (aggregates; HAVING as its qual)
+ *   projection of the target list on the topmost of the above
+ *   [Sort]  [Unique]  [Limit]
+ * The choice of an index (equality, ranges, IN lists, ORDER BY ... LIMIT on
+ * an indexed order) is made by plan_scan() in indexpath.c.
+ *
+ * Invariants:
+ *   1. Plans are never modified after plan_select returns.
+ *   2. Unique's child is a Sort.
+ */
+#include <string.h>
+
+#include <memgres/sqlstate.h>
+
+#include "../catalog.h"
+#include "../plan.h"
+
+static Plan *
+plan_new(Arena *a, PlanKind kind, Plan *child)
+{
+	Plan	   *p = arena_new(a, Plan);
+
+	p->kind = kind;
+	p->child = child;
+	return p;
+}
+
+static void
+set_tlist(Arena *a, Plan *p, int n, Expr **tlist)
+{
+	p->ntlist = n;
+	p->tlist = tlist;
+	p->width = n;
+	p->out_types = arena_new_array(a, Oid, n > 0 ? n : 1);
+	for (int i = 0; i < n; i++)
+		p->out_types[i] = tlist[i]->type;
+}
+
+static void
+inherit_width(Arena *a, Plan *p)
+{
+	(void) a;
+	p->width = p->child->width;
+	p->raw_width = p->child->width;
+	p->out_types = p->child->out_types;
+}
+
+Plan *
+plan_select(Arena *a, const Query *q, MgError *err)
+{
+	Plan	   *top;
+
+	if (q->nvalues > 0)
+	{
+		top = plan_new(a, PLAN_VALUES, NULL);
+		top->raw_width = q->ntargets;
+		top->width = q->ntargets;
+		top->u.values.nrows = q->nvalues;
+		top->u.values.rows = q->values;
+		top->out_types = arena_new_array(a, Oid, q->ntargets > 0 ? q->ntargets : 1);
+		for (int i = 0; i < q->ntargets; i++)
+			top->out_types[i] = q->targets[i]->type;
+	}
+	else
+	{
+		if (q->rel)
+		{
+			if (!(top = plan_scan(a, q, err)))
+				return NULL;
+		}
+		else
+		{
+			top = plan_new(a, PLAN_RESULT, NULL);
+			top->qual = q->where;
+		}
+		if (q->has_aggs)
+		{
+			Plan	   *agg;
+
+			/* The scan passes its raw row up; the aggregate row is projected. */
+			top->width = top->raw_width;
+			if (!top->out_types)
+				top->out_types = arena_new_array(a, Oid, 1);
+			agg = plan_new(a, PLAN_AGG, top);
+			agg->raw_width = q->naggs;
+			agg->u.agg.naggs = q->naggs;
+			agg->u.agg.aggs = q->aggs;
+			agg->qual = q->having;
+			top = agg;
+		}
+		set_tlist(a, top, q->ntargets, q->targets);
+	}
+	if (q->nsort > 0 && !(!q->distinct && !q->has_aggs && q->nvalues == 0 && q->rel &&
+						  top->kind == PLAN_INDEXSCAN && top->u.scan.ordered))
+	{
+		Plan	   *s = plan_new(a, PLAN_SORT, top);
+
+		inherit_width(a, s);
+		s->u.sort.nkeys = q->nsort;
+		s->u.sort.keys = q->sort;
+		top = s;
+	}
+	if (q->distinct)
+	{
+		Plan	   *u = plan_new(a, PLAN_UNIQUE, top);
+
+		if (top->kind != PLAN_SORT)
+		{
+			mg_error(err, SQLSTATE_INTERNAL_ERROR, "DISTINCT without a sort");
+			return NULL;
+		}
+		inherit_width(a, u);
+		u->u.unique.ncols = q->ndistinct;
+		u->u.unique.cols = q->distinct_cols;
+		u->u.unique.cmps = arena_new_array(a, TypeCmpFn, q->ndistinct > 0 ? q->ndistinct : 1);
+		for (int i = 0; i < q->ndistinct; i++)
+			u->u.unique.cmps[i] = type_by_oid(q->targets[q->distinct_cols[i]]->type)->cmp;
+		top = u;
+	}
+	if (q->limit_count || q->limit_offset)
+	{
+		Plan	   *l = plan_new(a, PLAN_LIMIT, top);
+
+		inherit_width(a, l);
+		l->u.limit.count = q->limit_count;
+		l->u.limit.offset = q->limit_offset;
+		top = l;
+	}
+	return top;
+}

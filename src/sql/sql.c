@@ -1,0 +1,603 @@
+/*
+ * sql.c — the SQL engine's entry points of <memgres/sql.h>: engine start-up,
+ * the cluster registry (roles, databases), sessions and transaction control.
+ * Statements (parse, prepare, portals) are in exec/portal.c.
+ *
+ * Design notes:
+ *   - The registry of roles and databases is process-wide, guarded by
+ *     cluster_lock; readers copy what they need out under the lock.
+ *   - Transaction control follows PostgreSQL's xact.c block states, reduced
+ *     to the four of engine.h (state diagram there).  COMMIT and ROLLBACK
+ *     statements act at once (exec/utility.c calls xact_commit/rollback);
+ *     sql_xact_finish_command commits only the implicit transaction.
+ *   - Settings changed inside a transaction are recorded (GucSave) on first
+ *     change and restored on rollback (all) or commit (SET LOCAL only), as
+ *     PostgreSQL's GUC stack does.
+ *
+ * Invariants:
+ *   1. s->guc_saves is empty whenever s->xstate == XACT_NONE.
+ *   2. A role or database name is unique in the registry.
+ */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include <memgres/func.h>
+#include <memgres/log.h>
+#include <memgres/mem.h>
+#include <memgres/sql.h>
+#include <memgres/sqlstate.h>
+#include <memgres/types.h>
+
+#include "catalog.h"
+#include "engine.h"
+#include "func/builtins.h"
+
+/* PostgreSQL's epoch (2000-01-01) in Unix seconds. */
+#define PG_EPOCH_UNIX 946684800LL
+
+static pthread_mutex_t cluster_lock = PTHREAD_MUTEX_INITIALIZER;
+static SqlRole *cluster_roles;
+StCluster  *sql_cluster;
+
+/*
+ * func_init() calls register_session_funcs() through a weak reference, which
+ * alone does not pull exec/session_funcs.o out of the static library; this
+ * strong reference does.
+ */
+static void (*const session_funcs_link) (void) __attribute__((used)) = register_session_funcs;
+
+/* ---- time ---------------------------------------------------------------- */
+
+int64_t
+now_pg_usec(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return ((int64_t) ts.tv_sec - PG_EPOCH_UNIX) * 1000000 + ts.tv_nsec / 1000;
+}
+
+int64_t
+now_mono_usec(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t) ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+/* ---- cluster registry ---------------------------------------------------- */
+
+/* Caller holds cluster_lock. */
+static SqlRole *
+role_find_locked(const char *name)
+{
+	for (SqlRole *r = cluster_roles; r; r = r->next)
+		if (strcmp(r->name, name) == 0)
+			return r;
+	return NULL;
+}
+
+int
+sql_engine_init(const SqlEngineConfig *cfg, MgError *err)
+{
+	const char *su = (cfg && cfg->superuser && cfg->superuser[0]) ? cfg->superuser : "postgres";
+	SqlRole    *r;
+
+	types_init();
+	func_init();
+
+	pthread_mutex_lock(&cluster_lock);
+	if (cluster_roles || sql_cluster)
+	{
+		pthread_mutex_unlock(&cluster_lock);
+		mg_error(err, SQLSTATE_INTERNAL_ERROR, "SQL engine initialised twice");
+		return -1;
+	}
+	/* PostgreSQL's bootstrap superuser has OID 10; template1 is 1, template0 4, postgres 5. */
+	r = mg_calloc(1, sizeof(SqlRole));
+	r->oid = 10;
+	r->name = mg_strdup(su);
+	r->password = (cfg && cfg->superuser_password) ? mg_strdup(cfg->superuser_password) : NULL;
+	r->superuser = true;
+	r->can_login = true;
+	cluster_roles = r;
+	sql_cluster = st_cluster_new();
+	pthread_mutex_unlock(&cluster_lock);
+	if (st_db_create(sql_cluster, "template1", NULL, err) < 0 ||
+		st_db_create(sql_cluster, "template0", "template1", err) < 0 ||
+		st_db_create(sql_cluster, "postgres", "template1", err) < 0)
+		return -1;
+	if (cfg && cfg->initial_db && cfg->initial_db[0] && !sql_database_exists(cfg->initial_db) &&
+		st_db_create(sql_cluster, cfg->initial_db, "template1", err) < 0)
+		return -1;
+	return 0;
+}
+
+void
+sql_engine_shutdown(void)
+{
+	pthread_mutex_lock(&cluster_lock);
+	while (cluster_roles)
+	{
+		SqlRole    *r = cluster_roles;
+
+		cluster_roles = r->next;
+		free(r->name);
+		free(r->password);
+		free(r);
+	}
+	if (sql_cluster)
+		st_cluster_free(sql_cluster);
+	sql_cluster = NULL;
+	pthread_mutex_unlock(&cluster_lock);
+}
+
+int
+sql_role_get(const char *name, SqlRoleInfo *out)
+{
+	SqlRole    *r;
+	int			rc = -1;
+
+	memset(out, 0, sizeof(*out));
+	pthread_mutex_lock(&cluster_lock);
+	r = role_find_locked(name);
+	if (r)
+	{
+		out->name = mg_strdup(r->name);
+		out->password = r->password ? mg_strdup(r->password) : NULL;
+		out->superuser = r->superuser;
+		out->can_login = r->can_login;
+		rc = 0;
+	}
+	pthread_mutex_unlock(&cluster_lock);
+	return rc;
+}
+
+void
+sql_role_info_free(SqlRoleInfo *info)
+{
+	free(info->name);
+	free(info->password);
+	memset(info, 0, sizeof(*info));
+}
+
+bool
+sql_database_exists(const char *name)
+{
+	StDatabase *db = st_db_open(sql_cluster, name);
+
+	if (!db)
+		return false;
+	st_db_close(db);
+	return true;
+}
+
+/* ---- sessions ------------------------------------------------------------ */
+
+SqlSession *
+sql_session_new(const char *dbname, const char *user, GucSession *gucs,
+				int32_t backend_pid, MgError *err)
+{
+	SqlSession *s;
+	Oid			dboid = InvalidOid;
+	bool		superuser = false;
+	SqlRole    *r;
+
+	pthread_mutex_lock(&cluster_lock);
+	r = role_find_locked(user);
+	if (r)
+		superuser = r->superuser;
+	pthread_mutex_unlock(&cluster_lock);
+	if (!r)
+	{
+		mg_error_sev(err, MG_SEV_FATAL, SQLSTATE_INVALID_AUTHORIZATION_SPECIFICATION,
+					 "role \"%s\" does not exist", user);
+		return NULL;
+	}
+	{
+		StDatabase *db = st_db_open(sql_cluster, dbname);
+		Arena	   *a;
+
+		if (!db)
+		{
+			mg_error_sev(err, MG_SEV_FATAL, SQLSTATE_INVALID_CATALOG_NAME,
+						 "database \"%s\" does not exist", dbname);
+			return NULL;
+		}
+		dboid = st_db_oid(db);
+		a = arena_create(1024);
+		s = arena_new(a, SqlSession);
+		s->arena = a;
+		s->db = db;
+	}
+	s->dbname = arena_strdup(s->arena, dbname);
+	s->dboid = dboid;
+	s->user = arena_strdup(s->arena, user);
+	s->session_user = s->user;
+	s->superuser = superuser;
+	s->gucs = gucs;
+	s->backend_pid = backend_pid;
+	s->xstate = XACT_NONE;
+	return s;
+}
+
+void
+sql_session_free(SqlSession *s)
+{
+	if (!s)
+		return;
+	if (s->xstate != XACT_NONE)
+		xact_rollback(s);
+	while (s->prepared)
+	{
+		SqlNamedPrepared *np = s->prepared;
+
+		s->prepared = np->next;
+		free(np->name);
+		arena_free(np->arena);
+		free(np);
+	}
+	session_cancel_lock_wait(s);
+	st_db_close(s->db);
+	arena_free(s->arena);
+}
+
+void
+sql_session_set_notice_hook(SqlSession *s, SqlNoticeHook hook, void *arg)
+{
+	s->notice_hook = hook;
+	s->notice_arg = arg;
+}
+
+volatile int *
+sql_session_interrupt(SqlSession *s)
+{
+	return &s->interrupt;
+}
+
+void
+sql_session_set_wake_hook(SqlSession *s, SqlWakeHook hook, void *arg)
+{
+	s->wake_hook = hook;
+	s->wake_arg = arg;
+}
+
+void
+sql_session_wait_info(SqlSession *s, SqlWaitInfo *out)
+{
+	*out = s->wait;
+}
+
+void
+session_notice(SqlSession *s, MgSeverity sev, const char *sqlstate, const char *fmt,...)
+{
+	MgError		n = MG_ERROR_INIT;
+	va_list		ap;
+
+	if (!s->notice_hook)
+		return;
+	va_start(ap, fmt);
+	mg_error_v(&n, sev, sqlstate, fmt, ap);
+	va_end(ap);
+	s->notice_hook(s->notice_arg, &n);
+	mg_error_reset(&n);
+}
+
+void
+session_eval_ctx(SqlSession *s, EvalCtx *ctx, Arena *a, MgError *err)
+{
+	ctx->arena = a;
+	ctx->err = err;
+	ctx->gucs = s->gucs;
+	ctx->session = s;
+	ctx->txn_timestamp = s->txn_ts;
+	ctx->stmt_timestamp = s->stmt_ts;
+	ctx->interrupt = &s->interrupt;
+}
+
+/* ---- storage access ------------------------------------------------------ */
+
+static bool
+xact_read_committed(SqlSession *s)
+{
+	const char *iso = guc_str(s->gucs, GUC_TRANSACTION_ISOLATION);
+
+	return iso[0] == 'r' && strcmp(iso, "repeatable read") != 0;
+}
+
+StTxn *
+session_read_txn(SqlSession *s)
+{
+	if (s->txn)
+		return s->txn;
+	if (!s->snap)
+		s->snap = st_snapshot_begin(s->db);
+	return s->snap;
+}
+
+const struct Catalog *
+session_catalog(SqlSession *s)
+{
+	return catalog_of_txn(session_read_txn(s));
+}
+
+static void
+lock_wake(void *arg)
+{
+	SqlSession *s = arg;
+
+	if (s->wake_hook)
+		s->wake_hook(s->wake_arg);
+}
+
+int
+session_write_txn(SqlSession *s, StTxn **out, MgError *err)
+{
+	(void) err;
+	if (s->txn)
+	{
+		*out = s->txn;
+		return 0;
+	}
+	if (s->lock_queued)
+	{
+		if (!st_lock_granted(&s->lockw))
+		{
+			s->wait.wake_at_us = 0;
+			s->wait.lock_wait = true;
+			return 1;
+		}
+		s->lock_queued = false;
+	}
+	else
+	{
+		memset(&s->lockw, 0, sizeof(s->lockw));
+		s->lockw.wake = lock_wake;
+		s->lockw.arg = s;
+		if (st_lock_acquire(s->db, &s->lockw) == ST_LOCK_WAIT)
+		{
+			s->lock_queued = true;
+			s->wait.wake_at_us = 0;
+			s->wait.lock_wait = true;
+			return 1;
+		}
+	}
+	s->wait.lock_wait = false;
+	/* The write transaction sees everything; a statement snapshot is no longer needed. */
+	if (s->snap && xact_read_committed(s))
+	{
+		st_txn_end(s->snap);
+		s->snap = NULL;
+	}
+	s->txn = st_txn_begin(s->db);
+	*out = s->txn;
+	return 0;
+}
+
+void
+session_cancel_lock_wait(SqlSession *s)
+{
+	if (!s->lock_queued)
+		return;
+	s->lock_queued = false;
+	s->wait.lock_wait = false;
+	if (st_lock_cancel(s->db, &s->lockw))
+		st_lock_release(s->db);
+}
+
+/* ---- transactions -------------------------------------------------------- */
+
+char
+sql_xact_status(SqlSession *s)
+{
+	switch (s->xstate)
+	{
+		case XACT_BLOCK:
+			return 'T';
+		case XACT_FAILED:
+			return 'E';
+		default:
+			return 'I';
+	}
+}
+
+static void
+xact_start(SqlSession *s)
+{
+	const char *dflt = guc_str(s->gucs, GUC_DEFAULT_TRANSACTION_ISOLATION);
+	MgError		err = MG_ERROR_INIT;
+
+	s->xstate = XACT_IMPLICIT;
+	s->txn_ts = now_pg_usec();
+	s->stmt_ts = s->txn_ts;
+	/* Each transaction starts with the session's default modes. */
+	if (strcmp(guc_str(s->gucs, GUC_TRANSACTION_ISOLATION), dflt) != 0)
+		guc_set(s->gucs, "transaction_isolation", dflt, &err);
+	if (guc_bool(s->gucs, GUC_TRANSACTION_READ_ONLY) != guc_bool(s->gucs, GUC_DEFAULT_TRANSACTION_READ_ONLY))
+		guc_set(s->gucs, "transaction_read_only",
+				guc_bool(s->gucs, GUC_DEFAULT_TRANSACTION_READ_ONLY) ? "on" : "off", &err);
+	mg_error_reset(&err);
+}
+
+int
+sql_xact_start_command(SqlSession *s, MgError *err)
+{
+	(void) err;
+	if (s->xstate == XACT_NONE)
+		xact_start(s);
+	else
+		s->stmt_ts = now_pg_usec();
+	s->wait.wake_at_us = 0;
+	s->wait.lock_wait = false;
+	return 0;
+}
+
+/* Ends the statement's snapshot under READ COMMITTED. */
+static void
+end_statement_snapshot(SqlSession *s)
+{
+	if (s->snap && xact_read_committed(s))
+	{
+		st_txn_end(s->snap);
+		s->snap = NULL;
+	}
+}
+
+int
+sql_xact_finish_command(SqlSession *s, MgError *err)
+{
+	(void) err;
+	if (s->xstate == XACT_IMPLICIT && !s->implicit_block)
+		xact_commit(s);
+	else
+		end_statement_snapshot(s);
+	return 0;
+}
+
+/* Discards the transaction's storage work and releases the writer lock. */
+static void
+xact_release_storage(SqlSession *s, bool commit)
+{
+	MgError		err = MG_ERROR_INIT;
+
+	session_cancel_lock_wait(s);
+	if (s->txn)
+	{
+		if (commit)
+		{
+			if (st_txn_commit(s->txn, &err) < 0)
+			{
+				mg_log_error(&err);
+				mg_error_reset(&err);
+			}
+		}
+		else
+			st_txn_rollback(s->txn);
+		s->txn = NULL;
+	}
+	if (s->snap)
+	{
+		st_txn_end(s->snap);
+		s->snap = NULL;
+	}
+}
+
+void
+sql_xact_abort_command(SqlSession *s)
+{
+	switch (s->xstate)
+	{
+		case XACT_IMPLICIT:
+			xact_rollback(s);
+			break;
+		case XACT_BLOCK:
+			/* The block's work is discarded now; the state stays failed until ROLLBACK. */
+			xact_release_storage(s, false);
+			s->xstate = XACT_FAILED;
+			break;
+		default:
+			session_cancel_lock_wait(s);
+			break;
+	}
+}
+
+void
+sql_xact_implicit_block_begin(SqlSession *s)
+{
+	s->implicit_block = true;
+}
+
+int
+sql_xact_implicit_block_end(SqlSession *s, MgError *err)
+{
+	(void) err;
+	s->implicit_block = false;
+	if (s->xstate == XACT_IMPLICIT)
+		xact_commit(s);
+	return 0;
+}
+
+void
+xact_begin_block(SqlSession *s)
+{
+	if (s->xstate == XACT_NONE)
+		xact_start(s);
+	s->xstate = XACT_BLOCK;
+}
+
+void
+xact_save_guc(SqlSession *s, const char *name, bool local)
+{
+	GucSave    *g;
+	const char *old;
+	MgError		err = MG_ERROR_INIT;
+
+	if (s->xstate == XACT_NONE)
+		return;
+	for (g = s->guc_saves; g; g = g->next)
+		if (strcasecmp(g->name, name) == 0)
+		{
+			/* A later plain SET makes the value survive commit. */
+			if (!local)
+				g->local = false;
+			return;
+		}
+	old = guc_show(s->gucs, name, &err);
+	if (!old)
+	{
+		mg_error_reset(&err);
+		return;
+	}
+	g = mg_calloc(1, sizeof(GucSave));
+	g->name = mg_strdup(name);
+	g->old_value = mg_strdup(old);
+	g->local = local;
+	g->next = s->guc_saves;
+	s->guc_saves = g;
+}
+
+/* Restores saved settings: all (rollback) or only SET LOCAL ones (commit). */
+static void
+xact_restore_gucs(SqlSession *s, bool all)
+{
+	while (s->guc_saves)
+	{
+		GucSave    *g = s->guc_saves;
+
+		s->guc_saves = g->next;
+		if (all || g->local)
+		{
+			MgError		err = MG_ERROR_INIT;
+
+			if (guc_set(s->gucs, g->name, g->old_value, &err) < 0)
+			{
+				mg_log_error(&err);
+				mg_error_reset(&err);
+			}
+		}
+		free(g->name);
+		free(g->old_value);
+		free(g);
+	}
+}
+
+void
+xact_commit(SqlSession *s)
+{
+	xact_release_storage(s, true);
+	xact_restore_gucs(s, false);
+	s->xstate = XACT_NONE;
+}
+
+void
+xact_rollback(SqlSession *s)
+{
+	xact_release_storage(s, false);
+	xact_restore_gucs(s, true);
+	s->xstate = XACT_NONE;
+}
