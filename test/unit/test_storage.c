@@ -754,6 +754,155 @@ test_deep_trees(StCluster *cl)
 	arena_destroy(&a);
 }
 
+/* ---- transaction semantics ------------------------------------------------ */
+
+static int destroyed;
+
+static void
+cat_destroy(void *obj)
+{
+	destroyed++;
+	free(obj);
+}
+
+static int32_t
+val_of(StTxn *t, uint64_t rowid)
+{
+	const StTuple *tup = st_get(t, TBL, rowid);
+	bool		isnull;
+
+	return tup ? DatumGetInt32(st_tuple_getattr(tup, row_cols, 0, &isnull)) : -1;
+}
+
+static void
+test_txn_semantics(StCluster *cl)
+{
+	MgError		err = MG_ERROR_INIT;
+	Arena		a;
+	StDatabase *db;
+	StTxn	   *t,
+			   *snap;
+	uint64_t	rowid;
+	int			s1,
+				s2,
+				s3;
+	StCursor	c;
+	const StTuple *tup;
+	int			seen = 0,
+				stale = 0;
+	size_t		base = storage_memory_used();
+	uint64_t	cv;
+
+	arena_init(&a, 0);
+	st_db_create(cl, "sem", NULL, &err);
+	db = st_db_open(cl, "sem");
+	lock_or_die(db);
+	t = st_txn_begin(db);
+	ok(st_catalog(t) == NULL, "a new database has no catalog object");
+	st_table_create(t, TBL, &err);
+	for (int i = 1; i <= 300; i++)
+		st_insert(t, TBL, make_row(&a, i, 10), &rowid, &err);
+	st_set_catalog(t, malloc(16), cat_destroy, &err);
+	cv = st_catalog_version(t);
+	st_txn_commit(t, &err);
+
+	/* nested savepoints */
+	lock_or_die(db);
+	t = st_txn_begin(db);
+	st_update(t, TBL, 1, make_row(&a, 1001, 10), &err);
+	s1 = st_savepoint(t);
+	st_update(t, TBL, 1, make_row(&a, 1002, 10), &err);
+	s2 = st_savepoint(t);
+	st_update(t, TBL, 1, make_row(&a, 1003, 10), &err);
+	st_delete(t, TBL, 2, &err);
+	s3 = st_savepoint(t);
+	st_insert(t, TBL, make_row(&a, 5, 10), &rowid, &err);
+	ok(s1 == 1 && s2 == 2 && s3 == 3 && val_of(t, 1) == 1003 && val_of(t, 2) == -1,
+	   "changes visible inside the transaction");
+	st_rollback_to(t, s2);
+	ok(val_of(t, 1) == 1002 && val_of(t, 2) == 2 && st_get(t, TBL, rowid) == NULL,
+	   "rollback to an outer savepoint undoes everything after it");
+	st_update(t, TBL, 1, make_row(&a, 1004, 10), &err);
+	st_rollback_to(t, s2);
+	ok(val_of(t, 1) == 1002, "the savepoint survives ROLLBACK TO and can be used again");
+	st_release(t, s1);
+	ok(val_of(t, 1) == 1002, "release keeps the changes");
+
+	/* readers see the last commit while a writer works */
+	snap = st_snapshot_begin(db);
+	ok(val_of(snap, 1) == 1 && st_catalog_version(snap) == cv, "a snapshot sees the committed state");
+
+	/* a cursor opened before writes does not see them, and stays valid */
+	st_scan_open(&c, t, TBL, 0, false);
+	while (st_cursor_next(&c, &rowid, &tup))
+	{
+		bool		isnull;
+		int32_t		v = DatumGetInt32(st_tuple_getattr(tup, row_cols, 0, &isnull));
+
+		if (rowid > 1 && v != (int32_t) rowid)
+			stale++;
+		/* rewrite the row and insert new ones under the open cursor */
+		st_update(t, TBL, rowid, make_row(&a, v + 100000, 10), &err);
+		if (seen < 50)
+			st_insert(t, TBL, make_row(&a, 0, 10), &rowid, &err);
+		seen++;
+	}
+	st_cursor_close(&c);
+	ok(seen == 300 && stale == 0, "a scan does not see its statement's own writes (%d rows)", seen);
+	ok(st_table_rows(t, TBL) == 350 && val_of(t, 3) == 100003, "the writes are there afterwards");
+
+	/* a tuple read from the transaction can be written back (it is copied first) */
+	tup = st_get(t, TBL, 3);
+	for (int i = 0; i < 200; i++)
+		st_insert(t, TBL, tup = st_get(t, TBL, 3), &rowid, &err);
+	ok(val_of(t, rowid) == 100003 && st_audit(t, &err) == 0, "reinserting a stored tuple");
+
+	st_set_catalog(t, malloc(16), cat_destroy, &err);
+	ok(st_catalog_version(t) != cv, "setting the catalog changes the catalog version");
+	st_txn_commit(t, &err);
+	ok(val_of(snap, 1) == 1 && st_table_rows(snap, TBL) == 300, "an older snapshot is unchanged by the commit");
+	ok(destroyed == 0, "the old catalog lives while a snapshot holds it");
+	st_txn_end(snap);
+	ok(destroyed == 1, "and is destroyed with the last version holding it");
+
+	/* DDL: index drop, truncate, table drop */
+	lock_or_die(db);
+	t = st_txn_begin(db);
+	st_index_create(t, TBL, IDX, &err);
+	{
+		StrBuf		kb;
+
+		strbuf_init(&kb);
+		for (int i = 1; i <= 100; i++)
+		{
+			int_key(&kb, i);
+			st_index_insert(t, TBL, IDX, kb.data, kb.len, (uint64_t) i, true, NULL, &err);
+		}
+		strbuf_free(&kb);
+	}
+	st_table_truncate(t, TBL, &err);
+	ok(st_table_rows(t, TBL) == 0 && st_get(t, TBL, 1) == NULL, "truncate empties the table");
+	st_index_open(&c, t, TBL, IDX, NULL, NULL, false);
+	ok(!st_index_next(&c, &rowid, NULL, NULL), "truncate empties its indexes");
+	st_cursor_close(&c);
+	st_insert(t, TBL, make_row(&a, 9, 1), &rowid, &err);
+	ok(rowid == 551, "row ids keep counting after truncate");
+	ok(st_index_drop(t, TBL, IDX, &err) == 0 && st_table_drop(t, TBL, &err) == 0 &&
+	   !st_table_exists(t, TBL), "drop index and table");
+	ok(st_insert(t, TBL, make_row(&a, 9, 1), &rowid, &err) < 0 && strcmp(err.sqlstate, "XX000") == 0,
+	   "writing a dropped table is an internal error");
+	mg_error_reset(&err);
+	st_txn_commit(t, &err);
+	snap = st_snapshot_begin(db);
+	ok(st_insert(snap, TBL, make_row(&a, 9, 1), &rowid, &err) < 0, "a snapshot refuses writes");
+	mg_error_reset(&err);
+	st_txn_end(snap);
+	st_db_close(db);
+	st_db_drop(cl, "sem", false, &err);
+	ok(destroyed == 2 && storage_memory_used() == base, "everything released");
+	arena_destroy(&a);
+}
+
 /* ---- forks -------------------------------------------------------------------- */
 
 static int64_t
@@ -1074,6 +1223,7 @@ main(void)
 	test_row_trees(cl);
 	test_index_trees(cl);
 	test_deep_trees(cl);
+	test_txn_semantics(cl);
 	test_forks(cl);
 	test_lock(cl);
 	test_limit(cl);
