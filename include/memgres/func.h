@@ -30,7 +30,23 @@ typedef struct FnCall {
 	void	  **cache;			/* per call site, lives as long as the plan's run (e.g. a compiled regex); may be NULL */
 	Arena	   *cache_arena;	/* where *cache is allocated */
 	bool		isnull;			/* out: the result is NULL */
+	/* Set-returning functions (FuncDef.retset) only; ignored by the others. */
+	void	   *srf_state;		/* NULL before the first call; the function's own afterwards */
+	Arena	   *srf_arena;		/* lives for the whole scan: where srf_state is allocated */
+	bool		srf_done;		/* out: no more rows (this call produced none) */
 } FnCall;
+
+/*
+ * Calling a set-returning function (FuncDef.retset, e.g. generate_series):
+ * the executor sets up one FnCall per scan with srf_state = NULL, srf_done
+ * = false and srf_arena an arena that outlives the scan, then calls fn
+ * repeatedly with the same FnCall (same args) until it returns with
+ * srf_done set; every other return is one row (*out, or isnull).  Errors
+ * return -1 as usual.  fc->ctx->arena may be reset between calls (each row
+ * is allocated there); state kept across calls lives in srf_arena.  To stop
+ * early (LIMIT), simply stop calling.  A strict SRF with a NULL argument
+ * returns no rows; the executor does not call it.
+ */
 
 /* Returns 0 (result in *out, or fc->isnull) or -1 (fc->ctx->err set). */
 typedef int (*FuncImpl) (FnCall *fc, Datum *out);

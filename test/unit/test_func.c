@@ -569,6 +569,94 @@ test_string_agg(void)
 	arena_reset(&arena);
 }
 
+/* Runs a set-returning call to the end; the rows' text joined by commas. */
+static void
+run_srf(const char *name, int n, const char *const *specs, const char *expect)
+{
+	Arg			args[4];
+	Oid			types[4],
+				resolved[4];
+	Datum		vals[4];
+	bool		nulls[4] = {false, false, false, false};
+	const FuncDef *f;
+	StrBuf		sb;
+	FnCall		fc;
+	Arena		srf_arena;
+	int			rows = 0;
+
+	arena_init(&srf_arena, 0);
+	strbuf_init(&sb);
+	for (int i = 0; i < n; i++)
+	{
+		parse_arg(specs[i], &args[i]);
+		types[i] = args[i].type;
+	}
+	f = func_resolve(name, n, types, resolved, &err);
+	if (f == NULL || !f->retset)
+	{
+		format_error(&sb);
+		goto check;
+	}
+	for (int i = 0; i < n; i++)
+		if (arg_value(&args[i], resolved[i], &vals[i]) < 0)
+		{
+			format_error(&sb);
+			goto check;
+		}
+	memset(&fc, 0, sizeof(fc));
+	fc.ctx = &ctx;
+	fc.nargs = n;
+	fc.args = vals;
+	fc.argnull = nulls;
+	fc.argtypes = resolved;
+	fc.rettype = func_result_type(f, n, resolved);
+	fc.srf_arena = &srf_arena;
+	for (;;)
+	{
+		Datum		v = 0;
+
+		fc.isnull = false;
+		if (f->fn(&fc, &v) < 0)
+		{
+			strbuf_reset(&sb);
+			format_error(&sb);
+			break;
+		}
+		if (fc.srf_done)
+			break;
+		if (rows++ > 0)
+			strbuf_putc(&sb, ',');
+		type_output(&ctx, fc.rettype, -1, v, &sb);
+		arena_reset(&arena);	/* rows do not need to outlive the call */
+	}
+check:
+	ok(strcmp(sb.data, expect) == 0, "srf %s: got [%s] want [%s]", name, sb.data, expect);
+	strbuf_free(&sb);
+	mg_error_reset(&err);
+	arena_reset(&arena);
+	arena_destroy(&srf_arena);
+}
+
+static void
+test_srfs(void)
+{
+	static const char *const a1[] = {"int4:1", "int4:5"};
+	static const char *const a2[] = {"int4:10", "int4:1", "int4:-4"};
+	static const char *const a3[] = {"int4:2147483646", "int4:2147483647"};
+	static const char *const a4[] = {"int4:1", "int4:5", "int4:0"};
+	static const char *const a5[] = {"int8:9223372036854775806", "int8:9223372036854775807", "int8:5"};
+	static const char *const a6[] = {"numeric:0.5", "numeric:2", "numeric:0.5"};
+	static const char *const a7[] = {"int4:5", "int4:1"};
+
+	run_srf("generate_series", 2, a1, "1,2,3,4,5");
+	run_srf("generate_series", 3, a2, "10,6,2");
+	run_srf("generate_series", 2, a3, "2147483646,2147483647");
+	run_srf("generate_series", 3, a4, "!22023|step size cannot equal zero");
+	run_srf("generate_series", 3, a5, "9223372036854775806");
+	run_srf("generate_series", 3, a6, "0.5,1.0,1.5,2.0");
+	run_srf("generate_series", 2, a7, "");
+}
+
 static void
 test_registry(void)
 {
@@ -612,6 +700,7 @@ main(void)
 	for (size_t i = 0; i < sizeof(agg_cases) / sizeof(agg_cases[0]); i++)
 		run_agg_case(&agg_cases[i]);
 	test_string_agg();
+	test_srfs();
 	for (size_t i = 0; i < sizeof(numeric_cases) / sizeof(numeric_cases[0]); i++)
 	{
 		const OperDef *o = oper_resolve("+", NUMERICOID, NUMERICOID, NULL, NULL, NULL);

@@ -26,6 +26,7 @@ register_core_funcs(void)
 	register_format_funcs();
 	register_agg_funcs();
 	register_numagg_funcs();
+	register_srf_funcs();
 }
 
 int

@@ -36,7 +36,8 @@ void		register_string_funcs(void);	/* strfuncs.c: text family, bytea, uuid */
 void		register_pattern_funcs(void);	/* pattern.c: LIKE, SIMILAR TO, POSIX regex */
 void		register_agg_funcs(void);
 void		register_format_funcs(void);	/* format.c: format() */
-void		register_numagg_funcs(void);	/* numaggs.c: numeric sum/avg, factorial */		/* aggs.c: count, sum, avg, min, max ... */
+void		register_numagg_funcs(void);	/* numaggs.c: numeric sum/avg, factorial */
+void		register_srf_funcs(void);		/* srf.c: generate_series */		/* aggs.c: count, sum, avg, min, max ... */
 
 /* Records an ERROR in fc->ctx->err; returns -1 (for `return fc_error(...)`). */
 int			fc_error(FnCall *fc, const char *sqlstate, const char *fmt,...)
