@@ -745,6 +745,7 @@ parse_value(const GucDef *d, const char *value, const char *current, GucValue *o
 			break;
 	}
 	out->str = strbuf_detach(&sb);
+	strbuf_free(&sb);
 	return 0;
 
 fail:

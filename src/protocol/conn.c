@@ -552,6 +552,15 @@ conn_terminate(Conn *c)
 		send_error(c, &e);
 		mg_error_reset(&e);
 		conn_flush(c);
+		/* best effort, without waiting: the process is going away */
+		if (!c->tls)
+		{
+			struct evbuffer *out = bufferevent_get_output(c->bev);
+
+			/* the bufferevent keeps its output frozen for its own writes */
+			evbuffer_unfreeze(out, 1);
+			evbuffer_write(out, bufferevent_getfd(c->bev));
+		}
 	}
 	conn_free(c);
 }
