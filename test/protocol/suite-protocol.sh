@@ -48,6 +48,21 @@ run_prog()
 		esac
 	done <<<"$out"
 	tap_check $st "$name $* exited with status 0 (got $st)"
+	# A server that died is reported once, with its log, and restarted so
+	# that the programs after this one still test something.
+	if ! kill -0 "$T_PID" 2>/dev/null; then
+		tap_fail "server survived $name $*"
+		tap_diag "server log tail: $(tail -15 "$T_LOG" 2>/dev/null)"
+		target_stop >/dev/null 2>&1
+		target_start "${T_ARGS[@]}" || tap_fail "server restarted after $name"
+	fi
+}
+
+# start_target ARGS...: target_start, remembering ARGS for a restart.
+start_target()
+{
+	T_ARGS=("$@")
+	target_start "$@"
 }
 
 # target_alive: the server under test still runs and answers.
@@ -61,7 +76,7 @@ target_alive()
 want() { [ -z "${MEMGRES_PROTOCOL_PROGRAMS:-}" ] || [[ " $MEMGRES_PROTOCOL_PROGRAMS " == *" $1 "* ]]; }
 
 # --- main server ---
-if target_start -c max_connections=1100; then
+if start_target -c max_connections=1100; then
 	out=$(psql -X -A -t -h 127.0.0.1 -p "$T_PORT" -U postgres -d postgres -c 'select 40 + 2' 2>&1)
 	tap_check $([ "$out" = 42 ]; echo $?) "psql over TCP runs a query (got '$out')"
 	if [ "$against" = postgres ]; then sock=$PG_DIR; else sock=$MG_SOCKDIR; fi
@@ -82,7 +97,7 @@ fi
 
 # --- limits: authentication_timeout and max_connections ---
 if want test_raw_protocol; then
-	if target_start -c authentication_timeout=1s -c max_connections=8; then
+	if start_target -c authentication_timeout=1s -c max_connections=8; then
 		run_prog test_raw_protocol limits
 		target_stop
 		tap_check $? "limits server stopped cleanly"
@@ -99,7 +114,7 @@ if want test_tls; then
 			-days 2 -subj /CN=127.0.0.1 >"$tls/openssl.log" 2>&1; then
 		chmod 600 "$tls/server.key"
 		[ "$against" = postgres ] && [ "$(id -u)" -eq 0 ] && chown postgres: "$tls"/server.*
-		if target_start --ssl-cert "$tls/server.crt" --ssl-key "$tls/server.key" -c authentication_timeout=5s; then
+		if start_target --ssl-cert "$tls/server.crt" --ssl-key "$tls/server.key" -c authentication_timeout=5s; then
 			run_prog test_tls "$tls/server.crt"
 			run_prog test_raw_protocol tls
 			target_stop
@@ -144,7 +159,7 @@ fi
 
 # --- one worker thread: a sleeper does not block the worker ---
 if want test_libpq_threads1; then
-	if target_start --threads 1; then
+	if start_target --threads 1; then
 		run_prog test_libpq_threads1
 		target_stop
 		tap_check $? "--threads 1 server stopped cleanly"

@@ -70,9 +70,12 @@ ready_conn(void)
 {
 	RawConn    *c = connect_or_diag();
 
+	static int	reported;
+
 	if (c && raw_startup(c, NULL) != 0)
 	{
-		tap_diag("start-up failed: %s %s", c->last_sqlstate, c->last_message);
+		if (reported++ < 3)
+			tap_diag("start-up failed: %s %s", c->last_sqlstate, c->last_message);
 		raw_close(c);
 		return NULL;
 	}
@@ -649,7 +652,7 @@ test_extended(void)
 
 	/* Row-limited Execute: PortalSuspended, then resume; an exhausted
 	 * portal answers SELECT 0. */
-	msg_parse(&b, "s5", "select * from generate_series(1, 5) as g");
+	msg_parse(&b, "s5", "values (1), (2), (3), (4), (5)");
 	msg_bind(&b, "p5", "s5");
 	msg_simple(&b, 'D', 'P', "p5");
 	msg_execute(&b, "p5", 2);
@@ -670,7 +673,7 @@ test_extended(void)
 
 	/* Limit 0 means all rows; a named portal survives until Sync only
 	 * outside a transaction block. */
-	msg_parse(&b, "", "select * from generate_series(1, 3) as g");
+	msg_parse(&b, "", "values (1), (2), (3)");
 	msg_bind(&b, "", "");
 	msg_execute(&b, "", 0);
 	msg_simple(&b, 'S', 0, NULL);
@@ -680,7 +683,7 @@ test_extended(void)
 	rawbuf_begin(&b, 'Q');
 	rawbuf_str(&b, "begin");
 	rawbuf_end(&b);
-	msg_parse(&b, "s6", "select * from generate_series(1, 4) as g");
+	msg_parse(&b, "s6", "values (1), (2), (3), (4)");
 	msg_bind(&b, "p6", "s6");
 	msg_execute(&b, "p6", 3);
 	msg_simple(&b, 'S', 0, NULL);
@@ -1054,11 +1057,15 @@ test_tls_raw(void)
 		raw_send_buf(c, &b);
 		rawbuf_free(&b);
 		a = raw_read_byte(c, 10000);
-		r = read_until_closed(c, 20000);
-		tap_ok(a == 'S' && r.closed && !r.saw_auth &&
+		if (a == 'S')
+			r = read_until_closed(c, 20000);
+		else
+			r.closed = (a == -1), r.saw_auth = false, r.saw_error = false;
+		/* Answering 'S' first (PostgreSQL) or closing at once are both safe. */
+		tap_ok((a == 'S' || a == -1) && r.closed && !r.saw_auth &&
 			   (!r.saw_error || streq(r.sqlstate, "08P01")),
-			   "plaintext buffered behind SSLRequest: 'S', then closed unauthenticated (got %d, error %s %s)",
-			   a, r.sqlstate, r.message);
+			   "plaintext buffered behind SSLRequest: closed unauthenticated (first byte %d, error %s %s)",
+			   a, r.saw_error ? r.sqlstate : "", r.saw_error ? r.message : "");
 		raw_close(c);
 	}
 	/* 'S', then the client goes away instead of a handshake. */
