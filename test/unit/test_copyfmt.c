@@ -1,0 +1,281 @@
+/*
+ * test_copyfmt.c — COPY text/CSV formatting and parsing (src/sql/copyfmt.c)
+ * against outputs and errors of PostgreSQL 15 (taken from the oracle).
+ *
+ * Every parse case is run twice: the data in one chunk, and split into
+ * one-byte chunks, which must give the same rows and the same error.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <memgres/arena.h>
+#include <memgres/error.h>
+#include <memgres/strbuf.h>
+
+#include "../../src/sql/copyfmt.h"
+#include "tap.h"
+
+static const char *const cols3[] = {"a", "b", "c"};
+
+/* Rows rendered as "[a|b|c]" with NULL as "<null>"; appended to a StrBuf. */
+static int
+collect_row(void *arg, int64_t lineno, char **fields, MgError *err)
+{
+	StrBuf	   *sb = arg;
+
+	(void) err;
+	strbuf_printf(sb, "%lld[", (long long) lineno);
+	for (int i = 0; i < 3; i++)
+	{
+		if (i > 0)
+			strbuf_putc(sb, '|');
+		strbuf_puts(sb, fields[i] ? fields[i] : "<null>");
+	}
+	strbuf_puts(sb, "]");
+	return 0;
+}
+
+/* Parses data with the given options; returns rows + error text (caller frees). */
+static char *
+parse(const char *optsql, const char *data, size_t len, size_t chunk)
+{
+	Arena		a;
+	MgError		err = MG_ERROR_INIT;
+	AstStmtList l;
+	CopyFmtOptions o;
+	CopyFmtParser *p;
+	StrBuf		out;
+	char		q[512];
+	int			rc = 0;
+	char	   *res;
+
+	arena_init(&a, 0);
+	strbuf_init(&out);
+	snprintf(q, sizeof(q), "copy t from stdin %s", optsql);
+	if (sql_ast_parse(&a, q, &l, &err) != 0 ||
+		copyfmt_options(&a, ((AstCopyStmt *) l.stmts[0].stmt)->options, true, q, &o, &err) != 0 ||
+		copyfmt_resolve_columns(&a, &o, "t", cols3, 3, cols3, 3, &err) != 0)
+		rc = -1;
+	else
+	{
+		p = copyfmt_parser_new(&o, 3, cols3, "t");
+		for (size_t off = 0; rc == 0 && off < len; off += chunk)
+			rc = copyfmt_parser_feed(p, data + off, len - off < chunk ? len - off : chunk,
+									 collect_row, &out, &err);
+		if (rc == 0)
+			rc = copyfmt_parser_finish(p, collect_row, &out, &err);
+		copyfmt_parser_free(p);
+	}
+	if (rc != 0)
+	{
+		strbuf_printf(&out, " ERROR %s: %s", err.sqlstate, err.message);
+		if (err.hint)
+			strbuf_printf(&out, " HINT: %s", err.hint);
+		if (err.context)
+			strbuf_printf(&out, " CONTEXT: %s", err.context);
+	}
+	mg_error_reset(&err);
+	arena_destroy(&a);
+	res = strbuf_detach(&out);
+	strbuf_free(&out);
+	return res;
+}
+
+static void
+check_parse(const char *what, const char *opts, const char *data, const char *expected)
+{
+	char	   *whole = parse(opts, data, strlen(data), strlen(data) + 1);
+	char	   *bytes = parse(opts, data, strlen(data), 1);
+
+	if (!ok(strcmp(whole, expected) == 0, "parse %s", what))
+		printf("# expected: %s\n# actual:   %s\n", expected, whole);
+	if (!ok(strcmp(bytes, expected) == 0, "parse %s, one byte per chunk", what))
+		printf("# expected: %s\n# actual:   %s\n", expected, bytes);
+	free(whole);
+	free(bytes);
+}
+
+static void
+test_parse(void)
+{
+	check_parse("text rows with escapes", "",
+				"1\tx\ty\n2\t\\N\t\\x41\\101\\t\\\\\n",
+				"1[1|x|y]2[2|<null>|AA\t\\]");
+	check_parse("extra data", "", "1\tx\ty\tz\n",
+				" ERROR 22P04: extra data after last expected column CONTEXT: COPY t, line 1: \"1\tx\ty\tz\"");
+	check_parse("missing data", "", "1\tabc\tx\n4\tzz\n",
+				"1[1|abc|x] ERROR 22P04: missing data for column \"c\" CONTEXT: COPY t, line 2: \"4\tzz\"");
+	check_parse("last line without newline", "", "1\t2\t3", "1[1|2|3]");
+	check_parse("end marker", "", "1\ta\tb\n\\.\nignored\n", "1[1|a|b]");
+	check_parse("end marker after data on the line", "", "1\ta\tb\\.\n", "1[1|a|b]");
+	check_parse("corrupt end marker", "", "5\ta\tb\n\\.x\n",
+				"1[5|a|b] ERROR 22P04: end-of-copy marker corrupt CONTEXT: COPY t, line 2");
+	check_parse("CRLF lines", "", "1\t2\t3\r\n4\t5\t6\r\n\\.\r\n", "1[1|2|3]2[4|5|6]");
+	check_parse("CR lines", "", "1\t2\t3\r4\t5\t6\r", "1[1|2|3]2[4|5|6]");
+	check_parse("mixed newlines", "", "1\t2\t3\n4\t5\t6\r\n",
+				"1[1|2|3] ERROR 22P04: literal carriage return found in data "
+				"HINT: Use \"\\r\" to represent carriage return. CONTEXT: COPY t, line 2");
+	check_parse("escaped newline is data", "", "1\ta\\\nb\tc\n", "1[1|a\nb|c]");
+	check_parse("octal NUL is invalid", "", "1\t\\0\tc\n",
+				" ERROR 22021: invalid byte sequence for encoding \"UTF8\": 0x00 CONTEXT: COPY t, line 1: \"1\t\\0\tc\"");
+	check_parse("invalid UTF-8 input", "", "1\t\xff\tc\n",
+				" ERROR 22021: invalid byte sequence for encoding \"UTF8\": 0xff CONTEXT: COPY t, line 1");
+	check_parse("UTF-8 split across chunks", "", "1\té\t€\n", "1[1|é|€]");
+	check_parse("custom NULL and delimiter", "(delimiter '|', null 'NULL')", "1|NULL|\\N\n", "1[1|<null>|N]");
+	check_parse("text header skipped", "(header)", "a\tb\tc\n1\t2\t3\n", "2[1|2|3]");
+
+	check_parse("CSV multi-line field and empties", "(format csv)",
+				"1,\"multi\nline\",c\n1,,\"\"\n", "1[1|multi\nline|c]2[1|<null>|]");
+	check_parse("CSV unterminated quote", "(format csv)",
+				"1,\"multi\nline\",c\n3,\"unterminated\n\\.\n",
+				"1[1|multi\nline|c] ERROR 22P04: unterminated CSV quoted field "
+				"CONTEXT: COPY t, line 4: \"3,\"unterminated\n\\.\n\"");
+	check_parse("CSV doubled quotes", "(format csv)", "\"a\"\"b\",\"x,y\",\"\"\"\"\n", "1[a\"b|x,y|\"]");
+	check_parse("CSV escape", "(format csv, escape '\\')", "\"a\\\"b\",\"c\\\\d\",\"e\\f\"\n", "1[a\"b|c\\d|e\\f]");
+	check_parse("CSV end marker", "(format csv)", "1,2,3\n\\.\n", "1[1|2|3]");
+	check_parse("CSV header match", "(format csv, header match)", "a,b,c\n1,2,3\n", "2[1|2|3]");
+	check_parse("CSV header mismatch", "(format csv, header match)", "a,x,c\n1,2,3\n",
+				" ERROR 22P04: column name mismatch in header line field 2: got \"x\", expected \"b\" "
+				"CONTEXT: COPY t, line 1: \"a,x,c\"");
+	check_parse("CSV force_not_null and force_null", "(format csv, force_not_null (a), force_null (b))",
+				",\"\",\n", "1[|<null>|<null>]");
+	check_parse("CSV quoted NULL string is not NULL", "(format csv, null 'N')", "N,\"N\",x\n", "1[<null>|N|x]");
+	check_parse("CSV unquoted newline style mismatch", "(format csv)", "1,2,3\r\n4,5,6\n",
+				"1[1|2|3] ERROR 22P04: unquoted newline found in data "
+				"HINT: Use quoted CSV field to represent newline. CONTEXT: COPY t, line 2");
+}
+
+static char *
+format(const char *optsql, const char *const rows[][3], int nrows, bool header)
+{
+	Arena		a;
+	MgError		err = MG_ERROR_INIT;
+	AstStmtList l;
+	CopyFmtOptions o;
+	StrBuf		out;
+	char		q[512];
+	char	   *res;
+
+	arena_init(&a, 0);
+	strbuf_init(&out);
+	snprintf(q, sizeof(q), "copy t to stdout %s", optsql);
+	if (sql_ast_parse(&a, q, &l, &err) != 0 ||
+		copyfmt_options(&a, ((AstCopyStmt *) l.stmts[0].stmt)->options, false, q, &o, &err) != 0 ||
+		copyfmt_resolve_columns(&a, &o, "t", cols3, 3, cols3, 3, &err) != 0)
+		strbuf_printf(&out, "ERROR %s: %s", err.sqlstate, err.message);
+	else
+	{
+		if (header)
+			copyfmt_format_header(&o, &out, 3, cols3);
+		for (int i = 0; i < nrows; i++)
+			copyfmt_format_row(&o, &out, 3, rows[i]);
+	}
+	mg_error_reset(&err);
+	arena_destroy(&a);
+	res = strbuf_detach(&out);
+	strbuf_free(&out);
+	return res;
+}
+
+static void
+check_format(const char *what, const char *opts, bool header, const char *expected)
+{
+	static const char *const rows[][3] = {
+		{"1", "x", "y"}, {"2", NULL, "AA\t\\"}, {"1", NULL, ""}, {"q\"o", "a,b", "l1\nl2\r"}
+	};
+	char	   *s = format(opts, rows, 4, header);
+
+	if (!ok(strcmp(s, expected) == 0, "format %s", what))
+		printf("# expected: %s\n# actual:   %s\n", expected, s);
+	free(s);
+}
+
+static void
+test_format(void)
+{
+	check_format("text", "", false,
+				 "1\tx\ty\n2\t\\N\tAA\\t\\\\\n1\t\\N\t\nq\"o\ta,b\tl1\\nl2\\r\n");
+	check_format("CSV", "(format csv)", false,
+				 "1,x,y\n2,,AA\t\\\n1,,\"\"\n\"q\"\"o\",\"a,b\",\"l1\nl2\r\"\n");
+	check_format("CSV force_quote *", "(format csv, force_quote *)", false,
+				 "\"1\",\"x\",\"y\"\n\"2\",,\"AA\t\\\"\n\"1\",,\"\"\n\"q\"\"o\",\"a,b\",\"l1\nl2\r\"\n");
+	check_format("CSV header, NULL and delimiter", "(format csv, header, null 'NULL', delimiter ';')", true,
+				 "a;b;c\n1;x;y\n2;NULL;AA\t\\\n1;NULL;\n\"q\"\"o\";a,b;\"l1\nl2\r\"\n");
+	check_format("text header", "(header)", true,
+				 "a\tb\tc\n1\tx\ty\n2\t\\N\tAA\\t\\\\\n1\t\\N\t\nq\"o\ta,b\tl1\\nl2\\r\n");
+}
+
+static void
+check_option_error(const char *opts, bool is_from, const char *expected)
+{
+	Arena		a;
+	MgError		err = MG_ERROR_INIT;
+	AstStmtList l;
+	CopyFmtOptions o;
+	char		q[512];
+	char		got[512] = "no error";
+	static const char *const cols1[] = {"a"};
+
+	arena_init(&a, 0);
+	snprintf(q, sizeof(q), "copy t %s %s", is_from ? "from stdin" : "to stdout", opts);
+	if (sql_ast_parse(&a, q, &l, &err) != 0 ||
+		copyfmt_options(&a, ((AstCopyStmt *) l.stmts[0].stmt)->options, is_from, q, &o, &err) != 0 ||
+		copyfmt_resolve_columns(&a, &o, "t", cols3, 3, cols1, 1, &err) != 0)
+	{
+		if (err.position > 0)
+			snprintf(got, sizeof(got), "%s: %s (pos %d)", err.sqlstate, err.message, err.position);
+		else
+			snprintf(got, sizeof(got), "%s: %s", err.sqlstate, err.message);
+	}
+	if (!ok(strcmp(got, expected) == 0, "options %s", opts))
+		printf("# expected: %s\n# actual:   %s\n", expected, got);
+	mg_error_reset(&err);
+	arena_destroy(&a);
+}
+
+static void
+test_options(void)
+{
+	check_option_error("(format csv, force_quote (a))", true, "0A000: COPY force quote only available using COPY TO");
+	check_option_error("(format text, quote '\"')", false, "0A000: COPY quote available only in CSV mode");
+	check_option_error("(delimiter 'ab')", false, "0A000: COPY delimiter must be a single one-byte character");
+	check_option_error("(format csv, delimiter '\"')", false, "22023: COPY delimiter and quote must be different");
+	check_option_error("(format xml)", false, "22023: COPY format \"xml\" not recognized (pos 19)");
+	check_option_error("(foo 1)", false, "42601: option \"foo\" not recognized (pos 19)");
+	check_option_error("(format csv, format csv)", false, "42601: conflicting or redundant options (pos 31)");
+	check_option_error("(format csv, force_quote (zz))", false, "42703: column \"zz\" of relation \"t\" does not exist");
+	check_option_error("(format csv, force_quote (b))", false, "42P10: FORCE_QUOTE column \"b\" not referenced by COPY");
+	check_option_error("(header match)", false, "0A000: cannot use \"match\" with HEADER in COPY TO");
+	check_option_error("(header 'x')", false, "42601: header requires a Boolean value or \"match\"");
+	check_option_error("(delimiter 'a')", false, "22023: COPY delimiter cannot be \"a\"");
+	check_option_error("(delimiter E'\\n')", false, "22023: COPY delimiter cannot be newline or carriage return");
+	check_option_error("(null E'\\r')", false, "22023: COPY null representation cannot use newline or carriage return");
+	check_option_error("(format csv, escape 'ab')", false, "0A000: COPY escape must be a single one-byte character");
+	check_option_error("(escape 'a')", false, "0A000: COPY escape available only in CSV mode");
+	check_option_error("(format csv, quote '')", false, "0A000: COPY quote must be a single one-byte character");
+	check_option_error("(delimiter ',', null 'a,b')", false, "0A000: COPY delimiter must not appear in the NULL specification");
+	check_option_error("(format csv, null 'a\"')", false, "0A000: CSV quote character must not appear in the NULL specification");
+	check_option_error("(format binary, delimiter ',')", false, "42601: cannot specify DELIMITER in BINARY mode");
+	check_option_error("(format binary, null 'x')", false, "42601: cannot specify NULL in BINARY mode");
+	check_option_error("(format binary, header)", false, "0A000: cannot specify HEADER in BINARY mode");
+	check_option_error("(force_not_null (a))", false, "0A000: COPY force not null available only in CSV mode");
+	check_option_error("(format csv, force_not_null (a))", false, "0A000: COPY force not null only available using COPY FROM");
+	check_option_error("(format csv, force_null (a))", false, "0A000: COPY force null only available using COPY FROM");
+	check_option_error("(force_null (a))", true, "0A000: COPY force null available only in CSV mode");
+	check_option_error("(format csv, force_quote 1)", false,
+					   "22023: argument to option \"force_quote\" must be a list of column names (pos 31)");
+	check_option_error("(encoding 'foo')", false,
+					   "22023: argument to option \"encoding\" must be a valid encoding name (pos 19)");
+	check_option_error("(freeze, header, format csv, encoding 'UTF8')", false, "no error");
+	check_option_error("with csv header delimiter as ';' force quote a", false, "no error");
+}
+
+int
+main(void)
+{
+	test_parse();
+	test_format();
+	test_options();
+	return tap_done();
+}
