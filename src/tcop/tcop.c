@@ -56,6 +56,7 @@ tcop_free(Tcop *t)
 	arena_destroy(&t->row_arena);
 	arena_destroy(&t->query_arena);
 	arena_destroy(&t->stmt_arena);
+	mg_error_reset(&t->run_err);
 	free(t);
 }
 
@@ -111,6 +112,7 @@ SqlRunResult
 tcop_run_portal(Tcop *t, MgError *err)
 {
 	int64_t		max_rows = 0;
+	SqlRunResult rr;
 
 	if (t->run.max_rows > 0)
 	{
@@ -118,7 +120,10 @@ tcop_run_portal(Tcop *t, MgError *err)
 		if (max_rows <= 0)
 			return SQL_SUSPENDED;
 	}
-	return sql_portal_run(t->run.portal, &t->dest, max_rows, err);
+	rr = sql_portal_run(t->run.portal, &t->dest, max_rows, &t->run_err);
+	if (mg_error_isset(&t->run_err))
+		mg_error_move(err, &t->run_err);
+	return rr;
 }
 
 static void
@@ -306,14 +311,20 @@ copy_message(Tcop *t, char type, const char *body, size_t len)
 	switch (type)
 	{
 		case PQ_MSG_COPY_DATA:
-			if (sql_portal_copy_data(t->run.portal, body, len, &e) < 0)
+			if (sql_portal_copy_data(t->run.portal, body, len, &t->run_err) < 0)
 			{
+				mg_error_move(&e, &t->run_err);
 				/* the error ends the COPY; later CopyData is ignored */
 				return copy_finish(t, SQL_ERROR, &e);
 			}
 			return TCOP_OK;
 		case PQ_MSG_COPY_DONE:
-			return copy_finish(t, sql_portal_copy_done(t->run.portal, &e), &e);
+			{
+				SqlRunResult rr = sql_portal_copy_done(t->run.portal, &t->run_err);
+
+				mg_error_move(&e, &t->run_err);
+				return copy_finish(t, rr, &e);
+			}
 		case PQ_MSG_COPY_FAIL:
 			{
 				MsgReader	r;
@@ -322,7 +333,8 @@ copy_message(Tcop *t, char type, const char *body, size_t len)
 				msg_reader_init(&r, body, len);
 				if (msg_get_string(&r, &msg, &e) < 0)
 					mg_error_reset(&e);
-				sql_portal_copy_fail(t->run.portal, msg, &e);
+				sql_portal_copy_fail(t->run.portal, msg, &t->run_err);
+				mg_error_move(&e, &t->run_err);
 				if (!mg_error_isset(&e))
 					mg_error(&e, SQLSTATE_QUERY_CANCELED, "COPY from stdin failed: %s", msg);
 				return copy_finish(t, SQL_ERROR, &e);

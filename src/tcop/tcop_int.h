@@ -72,6 +72,12 @@ struct Tcop {
 	bool		in_simple;
 
 	TcopRun		run;
+	/*
+	 * The error slot handed to every sql_portal_run/copy call: it lives as
+	 * long as the Tcop, so an executor that keeps the pointer from its
+	 * first call still writes somewhere valid when resumed.
+	 */
+	MgError		run_err;
 
 	/* extended protocol */
 	TcopStmt   *stmts_list;
