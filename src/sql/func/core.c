@@ -27,6 +27,7 @@ register_core_funcs(void)
 	register_agg_funcs();
 	register_numagg_funcs();
 	register_srf_funcs();
+	register_tochar_funcs();
 }
 
 int
