@@ -14,6 +14,7 @@
 #include <memgres/arena.h>
 #include <memgres/datetime.h>
 #include <memgres/error.h>
+#include <memgres/func.h>
 #include <memgres/guc.h>
 #include <memgres/types.h>
 
@@ -151,22 +152,123 @@ run_case(Ctx *c, int i)
 	arena_reset(&c->arena);
 }
 
+/* Calls a function or operator on literal arguments and prints its result. */
+static void
+run_fcase(Ctx *c, int i)
+{
+	const DtFnCase *fcase = &dt_fcases[i];
+	Oid			types[8];
+	Oid			resolved[8];
+	Datum		args[8];
+	bool		nulls[8] = {false};
+	const FuncDef *fd = NULL;
+	Oid			rettype = InvalidOid;
+	char		got[512];
+	char		desc[256];
+	StrBuf		sb;
+	int			n = 0;
+
+	c->gucs.v[GUC_DATESTYLE].str = (char *) fcase->datestyle;
+	c->gucs.v[GUC_INTERVALSTYLE].str = (char *) "postgres";
+	c->gucs.v[GUC_TIMEZONE].str = (char *) fcase->timezone;
+	mg_error_reset(&c->err);
+	strbuf_init_arena(&sb, &c->arena);
+	n = snprintf(desc, sizeof(desc), "%s(", fcase->name);
+	for (int a = 0; a < fcase->nargs; a++)
+	{
+		const MgType *t = type_by_name(fcase->types[a]);
+
+		n += snprintf(desc + n, sizeof(desc) - (size_t) n, "%s'%s'::%s", a ? ", " : "",
+					  fcase->values[a], fcase->types[a]);
+		types[a] = t ? t->oid : InvalidOid;
+		if (t == NULL || t->input(&c->ctx, fcase->values[a], strlen(fcase->values[a]), -1, &args[a]) != 0)
+		{
+			ok(0, "%s) [%s]: argument does not parse", desc, fcase->timezone);
+			return;
+		}
+	}
+	snprintf(desc + n, sizeof(desc) - (size_t) n, ") [%s]", fcase->timezone);
+	if (fcase->kind == 'f')
+	{
+		fd = func_resolve(fcase->name, fcase->nargs, types, resolved, &c->err);
+		if (fd)
+			rettype = fd->rettype;
+	}
+	else
+	{
+		const OperDef *od;
+		Oid			l = fcase->nargs == 2 ? types[0] : InvalidOid;
+		Oid			r = types[fcase->nargs - 1];
+
+		od = oper_resolve(fcase->name, l, r, &resolved[0], &resolved[1], &c->err);
+		if (od)
+		{
+			fd = od->func;
+			rettype = od->result;
+			if (fcase->nargs == 1)
+				resolved[0] = resolved[1];
+		}
+	}
+	if (fd == NULL)
+	{
+		error_text(&c->err, got, sizeof(got));
+		if (!ok(strcmp(got, fcase->expected) == 0, "%s: resolves", desc))
+			printf("#   got:      %s\n#   expected: %s\n", got, fcase->expected);
+		arena_reset(&c->arena);
+		return;
+	}
+	{
+		FnCall		fc;
+		Datum		result;
+		int			rc = 0;
+
+		for (int a = 0; a < fcase->nargs && rc == 0; a++)
+			if (resolved[a] != types[a] && resolved[a] != InvalidOid)
+				rc = cast_apply(&c->ctx, types[a], -1, resolved[a], -1, false, args[a], &args[a]);
+		memset(&fc, 0, sizeof(fc));
+		fc.ctx = &c->ctx;
+		fc.nargs = fcase->nargs;
+		fc.args = args;
+		fc.argnull = nulls;
+		fc.argtypes = resolved;
+		fc.rettype = rettype;
+		fc.rettypmod = -1;
+		if (rc == 0)
+			rc = fd->fn(&fc, &result);
+		if (rc != 0)
+			error_text(&c->err, got, sizeof(got));
+		else if (fc.isnull)
+			snprintf(got, sizeof(got), "OK:<NULL>");
+		else if (type_output(&c->ctx, rettype, -1, result, &sb) != 0)
+			error_text(&c->err, got, sizeof(got));
+		else
+			snprintf(got, sizeof(got), "OK:%s", sb.data);
+	}
+	if (!ok(strcmp(got, fcase->expected) == 0, "%s", desc))
+		printf("#   got:      %s\n#   expected: %s\n", got, fcase->expected);
+	arena_reset(&c->arena);
+}
+
 int
 main(void)
 {
 	Ctx			c;
 
 	types_init();
+	func_init();
 	memset(&c, 0, sizeof(c));
 	arena_init(&c.arena, 0);
 	c.ctx.arena = &c.arena;
 	c.ctx.err = &c.err;
 	c.ctx.gucs = &c.gucs;
+	c.gucs.v[GUC_EXTRA_FLOAT_DIGITS].i = 1;
 	/* 2024-06-15 12:00:00 UTC: "now" for the parser */
 	c.ctx.txn_timestamp = INT64_C(771681600000000);
 
 	for (int i = 0; i < dt_ncases; i++)
 		run_case(&c, i);
+	for (int i = 0; i < dt_nfcases; i++)
+		run_fcase(&c, i);
 
 	mg_error_reset(&c.err);
 	arena_destroy(&c.arena);

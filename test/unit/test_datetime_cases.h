@@ -2,6 +2,8 @@
 #ifndef TEST_DATETIME_CASES_H
 #define TEST_DATETIME_CASES_H
 
+#include <stddef.h>
+
 typedef struct DtCase {
 	const char *datestyle;
 	const char *intervalstyle;
@@ -11,6 +13,20 @@ typedef struct DtCase {
 	const char *expected;		/* "OK:text" or "ERR:SQLSTATE:message[:HINT:hint]" */
 } DtCase;
 
+/* A function call or an operator applied to literals of the given types. */
+typedef struct DtFnCase {
+	const char *datestyle;
+	const char *timezone;
+	char		kind;			/* 'f' function, 'o' operator */
+	const char *name;
+	int			nargs;
+	const char *types[8];
+	const char *values[8];
+	const char *expected;
+} DtFnCase;
+
+extern const DtFnCase dt_fcases[];
+extern const int dt_nfcases;
 extern const DtCase dt_cases[];
 extern const int dt_ncases;
 

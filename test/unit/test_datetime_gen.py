@@ -19,8 +19,8 @@ BEGIN
   PERFORM set_config('datestyle', ds, true);
   PERFORM set_config('intervalstyle', ist, true);
   PERFORM set_config('timezone', tz, true);
-  EXECUTE 'SELECT (' || expr || ')::text' INTO r;
-  RETURN 'OK:' || coalesce(r, '<NULL>');
+  EXECUTE 'SELECT CASE WHEN x IS NULL THEN ''<NULL>'' ELSE format(''%s'', x) END FROM (SELECT (' || expr || ') AS x) s' INTO r;
+  RETURN 'OK:' || r;
 EXCEPTION WHEN OTHERS THEN
   GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT, hint = PG_EXCEPTION_HINT;
   RETURN 'ERR:' || st || ':' || msg || CASE WHEN hint <> '' THEN ':HINT:' || hint ELSE '' END;
@@ -142,6 +142,95 @@ for rng in ["year", "month", "day", "hour", "minute", "second", "year to month",
     cases.append((ISO, "postgres", "UTC", "interval " + rng, "12:34"))
 
 
+# Function and operator cases: (datestyle, timezone, kind, name, [(type, value), ...])
+FCASES = []
+def fn(name, *args, tz="UTC", ds=ISO):
+    FCASES.append((ds, tz, "f", name, list(args)))
+def op(name, l, r, tz="UTC", ds=ISO):
+    FCASES.append((ds, tz, "o", name, [a for a in (l, r) if a is not None]))
+TS = "timestamp"; TZ = "timestamptz"; D = "date"; T = "time"; IV = "interval"; TX = "text"
+I4 = "int4"; F8 = "float8"
+for u in ["microseconds", "milliseconds", "second", "minute", "hour", "day", "week", "month",
+          "quarter", "year", "decade", "century", "millennium", "dow", "isodow", "doy",
+          "isoyear", "epoch", "julian", "timezone", "timezone_hour", "timezone_m", "foo", "DAY", "secs"]:
+    for v in ["2024-03-10 07:30:15.25", "0044-03-15 12:00:00.5 BC", "2021-01-03 00:00", "infinity"]:
+        fn("extract", (TX, u), (TS, v))
+        fn("date_part", (TX, u), (TS, v))
+        fn("extract", (TX, u), (TZ, v), tz="America/New_York")
+        fn("date_part", (TX, u), (TZ, v), tz="Asia/Kolkata")
+    fn("extract", (TX, u), (D, "2020-02-29"))
+    fn("date_part", (TX, u), (D, "2020-02-29"))
+    fn("extract", (TX, u), (T, "13:45:12.5"))
+    fn("date_part", (TX, u), (T, "13:45:12.5"))
+    fn("extract", (TX, u), (IV, "1 year 14 months -3 days 25:59:07.123"))
+    fn("date_part", (TX, u), (IV, "-1 year 2 mons 3 days 04:05:06.5"))
+for u in ["microseconds", "milliseconds", "second", "minute", "hour", "day", "week", "month",
+          "quarter", "year", "decade", "century", "millennium", "dow", "bogus"]:
+    for v in ["2024-03-10 07:30:15.123456", "1999-12-31 23:59:59.999", "0001-06-15 BC 10:00", "2004-02-29"]:
+        fn("date_trunc", (TX, u), (TS, v))
+        fn("date_trunc", (TX, u), (TZ, v), tz="America/New_York")
+    fn("date_trunc", (TX, u), (TZ, "2024-10-27 02:30+00"), tz="Europe/Berlin")
+    fn("date_trunc", (TX, u), (TZ, "2024-10-27 02:30+00"), (TX, "Asia/Tokyo"), tz="Europe/Berlin")
+    fn("date_trunc", (TX, u), (IV, "1234 years 11 mons 29 days 23:59:59.987654"))
+for a, b in [("2024-03-31", "2024-01-31"), ("2001-04-10", "1957-06-13"), ("2000-02-29", "2001-03-01 12:00"),
+             ("1999-01-01", "2000-12-31 23:59:59.5"), ("2024-03-10 12:00", "2024-03-09 12:00")]:
+    fn("age", (TS, a), (TS, b))
+    fn("age", (TZ, a), (TZ, b), tz="America/New_York")
+for y, m, d in [(2013, 7, 15), (-44, 3, 15), (2023, 2, 29), (0, 1, 1), (2024, 13, 1), (5874898, 1, 1)]:
+    fn("make_date", (I4, str(y)), (I4, str(m)), (I4, str(d)))
+for h, m, s in [(8, 15, "23.5"), (24, 0, "0"), (24, 0, "0.1"), (-1, 0, "0"), (12, 60, "0"), (23, 59, "59.9999999")]:
+    fn("make_time", (I4, str(h)), (I4, str(m)), (F8, s))
+fn("make_timestamp", (I4, "2013"), (I4, "7"), (I4, "15"), (I4, "8"), (I4, "15"), (F8, "23.5"))
+fn("make_timestamp", (I4, "-44"), (I4, "3"), (I4, "15"), (I4, "12"), (I4, "0"), (F8, "0"))
+fn("make_timestamptz", (I4, "2024"), (I4, "3"), (I4, "10"), (I4, "2"), (I4, "30"), (F8, "0"), tz="America/New_York")
+fn("make_timestamptz", (I4, "2024"), (I4, "7"), (I4, "1"), (I4, "12"), (I4, "0"), (F8, "0"), (TX, "Europe/Berlin"), tz="America/New_York")
+fn("make_interval", (I4, "1"), (I4, "2"), (I4, "3"), (I4, "4"), (I4, "5"), (I4, "6"), (F8, "7.5"))
+fn("make_interval", (I4, "1"), (I4, "2"))
+fn("make_interval")
+for v in ["0", "1284352323.5", "-1", "1e20", "'Infinity'", "'NaN'"]:
+    fn("to_timestamp", (F8, v.strip("'")), tz="Europe/Berlin")
+for v in ["35 days 25:00:00", "-35 days 25:00:00", "1 mon -1 day", "-1 mon 50 days -50:00:00", "29 days 23:59:59"]:
+    fn("justify_days", (IV, v)); fn("justify_hours", (IV, v)); fn("justify_interval", (IV, v))
+for t, v in [(D, "infinity"), (D, "2000-01-01"), (TS, "-infinity"), (TZ, "2000-01-01"), (IV, "1 day")]:
+    fn("isfinite", (t, v))
+for z in ["UTC", "America/New_York", "EST", "europe/berlin", "+05", "-03:30", "UTC+3", "Foo/Bar", "MSK", "<+03>-03"]:
+    fn("timezone", (TX, z), (TZ, "2024-07-01 12:00+00"))
+    fn("timezone", (TX, z), (TS, "2024-03-10 02:30"), tz="America/New_York")
+fn("timezone", (IV, "05:30"), (TZ, "2024-07-01 12:00+00"))
+fn("timezone", (IV, "-05:30"), (TS, "2024-07-01 12:00"))
+fn("timezone", (IV, "1 day"), (TS, "2024-07-01 12:00"))
+fn("date_bin", (IV, "15 minutes"), (TS, "2020-02-11 15:44:17"), (TS, "2001-01-01"))
+fn("date_bin", (IV, "15 minutes"), (TS, "2020-02-11 15:44:17"), (TS, "2001-01-01 00:02:30"))
+fn("date_bin", (IV, "1 month"), (TS, "2020-02-11 15:44:17"), (TS, "2001-01-01"))
+fn("date_bin", (IV, "0 days"), (TS, "2020-02-11 15:44:17"), (TS, "2001-01-01"))
+fn("date_bin", (IV, "1 hour"), (TS, "1999-02-11 15:44:17"), (TS, "2001-01-01"))
+# operators
+op("+", (D, "2000-02-28"), (I4, "1")); op("+", (I4, "366"), (D, "2000-01-01")); op("-", (D, "2000-03-01"), (I4, "1"))
+op("-", (D, "2000-03-01"), (D, "1999-03-01")); op("-", (D, "infinity"), (D, "1999-03-01")); op("+", (D, "5874897-12-31"), (I4, "1"))
+op("+", (D, "2000-01-31"), (IV, "1 month")); op("-", (D, "2000-03-31"), (IV, "1 month 1 hour")); op("+", (D, "2000-01-01"), (T, "12:34"))
+for tz in ["UTC", "America/New_York", "Europe/Berlin"]:
+    op("+", (TZ, "2024-03-09 12:00"), (IV, "1 day"), tz=tz)
+    op("+", (TZ, "2024-03-09 12:00"), (IV, "24 hours"), tz=tz)
+    op("+", (TZ, "2024-01-31 02:30"), (IV, "1 mon 1 day 1 hour"), tz=tz)
+    op("-", (TZ, "2024-11-04 00:00"), (IV, "1 day"), tz=tz)
+    op("-", (TZ, "2024-11-04 00:00"), (TZ, "2024-11-03 00:00"), tz=tz)
+    op("-", (TZ, "2024-03-31 12:00"), (TZ, "2024-03-30 12:00"), tz=tz)
+op("+", (TS, "2000-01-31 10:00"), (IV, "1 mon")); op("+", (TS, "2000-02-29"), (IV, "1 year")); op("-", (TS, "2000-03-31"), (IV, "1 mon 2 days 3 hours"))
+op("+", (IV, "1 day"), (TS, "2000-01-01")); op("-", (TS, "2000-01-01"), (TS, "1999-12-30 01:02:03.5")); op("-", (TS, "1999-12-30"), (TS, "2000-01-01 01:00"))
+op("-", (TS, "infinity"), (TS, "2000-01-01")); op("+", (TS, "infinity"), (IV, "1 day")); op("+", (TS, "294276-12-31"), (IV, "1 day"))
+op("-", (T, "12:00"), (T, "13:30:00.5")); op("+", (T, "23:00"), (IV, "2 hours")); op("-", (T, "01:00"), (IV, "2 hours"))
+op("+", (IV, "1 day 2 hours"), (IV, "-3 hours")); op("-", (IV, "1 mon"), (IV, "1 day")); op("-", None, (IV, "1 year -2 days 03:00"))
+for f in ["2", "0.5", "1.5", "-0.3333", "1e10", "0.001"]:
+    op("*", (IV, "1 mon 1 day 01:00:01"), (F8, f)); op("/", (IV, "1 mon 1 day 01:00:01"), (F8, f))
+op("/", (IV, "1 day"), (F8, "0")); op("*", (F8, "3"), (IV, "1 hour"))
+for a, b in [("1 mon", "30 days"), ("1 day", "24 hours"), ("1 year", "360 days"), ("-1 day", "1 hour")]:
+    for o in ["=", "<", ">", "<>", "<=", ">="]:
+        op(o, (IV, a), (IV, b))
+for o in ["=", "<", ">="]:
+    op(o, (D, "2000-01-01"), (D, "infinity")); op(o, (TS, "2000-01-01"), (TS, "-infinity"))
+    op(o, (T, "10:00"), (T, "10:00:00.000001")); op(o, (TZ, "2000-01-01 00:00+02"), (TZ, "1999-12-31 22:00+00"))
+
+
 def c_str(s):
     out = '"'
     for ch in s:
@@ -176,6 +265,27 @@ def main():
                                                c_str(inp), c_str(r)))
     print("};")
     print("const int dt_ncases = sizeof(dt_cases) / sizeof(dt_cases[0]);")
+    rows = []
+    for (ds, tz, kind, name, args) in FCASES:
+        lits = ["%s::%s" % (sql_lit(v), t) for (t, v) in args]
+        if kind == "f":
+            expr = "%s%s(%s)" % ("pg_catalog." if name == "extract" else "", name, ", ".join(lits))
+        elif len(lits) == 1:
+            expr = "%s %s" % (name, lits[0])
+        else:
+            expr = "%s %s %s" % (lits[0], name, lits[1])
+        rows.append("SELECT t_case(%s, 'postgres', %s, %s);" % (sql_lit(ds), sql_lit(tz), sql_lit(expr)))
+    res = subprocess.run(PSQL + ["-At"], input="\n".join(rows) + "\n", text=True,
+                         capture_output=True, check=True)
+    results = res.stdout.split("\n")
+    print("const DtFnCase dt_fcases[] = {")
+    for (ds, tz, kind, name, args), r in zip(FCASES, results):
+        types = [c_str(t) for (t, v) in args] + ["NULL"] * (8 - len(args))
+        vals = [c_str(v) for (t, v) in args] + ["NULL"] * (8 - len(args))
+        print("\t{%s, %s, '%s', %s, %d, {%s}, {%s}, %s}," % (c_str(ds), c_str(tz), kind, c_str(name), len(args),
+              ", ".join(types), ", ".join(vals), c_str(r)))
+    print("};")
+    print("const int dt_nfcases = sizeof(dt_fcases) / sizeof(dt_fcases[0]);")
 
 
 main()

@@ -9,6 +9,7 @@
 #include <memgres/datetime.h>
 #include <memgres/types.h>
 
+#include "datetime_ops.h"
 #include "datetime_types.h"
 #include "registry.h"
 
@@ -20,4 +21,5 @@ register_datetime_types(void)
 	type_register(&timestamp_type);
 	type_register(&timestamptz_type);
 	type_register(&interval_type);
+	cast_register(datetime_casts, datetime_ncasts);
 }

@@ -190,6 +190,16 @@ posix_parse(const char *s, TzRule *r)
 	int32_t		off;
 
 	memset(r, 0, sizeof(*r));
+	if (*s == '+' || *s == '-' || isdigit((unsigned char) *s))
+	{
+		/* a bare POSIX offset ("+05" is five hours WEST, as in PostgreSQL) */
+		p = posix_offset(s, &off, 24);
+		if (p == NULL || *p != '\0')
+			return false;
+		r->std.off = -off;
+		snprintf(r->std.abbr, sizeof(r->std.abbr), "%s", s);
+		return true;
+	}
 	p = posix_name(s, r->std.abbr, sizeof(r->std.abbr));
 	if (p == NULL || (p = posix_offset(p, &off, 24)) == NULL)
 		return false;
