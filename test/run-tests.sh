@@ -1,13 +1,19 @@
 #!/bin/bash
 # test/run-tests.sh — runs every test suite and prints "N passed, N failed".
 #
-# Each suite is an executable (a built program or a script) that prints TAP
-# lines: "ok N - description" or "not ok N - description".  A suite that
-# exits non-zero without printing any "not ok" line counts as one failure,
-# so a crash is never silent.  Suites run in the order listed in SUITES.
+# Each suite is an executable (a built program in test/unit/, or a script
+# test/*/suite-*.sh from the source tree) that prints TAP lines: "ok N -
+# description", "not ok N - description", "ok N - description # SKIP why".
+# A suite that exits non-zero without printing any "not ok" line counts as
+# one failure, so a crash is never silent; so does a suite that outlives
+# MEMGRES_SUITE_TIMEOUT seconds (default 1200) or prints "Bail out!".
+# Unit programs run first, then the script suites in name order.  Each
+# suite's output is kept in $MEMGRES_BUILDDIR/test/log/NAME.log.
 #
 # Environment: MEMGRES_BUILDDIR, MEMGRES_SRCDIR (set by make check);
-# MEMGRES_TEST_FILTER=regex runs only the suites whose path matches.
+# MEMGRES_TEST_FILTER=regex runs only the suites whose path matches;
+# MEMGRES_TEST_AGAINST=postgres runs the script suites against PostgreSQL
+# 15 (see doc/testing.md).
 set -u
 B=${MEMGRES_BUILDDIR:-$(pwd)}
 S=${MEMGRES_SRCDIR:-$(cd "$(dirname "$0")/.." && pwd)}
@@ -20,7 +26,7 @@ suites=()
 for f in "$B"/test/unit/*; do
 	[ -f "$f" ] && [ -x "$f" ] && [[ "$f" != *.o ]] && suites+=("$f")
 done
-# Script suites: every test/*/run-*.sh in the source tree, in name order.
+# Script suites: every test/*/suite-*.sh in the source tree, in name order.
 for f in "$S"/test/*/suite-*.sh; do
 	[ -f "$f" ] && suites+=("$f")
 done
@@ -34,21 +40,27 @@ for suite in "${suites[@]}"; do
 	log=$LOGDIR/$name.log
 	start=$(date +%s)
 	if [[ "$suite" == *.sh ]]; then
-		bash "$suite" >"$log" 2>&1
+		timeout -k 10 "${MEMGRES_SUITE_TIMEOUT:-1200}" bash "$suite" >"$log" 2>&1 </dev/null
 	else
-		"$suite" >"$log" 2>&1
+		timeout -k 10 "${MEMGRES_SUITE_TIMEOUT:-1200}" "$suite" >"$log" 2>&1 </dev/null
 	fi
 	rc=$?
 	p=$(grep -cE '^ok [0-9]+' "$log")
 	s=$(grep -cE '^ok [0-9]+.*# *SKIP' "$log")
 	f=$(grep -cE '^not ok [0-9]+' "$log")
 	p=$((p - s))
-	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+	if grep -q '^Bail out!' "$log"; then
+		f=$((f + 1))
+	fi
+	if [ "$rc" -eq 124 ]; then
+		f=$((f + 1))
+		echo "not ok - $name timed out after ${MEMGRES_SUITE_TIMEOUT:-1200}s" >>"$log"
+	elif [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
 		f=1
 		echo "not ok - $name exited with status $rc" >>"$log"
 	fi
 	passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
-	printf '%-40s %4d passed %4d failed %3ds\n' "$name" "$p" "$f" $(( $(date +%s) - start ))
+	printf '%-40s %4d passed %4d failed %3d skipped %4ds\n' "$name" "$p" "$f" "$s" $(( $(date +%s) - start ))
 	if [ "$f" -gt 0 ]; then
 		grep -E '^not ok' "$log" | head -20 | sed 's/^/    /'
 		echo "    (log: $log)"
