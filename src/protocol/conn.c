@@ -70,6 +70,8 @@
 #define CONN_OUT_KEEP		(16 * 1024)		/* larger idle output buffers are freed */
 #define CONN_MESSAGE_BUDGET 64				/* messages per turn before yielding */
 #define CONN_CLOSE_GRACE_S	5				/* a closing connection's output gets this long */
+#define CONN_INPUT_HWM		(256 * 1024)	/* unprocessed input read ahead, at most */
+#define CONN_CLOSE_POLL_MS	20				/* TLS close: how often to check the output */
 
 ServerContext server_ctx;
 
@@ -107,16 +109,20 @@ struct Conn {
 	Tcop	   *tcop;
 	StrBuf		out;
 	bool		blocked;		/* BUSY waiting for the output to drain */
+	bool		out_paused;		/* READY but not reading: output past the high-water mark */
+	bool		big_input;		/* the read watermark was raised for one large message */
 	struct event *auth_timer;
 	struct event *stmt_timer;
 	struct event *wait_timer;
 	struct event *wake_ev;		/* cancel, wake hook, yield */
 	struct event *close_timer;
+	int64_t		close_deadline_us;
 	Conn	   *prev;
 	Conn	   *next;
 };
 
 static void conn_drive(Conn *c);
+static int64_t mono_us(void);
 static void conn_free(Conn *c);
 static void conn_handle_result(Conn *c, TcopResult r);
 
@@ -180,10 +186,22 @@ conn_set_prev(Conn *c, Conn *prev)
 
 /* ---- output -------------------------------------------------------------- */
 
+/* Bytes handed to the bufferevent but not yet to the kernel (TLS: both layers). */
+static size_t
+conn_unsent(Conn *c)
+{
+	size_t		n = evbuffer_get_length(bufferevent_get_output(c->bev));
+	struct bufferevent *under = bufferevent_get_underlying(c->bev);
+
+	if (under)
+		n += evbuffer_get_length(bufferevent_get_output(under));
+	return n;
+}
+
 static size_t
 conn_queued(Conn *c)
 {
-	return evbuffer_get_length(bufferevent_get_output(c->bev)) + c->out.len;
+	return conn_unsent(c) + c->out.len;
 }
 
 static void
@@ -227,8 +245,10 @@ conn_close(Conn *c)
 	conn_flush(c);
 	bufferevent_disable(c->bev, EV_READ);
 	bufferevent_setwatermark(c->bev, EV_WRITE, 0, 0);
-	if (evbuffer_get_length(bufferevent_get_output(c->bev)) == 0)
-		tv.tv_sec = 0;			/* free on the next loop turn, not under our callers */
+	c->close_deadline_us = mono_us() + (int64_t) CONN_CLOSE_GRACE_S * 1000000;
+	/* free on a later loop turn, not under our callers; poll while output remains */
+	tv.tv_sec = 0;
+	tv.tv_usec = conn_unsent(c) == 0 ? 0 : CONN_CLOSE_POLL_MS * 1000;
 	evtimer_add(c->close_timer, &tv);
 }
 
@@ -270,9 +290,17 @@ auth_timeout_cb(evutil_socket_t fd, short what, void *arg)
 static void
 close_timeout_cb(evutil_socket_t fd, short what, void *arg)
 {
+	Conn	   *c = arg;
+	struct timeval tv = {0, CONN_CLOSE_POLL_MS * 1000};
+
 	(void) fd;
 	(void) what;
-	conn_free(arg);
+	if (conn_unsent(c) > 0 && mono_us() < c->close_deadline_us)
+	{
+		evtimer_add(c->close_timer, &tv);
+		return;
+	}
+	conn_free(c);
 }
 
 static void
@@ -428,13 +456,14 @@ write_cb(struct bufferevent *bev, void *arg)
 
 	(void) bev;
 	if (c->state == CONN_CLOSING)
-	{
-		if (evbuffer_get_length(bufferevent_get_output(c->bev)) == 0)
-			conn_free(c);
-		return;
-	}
+		return;					/* close_timeout_cb frees it */
 	if (c->state == CONN_BUSY && c->blocked)
 		conn_resume(c);
+	else if (c->state == CONN_READY && c->out_paused)
+	{
+		c->out_paused = false;
+		conn_drive(c);
+	}
 }
 
 static void
@@ -455,6 +484,7 @@ conn_setup_bev(Conn *c)
 {
 	bufferevent_setcb(c->bev, read_cb, write_cb, event_cb, c);
 	bufferevent_setwatermark(c->bev, EV_WRITE, CONN_OUTPUT_HWM / 4, 0);
+	bufferevent_setwatermark(c->bev, EV_READ, 0, CONN_INPUT_HWM);
 	bufferevent_enable(c->bev, EV_READ | EV_WRITE);
 }
 
@@ -991,6 +1021,12 @@ conn_drive(Conn *c)
 			break;
 		if (avail < 5)
 			break;
+		if (io_output_full(c))
+		{
+			/* the client is not reading: stop reading it until the output drains */
+			c->out_paused = true;
+			break;
+		}
 		evbuffer_copyout(in, hdr, 5);
 		{
 			char		type = (char) hdr[0];
@@ -1006,7 +1042,20 @@ conn_drive(Conn *c)
 				return;
 			}
 			if (avail < (size_t) len + 1)
+			{
+				/* let exactly this message's bytes in, as they arrive */
+				if ((size_t) len + 1 > CONN_INPUT_HWM)
+				{
+					bufferevent_setwatermark(c->bev, EV_READ, 0, (size_t) len + 1);
+					c->big_input = true;
+				}
 				break;
+			}
+			if (c->big_input)
+			{
+				bufferevent_setwatermark(c->bev, EV_READ, 0, CONN_INPUT_HWM);
+				c->big_input = false;
+			}
 			msg = (const char *) evbuffer_pullup(in, (ssize_t) len + 1);
 			if (c->state == CONN_AUTH)
 			{
