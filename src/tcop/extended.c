@@ -17,6 +17,7 @@
  *  3. Only one Execute runs at a time (t->run); it finishes before the
  *     next message is read.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -352,7 +353,8 @@ ext_bind(Tcop *t, const char *body, size_t len)
 		if (fmt == 1)
 		{
 			rc = type_recv(&ctx, type, -1, data, (size_t) plen, &values[i]);
-			if (rc < 0 && !mg_error_isset(&e))
+			if (rc < 0 && (!mg_error_isset(&e) ||
+						   strcmp(e.sqlstate, SQLSTATE_INVALID_BINARY_REPRESENTATION) == 0))
 				mg_error(&e, SQLSTATE_INVALID_BINARY_REPRESENTATION,
 						 "incorrect binary data format in bind parameter %d", i + 1);
 		}
@@ -486,7 +488,17 @@ execute_after_run(Tcop *t, SqlRunResult rr, MgError *e)
 				pq_empty_message(t->io.out, PQ_BE_COPY_DONE);
 			p->done = true;
 			p->tag = arena_strdup(&p->arena, sql_portal_tag(p->portal));
-			pq_command_complete(t->io.out, p->tag);
+			if (strncmp(p->tag, "SELECT ", 7) == 0)
+			{
+				/* as PostgreSQL: the rows this Execute returned, not the portal's total */
+				char		tag[32];
+
+				snprintf(tag, sizeof(tag), "SELECT %lld", (long long) t->run.rows);
+				pq_command_complete(t->io.out, tag);
+				p->tag = arena_strdup(&p->arena, "SELECT 0");
+			}
+			else
+				pq_command_complete(t->io.out, p->tag);
 			memset(&t->run, 0, sizeof(t->run));
 			t->io.stmt_timer(t->io.arg, 0);
 			if (sql_xact_finish_command(t->sql, e) < 0)

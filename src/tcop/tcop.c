@@ -262,6 +262,12 @@ simple_next(Tcop *t)
 			p = sql_prepare(t->sql, &t->stmt_arena, t->stmts[t->cur], NULL, 0, &e);
 			if (p == NULL)
 				return simple_fail(t, &e);
+			if (sql_prepared_nparams(p) > 0)
+			{
+				/* a simple Query carries no parameter values */
+				mg_error(&e, SQLSTATE_UNDEFINED_PARAMETER, "there is no parameter $1");
+				return simple_fail(t, &e);
+			}
 			t->run.kind = RUN_SIMPLE;
 			t->run.portal = sql_portal_new(t->sql, &t->stmt_arena, p, NULL, NULL, &e);
 			if (t->run.portal == NULL)
