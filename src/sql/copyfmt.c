@@ -519,6 +519,38 @@ copyfmt_resolve_columns(Arena *a, CopyFmtOptions *o, const char *relname,
 	return 0;
 }
 
+#define COPY_FILE_HINT "Anyone can COPY to stdout or from stdin. psql's \\copy command also works for anyone."
+
+int
+copyfmt_check_target(const AstCopyStmt *st, bool superuser, MgError *err)
+{
+	if (st->filename == NULL)
+		return 0;
+	if (!superuser)
+	{
+		if (st->is_program)
+			mg_error(err, SQLSTATE_INSUFFICIENT_PRIVILEGE,
+					 "must be superuser or have privileges of the pg_execute_server_program role "
+					 "to COPY to or from an external program");
+		else if (st->is_from)
+			mg_error(err, SQLSTATE_INSUFFICIENT_PRIVILEGE,
+					 "must be superuser or have privileges of the pg_read_server_files role "
+					 "to COPY from a file");
+		else
+			mg_error(err, SQLSTATE_INSUFFICIENT_PRIVILEGE,
+					 "must be superuser or have privileges of the pg_write_server_files role "
+					 "to COPY to a file");
+	}
+	else if (st->is_program)
+		mg_error(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				 "COPY to or from an external program is not supported");
+	else
+		mg_error(err, SQLSTATE_FEATURE_NOT_SUPPORTED, "COPY %s a file is not supported",
+				 st->is_from ? "from" : "to");
+	mg_error_hint(err, COPY_FILE_HINT);
+	return -1;
+}
+
 /* ---- COPY TO ----------------------------------------------------------- */
 
 /* CopyAttributeOutText */

@@ -107,6 +107,16 @@ int			copyfmt_resolve_columns(Arena *a, CopyFmtOptions *o, const char *relname,
 									const char *const *table_cols, int ntable_cols,
 									const char *const *copy_cols, int ncopy_cols, MgError *err);
 
+/*
+ * The first check of PostgreSQL's DoCopy: COPY to or from a server file or
+ * program.  A role without the privilege gets PostgreSQL's 42501 ("must be
+ * superuser or have privileges of the pg_read_server_files role to COPY
+ * from a file" ...); a superuser gets 0A000, because memgres never touches
+ * server-side files or programs (a deliberate difference).  Returns 0 for
+ * STDIN/STDOUT.
+ */
+int			copyfmt_check_target(const AstCopyStmt *st, bool superuser, MgError *err);
+
 /* ---- COPY TO ---------------------------------------------------------- */
 
 /*

@@ -271,9 +271,46 @@ test_options(void)
 	check_option_error("with csv header delimiter as ';' force quote a", false, "no error");
 }
 
+static void
+check_target(const char *q, bool superuser, const char *expected)
+{
+	Arena		a;
+	MgError		err = MG_ERROR_INIT;
+	AstStmtList l;
+	char		got[512] = "no error";
+
+	arena_init(&a, 0);
+	if (sql_ast_parse(&a, q, &l, &err) != 0 ||
+		copyfmt_check_target((AstCopyStmt *) l.stmts[0].stmt, superuser, &err) != 0)
+		snprintf(got, sizeof(got), "%s: %s HINT: %s", err.sqlstate, err.message, err.hint ? err.hint : "");
+	if (!ok(strcmp(got, expected) == 0, "target of %s (%s)", q, superuser ? "superuser" : "role"))
+		printf("# expected: %s\n# actual:   %s\n", expected, got);
+	mg_error_reset(&err);
+	arena_destroy(&a);
+}
+
+static void
+test_target(void)
+{
+	const char *hint = " HINT: Anyone can COPY to stdout or from stdin. psql's \\copy command also works for anyone.";
+	char		buf[512];
+
+	check_target("copy t from stdin", false, "no error");
+	check_target("copy t to stdout", true, "no error");
+	snprintf(buf, sizeof(buf), "42501: must be superuser or have privileges of the pg_read_server_files role to COPY from a file%s", hint);
+	check_target("copy t from '/tmp/x'", false, buf);
+	snprintf(buf, sizeof(buf), "42501: must be superuser or have privileges of the pg_write_server_files role to COPY to a file%s", hint);
+	check_target("copy (select 1) to '/tmp/x'", false, buf);
+	snprintf(buf, sizeof(buf), "42501: must be superuser or have privileges of the pg_execute_server_program role to COPY to or from an external program%s", hint);
+	check_target("copy t to program 'cat'", false, buf);
+	snprintf(buf, sizeof(buf), "0A000: COPY from a file is not supported%s", hint);
+	check_target("copy t from '/tmp/x'", true, buf);
+}
+
 int
 main(void)
 {
+	test_target();
 	test_parse();
 	test_format();
 	test_options();

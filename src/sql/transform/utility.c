@@ -271,7 +271,25 @@ unsupported_stmt_name(Node *n)
 		case T_AlterDomainStmt:
 			return "ALTER DOMAIN";
 		case T_DefineStmt:
-			return "CREATE AGGREGATE/OPERATOR/TYPE";
+			switch (((DefineStmt *) n)->kind)
+			{
+				case OBJECT_AGGREGATE:
+					return "CREATE AGGREGATE";
+				case OBJECT_OPERATOR:
+					return "CREATE OPERATOR";
+				case OBJECT_COLLATION:
+					return "CREATE COLLATION";
+				case OBJECT_TSPARSER:
+					return "CREATE TEXT SEARCH PARSER";
+				case OBJECT_TSDICTIONARY:
+					return "CREATE TEXT SEARCH DICTIONARY";
+				case OBJECT_TSTEMPLATE:
+					return "CREATE TEXT SEARCH TEMPLATE";
+				case OBJECT_TSCONFIGURATION:
+					return "CREATE TEXT SEARCH CONFIGURATION";
+				default:
+					return "CREATE TYPE";
+			}
 		case T_DeclareCursorStmt:
 			return "DECLARE CURSOR";
 		case T_FetchStmt:
@@ -299,9 +317,11 @@ unsupported_stmt_name(Node *n)
 		case T_AlterTableMoveAllStmt:
 			return "ALTER TABLE ... ALL IN TABLESPACE";
 		case T_AlterTableSpaceOptionsStmt:
+			return "ALTER TABLESPACE";
 		case T_CreateTableSpaceStmt:
+			return "CREATE TABLESPACE";
 		case T_DropTableSpaceStmt:
-			return "tablespaces";
+			return "DROP TABLESPACE";
 		case T_CreatePolicyStmt:
 			return "CREATE POLICY";
 		case T_AlterPolicyStmt:
@@ -315,30 +335,39 @@ unsupported_stmt_name(Node *n)
 		case T_CreateForeignTableStmt:
 			return "CREATE FOREIGN TABLE";
 		case T_CreateFdwStmt:
+			return "CREATE FOREIGN DATA WRAPPER";
 		case T_AlterFdwStmt:
-			return "FOREIGN DATA WRAPPER";
+			return "ALTER FOREIGN DATA WRAPPER";
 		case T_CreateForeignServerStmt:
+			return "CREATE SERVER";
 		case T_AlterForeignServerStmt:
-			return "foreign servers";
+			return "ALTER SERVER";
 		case T_CreateUserMappingStmt:
+			return "CREATE USER MAPPING";
 		case T_AlterUserMappingStmt:
+			return "ALTER USER MAPPING";
 		case T_DropUserMappingStmt:
-			return "user mappings";
+			return "DROP USER MAPPING";
 		case T_CreatePublicationStmt:
+			return "CREATE PUBLICATION";
 		case T_AlterPublicationStmt:
-			return "publications";
+			return "ALTER PUBLICATION";
 		case T_CreateSubscriptionStmt:
+			return "CREATE SUBSCRIPTION";
 		case T_AlterSubscriptionStmt:
+			return "ALTER SUBSCRIPTION";
 		case T_DropSubscriptionStmt:
-			return "subscriptions";
+			return "DROP SUBSCRIPTION";
 		case T_CreateCastStmt:
 			return "CREATE CAST";
 		case T_CreateConversionStmt:
 			return "CREATE CONVERSION";
 		case T_CreateOpClassStmt:
+			return "CREATE OPERATOR CLASS";
 		case T_CreateOpFamilyStmt:
+			return "CREATE OPERATOR FAMILY";
 		case T_AlterOpFamilyStmt:
-			return "operator classes and families";
+			return "ALTER OPERATOR FAMILY";
 		case T_AlterOperatorStmt:
 			return "ALTER OPERATOR";
 		case T_AlterTypeStmt:
@@ -356,8 +385,9 @@ unsupported_stmt_name(Node *n)
 		case T_AlterCollationStmt:
 			return "ALTER COLLATION";
 		case T_AlterTSDictionaryStmt:
+			return "ALTER TEXT SEARCH DICTIONARY";
 		case T_AlterTSConfigurationStmt:
-			return "text search configuration";
+			return "ALTER TEXT SEARCH CONFIGURATION";
 		case T_DropOwnedStmt:
 			return "DROP OWNED";
 		case T_ReassignOwnedStmt:
