@@ -35,6 +35,9 @@ typedef struct ServerContext {
 	atomic_int	sessions;			/* logged-in connections */
 	atomic_int	next_pid;			/* BackendKeyData process ids */
 	atomic_bool shutting_down;
+	/* The main thread's event_base, which also runs statement_timeout
+	 * timers (they must fire while a worker is busy in a statement). */
+	struct event_base *timer_base;
 } ServerContext;
 
 extern ServerContext server_ctx;

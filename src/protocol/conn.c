@@ -337,6 +337,14 @@ wait_timer_cb(evutil_socket_t fd, short what, void *arg)
 	conn_resume(arg);
 }
 
+/*
+ * statement_timeout fires on the main thread's event_base (server_ctx.
+ * timer_base), so it interrupts a statement that keeps this worker busy
+ * without ever returning to the loop.  It only touches what other threads
+ * may: the interrupt flag and the wake event.  conn_free() deletes the timer
+ * with event_del_block() before the session goes, so the callback never
+ * sees a freed connection.
+ */
 static void
 stmt_timer_cb(evutil_socket_t fd, short what, void *arg)
 {
@@ -344,12 +352,8 @@ stmt_timer_cb(evutil_socket_t fd, short what, void *arg)
 
 	(void) fd;
 	(void) what;
-	if (c->sql)
-	{
-		__atomic_store_n(sql_session_interrupt(c->sql), SQL_INT_STATEMENT_TIMEOUT, __ATOMIC_RELAXED);
-		if (c->state == CONN_BUSY && !c->blocked)
-			conn_resume(c);
-	}
+	__atomic_store_n(sql_session_interrupt(c->sql), SQL_INT_STATEMENT_TIMEOUT, __ATOMIC_RELAXED);
+	event_active(c->wake_ev, EV_READ, 0);
 }
 
 static void
@@ -358,7 +362,7 @@ io_stmt_timer(void *arg, int64_t ms)
 	Conn	   *c = arg;
 
 	if (ms <= 0)
-		evtimer_del(c->stmt_timer);
+		event_del_block(c->stmt_timer);
 	else
 	{
 		struct timeval tv = {(time_t) (ms / 1000), (suseconds_t) ((ms % 1000) * 1000)};
@@ -526,7 +530,7 @@ conn_new(Worker *w, struct event_base *base, int fd, const struct sockaddr *addr
 	strbuf_init(&c->out);
 	c->bev = bufferevent_socket_new(base, fd, BEV_OPT_CLOSE_ON_FREE);
 	c->auth_timer = evtimer_new(base, auth_timeout_cb, c);
-	c->stmt_timer = evtimer_new(base, stmt_timer_cb, c);
+	c->stmt_timer = evtimer_new(server_ctx.timer_base ? server_ctx.timer_base : base, stmt_timer_cb, c);
 	c->wait_timer = evtimer_new(base, wait_timer_cb, c);
 	c->close_timer = evtimer_new(base, close_timeout_cb, c);
 	c->wake_ev = event_new(base, -1, 0, wake_cb, c);
@@ -550,6 +554,7 @@ conn_free(Conn *c)
 	}
 	if (c->counted_startup)
 		atomic_fetch_sub(&server_ctx.startup_conns, 1);
+	event_del_block(c->stmt_timer);
 	event_free(c->auth_timer);
 	event_free(c->stmt_timer);
 	event_free(c->wait_timer);

@@ -257,6 +257,7 @@ server_main(int argc, char **argv)
 		fatal(&err);
 		goto out;
 	}
+	server_ctx.timer_base = base;
 	threads = opts.threads > 0 ? opts.threads : (int) sysconf(_SC_NPROCESSORS_ONLN);
 	if (threads < 1)
 		threads = 1;
@@ -294,6 +295,7 @@ out:
 		event_free(sigint_ev);
 	if (sigterm_ev)
 		event_free(sigterm_ev);
+	server_ctx.timer_base = NULL;
 	if (base)
 		event_base_free(base);
 	if (engine_up)
