@@ -110,6 +110,10 @@ Scope	   *scope_for_table(Arena *a, const struct CatTable *t, const char *alias,
 
 /* FROM with one table: sets q->rel and q->scope (analyze/from.c). */
 int			transform_from_table(ParseState *ps, struct Query *q, const AstRangeVar *rv);
+/* INSERT / UPDATE / DELETE (analyze/dml.c). */
+struct Query *analyze_insert(ParseState *ps, const AstInsertStmt *st);
+struct Query *analyze_update(ParseState *ps, const AstUpdateStmt *st);
+struct Query *analyze_delete(ParseState *ps, const AstDeleteStmt *st);
 /* SELECT / VALUES (analyze/select.c). */
 struct Query *analyze_select(ParseState *ps, const AstSelectStmt *sel);
 

@@ -173,6 +173,36 @@ int			search_path_oids(SqlSession *s, const Catalog *c, bool include_implicit, O
 
 /* Column by name (not dropped), or NULL. */
 const CatColumn *cattable_column(const CatTable *t, const char *name);
-/* Live columns in order (dropped skipped): fills up to max, returns count. */
+/* Constraint by name, or NULL. */
+const CatConstraint *cattable_constraint(const CatTable *t, const char *name);
+/* Index by oid, or NULL. */
+const CatIndex *cattable_index(const CatTable *t, Oid oid);
+
+/* ---- editing (catalog/edit.c): DDL builds a new catalog ------------------ */
+
+/* A private, modifiable copy of c (tables shared by reference). */
+Catalog    *catalog_edit(const Catalog *c);
+/* Adds or replaces (same oid) a table; the catalog takes over the caller's reference. */
+void		catalog_put_table(Catalog *c, CatTable *t);
+void		catalog_remove_table(Catalog *c, Oid oid);
+void		catalog_add_schema(Catalog *c, Oid oid, const char *name, Oid owner);
+void		catalog_remove_schema(Catalog *c, Oid oid);
+/* Stores c as the transaction's catalog (takes it over, even on failure). */
+int			catalog_publish(StTxn *t, Catalog *c, MgError *err);
+/* Discards an unpublished edit. */
+void		catalog_discard(Catalog *c);
+
+/* A new empty table (refcount 1) with its own arena. */
+CatTable   *cattable_new(Oid oid, Oid schema, const char *name, char relkind);
+/* A deep, modifiable copy (refcount 1). */
+CatTable   *cattable_clone(const CatTable *t);
+/* Appends a column (name copied); returns it for the caller to fill. */
+CatColumn  *cattable_add_column(CatTable *t, const char *name, Oid type, int32_t typmod);
+CatIndex   *cattable_add_index(CatTable *t, Oid oid, const char *name, int ncols);
+CatConstraint *cattable_add_constraint(CatTable *t, Oid oid, const char *name, ConType type);
+void		cattable_remove_index(CatTable *t, Oid oid);
+void		cattable_remove_constraint(CatTable *t, Oid oid);
+/* Recomputes the storage layout after columns change. */
+void		cattable_finish(CatTable *t);
 
 #endif

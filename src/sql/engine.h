@@ -67,6 +67,14 @@ typedef struct GucSave
 	struct GucSave *next;
 } GucSave;
 
+/* currval memory: the last value nextval gave this session, per sequence. */
+typedef struct SeqLast
+{
+	Oid			oid;
+	int64_t		value;
+	struct SeqLast *next;
+} SeqLast;
+
 /* A statement prepared with SQL PREPARE. */
 typedef struct SqlNamedPrepared
 {
@@ -106,6 +114,8 @@ struct SqlSession
 	bool		lock_queued;
 
 	SqlNamedPrepared *prepared;	/* SQL PREPARE */
+	SeqLast    *seq_last;
+	Oid			seq_lastval_oid;
 };
 
 /* Sends a NOTICE/WARNING through the session's hook (no-op without one). */

@@ -35,6 +35,7 @@ typedef struct ExecState
 	ExprRunState rs;
 	StTxn	   *txn;			/* what scans read (snapshot or write transaction) */
 	uint32_t	ticks;			/* interrupt check counter */
+	int64_t		processed;		/* rows written by a Modify node */
 } ExecState;
 
 typedef struct ExecNode ExecNode;
@@ -62,6 +63,8 @@ void		exec_end(ExecNode *n);
 
 /* Applies plan->qual and plan->tlist to n's raw row; *pass false if rejected. */
 int			exec_finish_row(ExecState *es, ExecNode *n, bool *pass);
+/* Modify (modify.c), called by exec_start. */
+int			modify_start(ExecState *es, ExecNode *n);
 /* Scans (scan.c), called by exec_start/exec_end. */
 int			scan_start(ExecState *es, ExecNode *n);
 void		scan_end(ExecNode *n);

@@ -73,6 +73,18 @@ typedef struct Query
 	/* VALUES lists as a row source (INSERT ... VALUES): rows of targets */
 	int			nvalues;
 	Expr	 ***values;
+
+	/* INSERT / UPDATE / DELETE */
+	const struct CatTable *target;
+	struct Query *source;		/* INSERT ... SELECT: the query; VALUES: rows are table rows */
+	Expr	  **col_exprs;		/* INSERT ... SELECT: per table column, over the source row */
+	Expr	  **set_exprs;		/* UPDATE: per table column (NULL: unchanged), over the old row */
+	int			nreturning;
+	Expr	  **returning;		/* over the new (INSERT/UPDATE) or old (DELETE) row */
+	int			onconflict;		/* 0 none, 1 DO NOTHING, 2 DO UPDATE */
+	const struct CatIndex *arbiter;	/* NULL: any unique index */
+	Expr	  **conflict_set;	/* per column, over [existing row, EXCLUDED row] */
+	Expr	   *conflict_where;
 } Query;
 
 typedef enum PlanKind
@@ -84,7 +96,8 @@ typedef enum PlanKind
 	PLAN_AGG,					/* whole-input aggregation: one row */
 	PLAN_SORT,
 	PLAN_UNIQUE,
-	PLAN_LIMIT
+	PLAN_LIMIT,
+	PLAN_MODIFY					/* INSERT/UPDATE/DELETE over the child's rows */
 } PlanKind;
 
 /* An index condition: column k of the index compared with a run-time value. */
@@ -152,11 +165,24 @@ struct Plan
 			Expr	   *count;
 			Expr	   *offset;
 		}			limit;
+		struct
+		{
+			CmdType		cmd;
+			const struct CatTable *rel;
+			Expr	  **col_exprs;
+			Expr	  **set_exprs;
+			int			onconflict;
+			const struct CatIndex *arbiter;
+			Expr	  **conflict_set;
+			Expr	   *conflict_where;
+		}			modify;
 	}			u;
 };
 
 /* The access path for q->rel: SeqScan or IndexScan (indexpath.c). */
 Plan	   *plan_scan(Arena *a, const Query *q, MgError *err);
+/* Builds the plan of INSERT/UPDATE/DELETE (arena a). */
+Plan	   *plan_modify(Arena *a, const Query *q, MgError *err);
 /* Builds the plan of a SELECT query (arena a). */
 Plan	   *plan_select(Arena *a, const Query *q, MgError *err);
 

@@ -35,6 +35,7 @@
 #include "catalog.h"
 #include "engine.h"
 #include "func/builtins.h"
+#include "seqfuncs.h"
 
 /* PostgreSQL's epoch (2000-01-01) in Unix seconds. */
 #define PG_EPOCH_UNIX 946684800LL
@@ -243,6 +244,7 @@ sql_session_free(SqlSession *s)
 		free(np);
 	}
 	session_cancel_lock_wait(s);
+	seq_session_free(s);
 	st_db_close(s->db);
 	arena_free(s->arena);
 }

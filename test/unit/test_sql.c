@@ -246,6 +246,54 @@ main(void)
 	check(s, &g, "select 1; commit; select 2",
 		  "1\nSELECT 1\nWARNING 25P01: there is no transaction in progress\nCOMMIT\n2\nSELECT 1\n");
 
+	/* tables */
+	check(s, &g, "create table t (a int primary key, b text not null default 'x', c numeric check (c > 0))",
+		  "CREATE TABLE\n");
+	check(s, &g, "create table t (a int)", "ERROR 42P07: relation \"t\" already exists\n");
+	check(s, &g, "create table if not exists t (a int)",
+		  "NOTICE 42P07: relation \"t\" already exists, skipping\nCREATE TABLE\n");
+	check(s, &g, "insert into t values (1, 'one', 1.5), (2, 'two', 2)", "INSERT 0 2\n");
+	check(s, &g, "insert into t (a) values (3) returning a, b, c", "3|x|<null>\nINSERT 0 1\n");
+	check(s, &g, "insert into t values (1, 'dup', 1)",
+		  "ERROR 23505: duplicate key value violates unique constraint \"t_pkey\"\n");
+	check(s, &g, "insert into t values (4, null, 1)",
+		  "ERROR 23502: null value in column \"b\" of relation \"t\" violates not-null constraint\n");
+	check(s, &g, "insert into t values (4, 'y', -1)",
+		  "ERROR 23514: new row for relation \"t\" violates check constraint \"t_c_check\"\n");
+	check(s, &g, "select a, b from t order by a desc", "3|x\n2|two\n1|one\nSELECT 3\n");
+	check(s, &g, "select * from t where a = 2", "2|two|2\nSELECT 1\n");
+	check(s, &g, "select b from t where a in (3, 1, 3) order by b", "one\nx\nSELECT 2\n");
+	check(s, &g, "select a from t where a > 1 and a <= 3 order by a", "2\n3\nSELECT 2\n");
+	check(s, &g, "select count(*), sum(a), max(b), min(c), avg(a) from t", "3|6|x|1.5|2.0000000000000000\nSELECT 1\n");
+	check(s, &g, "update t set b = b || '!' where a >= 2 returning a, b", "2|two!\n3|x!\nUPDATE 2\n");
+	check(s, &g, "update t set a = 1 where a = 2",
+		  "ERROR 23505: duplicate key value violates unique constraint \"t_pkey\"\n");
+	check(s, &g, "delete from t where a = 3 returning *", "3|x!|<null>\nDELETE 1\n");
+	check(s, &g, "insert into t values (1, 'again', 9) on conflict (a) do update set b = excluded.b returning b",
+		  "again\nINSERT 0 1\n");
+	check(s, &g, "insert into t values (1, 'no', 9) on conflict do nothing", "INSERT 0 0\n");
+	check(s, &g, "select a, b from t order by 1", "1|again\n2|two!\nSELECT 2\n");
+	check(s, &g, "select distinct b is null from t", "f\nSELECT 1\n");
+	check(s, &g, "select a from t order by a limit 1 offset 1", "2\nSELECT 1\n");
+	check(s, &g, "select nosuch from t", "ERROR 42703: column \"nosuch\" does not exist\n");
+	check(s, &g, "select * from nosuch", "ERROR 42P01: relation \"nosuch\" does not exist\n");
+	check(s, &g, "create table s (id serial primary key, t_a int references t (a) on delete cascade)",
+		  "CREATE TABLE\n");
+	check(s, &g, "insert into s (t_a) values (1), (2), (1) returning id", "1\n2\n3\nINSERT 0 3\n");
+	check(s, &g, "insert into s (t_a) values (7)",
+		  "ERROR 23503: insert or update on table \"s\" violates foreign key constraint \"s_t_a_fkey\"\n");
+	check(s, &g, "delete from t where a = 1", "DELETE 1\n");
+	check(s, &g, "select id, t_a from s", "2|2\nSELECT 1\n");
+	check(s, &g, "drop table t", "ERROR 2BP01: cannot drop table t because other objects depend on it\n");
+	check(s, &g, "begin; insert into s (t_a) values (2); select count(*) from s; rollback; select count(*) from s",
+		  "BEGIN\nINSERT 0 1\n2\nSELECT 1\nROLLBACK\n1\nSELECT 1\n");
+	check(s, &g, "select nextval('s_id_seq')", "6\nSELECT 1\n");
+	check(s, &g, "create index on s (t_a)", "CREATE INDEX\n");
+	check(s, &g, "select id from s where t_a = 2", "2\nSELECT 1\n");
+	check(s, &g, "truncate s", "TRUNCATE TABLE\n");
+	check(s, &g, "drop table s, t", "DROP TABLE\n");
+	check(s, &g, "drop table if exists t", "NOTICE 00000: table \"t\" does not exist, skipping\nDROP TABLE\n");
+
 	sql_session_free(s);
 	guc_session_free(&g);
 	sql_engine_shutdown();

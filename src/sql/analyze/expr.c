@@ -110,6 +110,60 @@ can_coerce(Oid from, Oid to, CastContext cc)
 	return cast_find(from, to, cc);
 }
 
+/*
+ * 'name'::regclass: the relation's OID through search_path, as PostgreSQL's
+ * regclassin does (digits are taken as an OID).
+ */
+static Expr *
+regclass_const(ParseState *ps, Expr *e, const char *s)
+{
+	const CatTable *t = NULL;
+	const char *dot = strchr(s, '.');
+	char	   *schema = NULL;
+	char	   *name;
+
+	if (s[0] >= '0' && s[0] <= '9')
+		return expr_const(ps->a, REGCLASSOID, -1, ObjectIdGetDatum((Oid) strtoul(s, NULL, 10)), false, e->location);
+	if (dot)
+	{
+		schema = arena_strndup(ps->a, s, (size_t) (dot - s));
+		name = arena_strdup(ps->a, dot + 1);
+	}
+	else
+		name = arena_strdup(ps->a, s);
+	for (char *p = name; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char) (*p - 'A' + 'a');
+	if (name[0] == '"')
+	{
+		size_t		l = strlen(name);
+
+		name = arena_strndup(ps->a, name + 1, l >= 2 ? l - 2 : 0);
+	}
+	if (ps->cat)
+	{
+		AstRangeVar rv = {.hdr = {AST_RANGE_VAR, e->location}, .schemaname = schema, .relname = name};
+
+		t = lookup_relation(ps, &rv, true);
+		if (!t)
+		{
+			const CatIndex *ix;
+			Oid			path[64];
+			int			n = search_path_oids(ps->session, ps->cat, true, path, 64);
+
+			for (int i = 0; i < n && !t; i++)
+				if (catalog_index_in(ps->cat, path[i], name, &ix))
+					return expr_const(ps->a, REGCLASSOID, -1, ObjectIdGetDatum(ix->oid), false, e->location);
+		}
+	}
+	if (!t)
+	{
+		mg_error(ps->err, SQLSTATE_UNDEFINED_TABLE, "relation \"%s\" does not exist", s);
+		return fail_at(ps, e->location);
+	}
+	return expr_const(ps->a, REGCLASSOID, -1, ObjectIdGetDatum(t->oid), false, e->location);
+}
+
 /* Converts an unknown literal to type at analysis time. */
 static Expr *
 coerce_unknown_const(ParseState *ps, Expr *e, Oid type, int32_t typmod, bool explicit_cast)
@@ -120,6 +174,12 @@ coerce_unknown_const(ParseState *ps, Expr *e, Oid type, int32_t typmod, bool exp
 
 	if (e->u.c.isnull)
 		return expr_const(ps->a, type, typmod, 0, true, e->location);
+	if (type == REGCLASSOID)
+	{
+		Varlena    *str = DatumGetVarlena(e->u.c.value);
+
+		return regclass_const(ps, e, arena_strndup(ps->a, str->data, str->len));
+	}
 	t = type_by_oid(type);
 	if (!t)
 	{

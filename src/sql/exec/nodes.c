@@ -546,7 +546,7 @@ exec_start(ExecState *es, const Plan *plan)
 	n->ctx.arena = n->arena;
 	n->raw_values = arena_new_array(es->run_arena, Datum, rw);
 	n->raw_nulls = arena_new_array(es->run_arena, bool, rw);
-	if (plan->ntlist > 0 || plan->kind == PLAN_SORT || plan->kind == PLAN_UNIQUE || plan->kind == PLAN_LIMIT)
+	if (plan->ntlist > 0 || plan->kind == PLAN_MODIFY || plan->kind == PLAN_SORT || plan->kind == PLAN_UNIQUE || plan->kind == PLAN_LIMIT)
 	{
 		n->values = arena_new_array(es->run_arena, Datum, w);
 		n->nulls = arena_new_array(es->run_arena, bool, w);
@@ -605,6 +605,10 @@ exec_start(ExecState *es, const Plan *plan)
 		case PLAN_SEQSCAN:
 		case PLAN_INDEXSCAN:
 			if (scan_start(es, n) < 0)
+				return NULL;
+			break;
+		case PLAN_MODIFY:
+			if (modify_start(es, n) < 0)
 				return NULL;
 			break;
 	}

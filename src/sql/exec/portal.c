@@ -73,7 +73,8 @@ sql_stmt_text(const SqlStmt *st)
 static bool
 is_query(const AstNode *ast)
 {
-	return AST_IS(ast, AST_SELECT_STMT);
+	return AST_IS(ast, AST_SELECT_STMT) || AST_IS(ast, AST_INSERT_STMT) || AST_IS(ast, AST_UPDATE_STMT) ||
+		AST_IS(ast, AST_DELETE_STMT);
 }
 
 static int
@@ -93,11 +94,39 @@ prepare_query(SqlSession *s, SqlPrepared *p, const SqlStmt *st, const Oid *param
 		p->desc.ncols = p->q->nvisible;
 		p->desc.cols = p->q->cols;
 	}
+	else
+	{
+		if (AST_IS(st->ast, AST_INSERT_STMT))
+		{
+			p->q = analyze_insert(&ps, (const AstInsertStmt *) st->ast);
+			p->command = "INSERT";
+		}
+		else if (AST_IS(st->ast, AST_UPDATE_STMT))
+		{
+			p->q = analyze_update(&ps, (const AstUpdateStmt *) st->ast);
+			p->command = "UPDATE";
+		}
+		else
+		{
+			p->q = analyze_delete(&ps, (const AstDeleteStmt *) st->ast);
+			p->command = "DELETE";
+		}
+		if (!p->q)
+			return -1;
+		p->is_write = true;
+		p->has_result = p->q->nreturning > 0;
+		p->desc.ncols = p->q->nreturning;
+		p->desc.cols = p->q->cols;
+	}
 	pstate_finish_params(&ps);
 	p->nparams = ps.nparams;
 	p->param_types = ps.param_types;
 	p->ncache = ps.ncache;
-	if (!(p->plan = plan_select(p->a, p->q, err)))
+	if (p->is_write)
+		p->plan = plan_modify(p->a, p->q, err);
+	else
+		p->plan = plan_select(p->a, p->q, err);
+	if (!p->plan)
 		return -1;
 	return 0;
 }
@@ -175,6 +204,21 @@ sql_prepared_command(const SqlPrepared *p)
 }
 
 /* ---- portals ------------------------------------------------------------- */
+
+/* SERIALIZABLE transactions hold the writer lock from their first statement. */
+static bool
+serializable(SqlSession *s)
+{
+	return strcmp(guc_str(s->gucs, GUC_TRANSACTION_ISOLATION), "serializable") == 0;
+}
+
+static int
+exec_check_interrupt_session(SqlSession *s, MgError *err)
+{
+	ExecState	es = {.session = s, .err = err};
+
+	return exec_check_interrupt(&es);
+}
 
 SqlPortal *
 sql_portal_new(SqlSession *s, Arena *a, SqlPrepared *p, const Datum *params, const bool *param_nulls,
@@ -296,7 +340,12 @@ run_rows(SqlPortal *portal, SqlDest *dest, int64_t max_rows, MgError *err)
 		if (full)
 			return SQL_BLOCKED;
 	}
-	snprintf(portal->tag, sizeof(portal->tag), "%s %lld", portal->p->command, (long long) portal->nrows);
+	if (strcmp(portal->p->command, "INSERT") == 0)
+		snprintf(portal->tag, sizeof(portal->tag), "INSERT 0 %lld", (long long) es->processed);
+	else if (portal->p->is_write)
+		snprintf(portal->tag, sizeof(portal->tag), "%s %lld", portal->p->command, (long long) es->processed);
+	else
+		snprintf(portal->tag, sizeof(portal->tag), "%s %lld", portal->p->command, (long long) portal->nrows);
 	return SQL_DONE;
 }
 
@@ -342,6 +391,28 @@ sql_portal_run(SqlPortal *portal, SqlDest *dest, int64_t max_rows, MgError *err)
 				mg_error(err, SQLSTATE_IN_FAILED_SQL_TRANSACTION,
 						 "current transaction is aborted, commands ignored until end of transaction block");
 				return portal_fail(portal);
+			}
+			if (portal->p->is_write || serializable(s))
+			{
+				StTxn	   *txn;
+				int			rc;
+
+				if (portal->p->is_write && guc_bool(s->gucs, GUC_TRANSACTION_READ_ONLY))
+				{
+					mg_error(err, SQLSTATE_READ_ONLY_SQL_TRANSACTION, "cannot execute %s in a read-only transaction",
+							 portal->p->command);
+					return portal_fail(portal);
+				}
+				if (exec_check_interrupt_session(s, err) < 0)
+				{
+					session_cancel_lock_wait(s);
+					return portal_fail(portal);
+				}
+				rc = session_write_txn(s, &txn, err);
+				if (rc < 0)
+					return portal_fail(portal);
+				if (rc > 0)
+					return SQL_WAIT;
 			}
 			portal->state = PORTAL_RUNNING;
 			if (portal->p->kind == PREP_UTILITY)

@@ -33,6 +33,7 @@
 #include "../engine.h"
 #include "../func/builtins.h"
 #include "../catalog.h"
+#include "../seqfuncs.h"
 
 static SqlSession *
 need_session(FnCall *fc, const char *fname)
@@ -290,4 +291,5 @@ register_session_funcs(void)
 	func_register(session_funcs, (int) (sizeof(session_funcs) / sizeof(session_funcs[0])));
 	if (!func_candidates("version", &n) || n == 0)
 		func_register(version_func, 1);
+	register_seq_funcs();
 }

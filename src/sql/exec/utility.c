@@ -23,6 +23,7 @@
 #include <memgres/strbuf.h>
 
 #include "../ast.h"
+#include "../ddl.h"
 #include "../engine.h"
 
 static const SqlColumn show_all_cols[] = {
@@ -497,6 +498,8 @@ utility_prepare(SqlSession *s, SqlPrepared *p, MgError *err)
 		default:
 			break;
 	}
+	if (ddl_prepare(p))
+		return 0;
 	mg_error(err, SQLSTATE_FEATURE_NOT_SUPPORTED, "%s is not supported yet", stmt_name(ast));
 	return -1;
 }
@@ -569,6 +572,8 @@ utility_run(SqlPortal *portal, MgError *err)
 		default:
 			break;
 	}
+	if (ddl_prepare(portal->p))
+		return ddl_run(portal, err);
 	mg_error(err, SQLSTATE_FEATURE_NOT_SUPPORTED, "%s is not supported yet", stmt_name(ast));
 	return -1;
 }

@@ -51,6 +51,48 @@ inherit_width(Arena *a, Plan *p)
 }
 
 Plan *
+plan_modify(Arena *a, const Query *q, MgError *err)
+{
+	const CatTable *t = q->target;
+	Plan	   *child;
+	Plan	   *m;
+
+	if (q->cmd == CMD_INSERT)
+	{
+		if (q->source)
+		{
+			if (!(child = plan_select(a, q->source, err)))
+				return NULL;
+		}
+		else
+		{
+			child = plan_new(a, PLAN_VALUES, NULL);
+			child->raw_width = t->ncols;
+			child->width = t->ncols;
+			child->u.values.nrows = q->nvalues;
+			child->u.values.rows = q->values;
+			child->out_types = arena_new_array(a, Oid, t->ncols > 0 ? t->ncols : 1);
+			for (int i = 0; i < t->ncols; i++)
+				child->out_types[i] = t->cols[i].type;
+		}
+	}
+	else if (!(child = plan_scan(a, q, err)))
+		return NULL;
+	m = plan_new(a, PLAN_MODIFY, child);
+	m->raw_width = t->ncols;
+	m->u.modify.cmd = q->cmd;
+	m->u.modify.rel = t;
+	m->u.modify.col_exprs = q->col_exprs;
+	m->u.modify.set_exprs = q->set_exprs;
+	m->u.modify.onconflict = q->onconflict;
+	m->u.modify.arbiter = q->arbiter;
+	m->u.modify.conflict_set = q->conflict_set;
+	m->u.modify.conflict_where = q->conflict_where;
+	set_tlist(a, m, q->nreturning, q->returning);
+	return m;
+}
+
+Plan *
 plan_select(Arena *a, const Query *q, MgError *err)
 {
 	Plan	   *top;

@@ -1,0 +1,14 @@
+/*
+ * ddl.h — data definition statements (internal; exec/ddl.c).
+ * Run in the session's write transaction; errors in err, -1.
+ */
+#ifndef MEMGRES_SQL_DDL_H
+#define MEMGRES_SQL_DDL_H
+
+#include "engine.h"
+
+/* Sets the command tag and is_write for a DDL statement; false if p->ast is not one. */
+bool		ddl_prepare(SqlPrepared *p);
+int			ddl_run(SqlPortal *portal, MgError *err);
+
+#endif
