@@ -3,7 +3,8 @@
  *
  * Purpose: PostgreSQL's int2/int4/int8 arithmetic and comparison operators,
  * including the cross-type ones pg_operator has (int24pl, int48eq ...),
- * bitwise operators, abs, mod, gcd, lcm; comparison for bool and oid.
+ * bitwise operators, abs, mod, gcd, lcm; comparison for bool, oid and
+ * "char" (an unsigned byte in the Datum).
  *
  * Design notes: every integer operation widens both inputs to int64,
  * computes with overflow checks, and narrows to the result type with a
@@ -348,6 +349,7 @@ uint_cmp(FnCall *fc, Datum *out, int op)
 	static int pfx##ge(FnCall *fc, Datum *out) { return uint_cmp(fc, out, 5); }
 UCMP(bool)
 UCMP(oid)
+UCMP(char)
 
 /* ---------------------------------------------------------------- tables */
 
@@ -393,6 +395,7 @@ static const FuncDef int_funcs[] = {
 	F2("lcm", int8lcm, INT8OID, INT8OID, INT8OID),
 	UCMP_F(bool, BOOLOID),
 	UCMP_F(oid, OIDOID),
+	UCMP_F(char, CHAROID),
 };
 
 #define OP(N_, l, r, res, FN_, neg, com) \
@@ -427,6 +430,7 @@ static const OperDef int_opers[] = {
 	SAME_OPS(int8, INT8OID),
 	CMP_OPS(bool, BOOLOID, BOOLOID),
 	CMP_OPS(oid, OIDOID, OIDOID),
+	CMP_OPS(char, CHAROID, CHAROID),
 };
 
 void

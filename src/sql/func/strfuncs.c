@@ -1186,6 +1186,76 @@ byteacat(FnCall *fc, Datum *out)
 	return textcat(fc, out);
 }
 
+/* ---------------------------------------------------------------- overlay, sha2, num_nulls, pg_typeof */
+
+/* overlay(s PLACING r FROM start [FOR count]) */
+static int
+overlay_common(FnCall *fc, Datum *out, int64_t count)
+{
+	const char *s = ARGP(0);
+	size_t		slen = ARGL(0);
+	int64_t		start = DatumGetInt32(fc->args[2]);
+	size_t		b0,
+				b1;
+	StrBuf		sb;
+
+	if (start <= 0 || count < 0)
+		return fc_error(fc, SQLSTATE_SUBSTRING_ERROR, "negative substring length not allowed");
+	b0 = char_offset(s, slen, (size_t) (start - 1));
+	b1 = b0 + char_offset(s + b0, slen - b0, (size_t) count);
+	strbuf_init_arena(&sb, fc->ctx->arena);
+	strbuf_append(&sb, s, b0);
+	strbuf_append(&sb, ARGP(1), ARGL(1));
+	strbuf_append(&sb, s + b1, slen - b1);
+	RET_TEXT(sb.data, sb.len);
+}
+
+static int overlay4(FnCall *fc, Datum *out) { return overlay_common(fc, out, DatumGetInt32(fc->args[3])); }
+static int overlay3(FnCall *fc, Datum *out) { return overlay_common(fc, out, (int64_t) utf8_strlen(ARGP(1), ARGL(1))); }
+
+static int
+sha_common(FnCall *fc, Datum *out, const EVP_MD *md)
+{
+	unsigned char buf[EVP_MAX_MD_SIZE];
+	unsigned int n = 0;
+
+	if (EVP_Digest(ARGP(0), ARGL(0), buf, &n, md, NULL) != 1)
+		return fc_error(fc, SQLSTATE_INTERNAL_ERROR, "could not compute %s hash", "SHA-2");
+	*out = text_datum(fc->ctx->arena, (const char *) buf, n);
+	return 0;
+}
+
+static int sha224_fn(FnCall *fc, Datum *out) { return sha_common(fc, out, EVP_sha224()); }
+static int sha256_fn(FnCall *fc, Datum *out) { return sha_common(fc, out, EVP_sha256()); }
+static int sha384_fn(FnCall *fc, Datum *out) { return sha_common(fc, out, EVP_sha384()); }
+static int sha512_fn(FnCall *fc, Datum *out) { return sha_common(fc, out, EVP_sha512()); }
+
+static int
+num_nulls_common(FnCall *fc, Datum *out, bool count_nulls)
+{
+	int32_t		n = 0;
+
+	for (int i = 0; i < fc->nargs; i++)
+		if ((fc->argnull && fc->argnull[i]) == count_nulls)
+			n++;
+	RET_INT(n);
+}
+
+static int num_nulls(FnCall *fc, Datum *out) { return num_nulls_common(fc, out, true); }
+static int num_nonnulls(FnCall *fc, Datum *out) { return num_nulls_common(fc, out, false); }
+
+static int
+pg_typeof(FnCall *fc, Datum *out)
+{
+	*out = ObjectIdGetDatum(fc->argtypes ? fc->argtypes[0] : UNKNOWNOID);
+	return 0;
+}
+
+static const FuncDef typeof_funcs[] = {
+	{.name = "pg_typeof", .nargs = 1, .argtypes = {ANYOID}, .rettype = REGTYPEOID, .strict = false,
+	 .volatility = FUNC_STABLE, .fn = pg_typeof},
+};
+
 /* ---------------------------------------------------------------- tables */
 
 #define FD(N_, FN_, n, a, b, c, res) \
@@ -1291,6 +1361,17 @@ static const FuncDef string_funcs[] = {
 	 .volatility = FUNC_VOLATILE, .fn = gen_random_uuid},
 	{.name = "version", .nargs = 0, .rettype = T, .strict = true,
 	 .volatility = FUNC_STABLE, .fn = version_fn},
+	{.name = "overlay", .nargs = 4, .argtypes = {T, T, I, I}, .rettype = T, .strict = true,
+	 .volatility = FUNC_IMMUTABLE, .fn = overlay4},
+	FD("overlay", overlay3, 3, T, T, I, T),
+	FD("sha224", sha224_fn, 1, BYTEAOID, 0, 0, BYTEAOID),
+	FD("sha256", sha256_fn, 1, BYTEAOID, 0, 0, BYTEAOID),
+	FD("sha384", sha384_fn, 1, BYTEAOID, 0, 0, BYTEAOID),
+	FD("sha512", sha512_fn, 1, BYTEAOID, 0, 0, BYTEAOID),
+	{.name = "num_nulls", .nargs = 0, .variadic = ANYOID, .rettype = I, .strict = false,
+	 .volatility = FUNC_IMMUTABLE, .fn = num_nulls},
+	{.name = "num_nonnulls", .nargs = 0, .variadic = ANYOID, .rettype = I, .strict = false,
+	 .volatility = FUNC_IMMUTABLE, .fn = num_nonnulls},
 };
 
 #define OP(N_, l, r, res, FN_, neg, com) \
@@ -1321,4 +1402,7 @@ register_string_funcs(void)
 	utf8_locale = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t) 0);
 	func_register(string_funcs, (int) (sizeof(string_funcs) / sizeof(string_funcs[0])));
 	oper_register(string_opers, (int) (sizeof(string_opers) / sizeof(string_opers[0])));
+	/* pg_typeof() returns regtype: only once the type system has it. */
+	if (type_by_oid(REGTYPEOID) != NULL)
+		func_register(typeof_funcs, 1);
 }
