@@ -823,10 +823,24 @@ utf8_valid_prefix(const unsigned char *s, size_t len)
 
 	while (i < len)
 	{
-		unsigned char c = s[i];
+		unsigned char c;
 		size_t		n;
 		uint32_t	cp;
 
+		/* fast path: eight ASCII bytes, none of them NUL */
+		while (i + 8 <= len)
+		{
+			uint64_t	w;
+
+			memcpy(&w, s + i, 8);
+			if ((w & UINT64_C(0x8080808080808080)) != 0 ||
+				((w - UINT64_C(0x0101010101010101)) & ~w & UINT64_C(0x8080808080808080)) != 0)
+				break;
+			i += 8;
+		}
+		if (i >= len)
+			break;
+		c = s[i];
 		if (c < 0x80)
 		{
 			if (c == 0)
@@ -896,23 +910,37 @@ hexval(char c)
 	return isdigit((unsigned char) c) ? c - '0' : (tolower((unsigned char) c) - 'a' + 10);
 }
 
+/*
+ * Room for the de-escaped fields of a line of len bytes: never longer than
+ * the input, plus one NUL per field (at most len + 1 fields).
+ */
+static char *
+attr_reserve(CopyFmtParser *p, size_t len)
+{
+	strbuf_reset(&p->attr);
+	strbuf_reserve(&p->attr, 2 * len + 2);
+	return p->attr.data;
+}
+
 /* CopyReadAttributesText: split and de-escape.  Returns the field count, or -1. */
 static int
 split_text(CopyFmtParser *p, const char *line, size_t len, MgError *err)
 {
 	const CopyFmtOptions *o = p->o;
+	const char	delim = o->delim;
 	const char *cur = line;
 	const char *end = line + len;
+	char	   *base = attr_reserve(p, len);
+	char	   *out = base;
 	int			nf = 0;
 
-	strbuf_reset(&p->attr);
 	for (;;)
 	{
 		const char *start = cur;
 		const char *fend;
 		bool		found_delim = false;
 		bool		saw_non_ascii = false;
-		size_t		out_start = p->attr.len;
+		char	   *out_start = out;
 
 		for (;;)
 		{
@@ -922,7 +950,7 @@ split_text(CopyFmtParser *p, const char *line, size_t len, MgError *err)
 			if (cur >= end)
 				break;
 			c = *cur++;
-			if (c == o->delim)
+			if (c == delim)
 			{
 				found_delim = true;
 				break;
@@ -991,32 +1019,33 @@ split_text(CopyFmtParser *p, const char *line, size_t len, MgError *err)
 						break;
 				}
 			}
-			strbuf_putc(&p->attr, c);
+			*out++ = c;
 		}
 		if ((size_t) (fend - start) == o->null_print_len &&
 			memcmp(start, o->null_print, o->null_print_len) == 0)
 		{
-			p->attr.len = out_start;
+			out = out_start;
 			add_field(p, &nf, true);
 		}
 		else
 		{
 			if (saw_non_ascii)
 			{
-				const unsigned char *f = (const unsigned char *) p->attr.data + out_start;
-				size_t		flen = p->attr.len - out_start;
+				const unsigned char *f = (const unsigned char *) out_start;
+				size_t		flen = (size_t) (out - out_start);
 				size_t		ok = utf8_valid_prefix(f, flen);
 
 				if (ok < flen)
 					return fail_encoding(p, err, f + ok, flen - ok, line, len);
 			}
-			strbuf_putc(&p->attr, '\0');
+			*out++ = '\0';
 			add_field(p, &nf, false);
-			p->offsets[nf - 1] = out_start;
+			p->offsets[nf - 1] = (size_t) (out_start - base);
 		}
 		if (!found_delim)
 			break;
 	}
+	p->attr.len = (size_t) (out - base);
 	return nf;
 }
 
@@ -1025,18 +1054,22 @@ static int
 split_csv(CopyFmtParser *p, const char *line, size_t len, MgError *err)
 {
 	const CopyFmtOptions *o = p->o;
+	const char	delim = o->delim;
+	const char	quote = o->quote;
+	const char	escape = o->escape;
 	const char *cur = line;
 	const char *end = line + len;
+	char	   *base = attr_reserve(p, len);
+	char	   *out = base;
 	int			nf = 0;
 
-	strbuf_reset(&p->attr);
 	for (;;)
 	{
 		const char *start = cur;
 		const char *fend = cur;
 		bool		found_delim = false;
 		bool		saw_quote = false;
-		size_t		out_start = p->attr.len;
+		char	   *out_start = out;
 
 		for (;;)
 		{
@@ -1049,17 +1082,17 @@ split_csv(CopyFmtParser *p, const char *line, size_t len, MgError *err)
 				if (cur >= end)
 					goto endfield;
 				c = *cur++;
-				if (c == o->delim)
+				if (c == delim)
 				{
 					found_delim = true;
 					goto endfield;
 				}
-				if (c == o->quote)
+				if (c == quote)
 				{
 					saw_quote = true;
 					break;
 				}
-				strbuf_putc(&p->attr, c);
+				*out++ = c;
 			}
 			/* inside quotes */
 			for (;;)
@@ -1071,32 +1104,33 @@ split_csv(CopyFmtParser *p, const char *line, size_t len, MgError *err)
 					return fail(p, err, line, len, SQLSTATE_BAD_COPY_FILE_FORMAT, NULL,
 								"unterminated CSV quoted field");
 				c = *cur++;
-				if (c == o->escape && cur < end && (*cur == o->escape || *cur == o->quote))
+				if (c == escape && cur < end && (*cur == escape || *cur == quote))
 				{
-					strbuf_putc(&p->attr, *cur++);
+					*out++ = *cur++;
 					continue;
 				}
-				if (c == o->quote)
+				if (c == quote)
 					break;
-				strbuf_putc(&p->attr, c);
+				*out++ = c;
 			}
 		}
 endfield:
 		if (!saw_quote && (size_t) (fend - start) == o->null_print_len &&
 			memcmp(start, o->null_print, o->null_print_len) == 0)
 		{
-			p->attr.len = out_start;
+			out = out_start;
 			add_field(p, &nf, true);
 		}
 		else
 		{
-			strbuf_putc(&p->attr, '\0');
+			*out++ = '\0';
 			add_field(p, &nf, false);
-			p->offsets[nf - 1] = out_start;
+			p->offsets[nf - 1] = (size_t) (out_start - base);
 		}
 		if (!found_delim)
 			break;
 	}
+	p->attr.len = (size_t) (out - base);
 	return nf;
 }
 
@@ -1199,6 +1233,36 @@ scan_lines(CopyFmtParser *p, bool final, CopyFmtRowFn fn, void *arg, MgError *er
 		{
 			p->lineno++;
 			p->line_open = true;
+		}
+
+		/*
+		 * Fast path for the common line: find the newline with memchr and
+		 * take the line at once when nothing in it needs the careful scan
+		 * below (no '\r', no backslash, no CSV quote, and the newline style
+		 * is \n).
+		 */
+		if (i == p->start && !p->in_quote && (p->eol == EOL_NL || p->eol == EOL_UNKNOWN))
+		{
+			const char *b = p->buf + i;
+			const char *nl = memchr(b, '\n', p->len - i);
+
+			if (nl != NULL)
+			{
+				size_t		n = (size_t) (nl - b);
+
+				if (memchr(b, '\r', n) == NULL &&
+					(csv ? memchr(b, o->quote, n) == NULL && (n == 0 || b[0] != '\\') :
+					 memchr(b, '\\', n) == NULL))
+				{
+					p->eol = EOL_NL;
+					if (process_line(p, b, n, fn, arg, err) != 0)
+						return -1;
+					p->start = i + n + 1;
+					p->line_open = false;
+					i = p->start;
+					continue;
+				}
+			}
 		}
 		for (; i < p->len; i++)
 		{
