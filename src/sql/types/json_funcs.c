@@ -1,11 +1,469 @@
 /*
- * json_funcs.c — registers the json/jsonb functions and operators.
+ * json_funcs.c — json/jsonb functions and operators: to_json/to_jsonb,
+ * json_typeof/jsonb_typeof, json[b]_build_object/array, the -> and ->>
+ * field/element operators, and jsonb comparison.
+ *
+ * Design: SQL values become JSON as PostgreSQL's datum_to_json does:
+ * numbers stay bare when their text is a JSON number (NaN/Infinity are
+ * quoted), booleans become true/false, date/time values use ISO 8601 with
+ * a "T" (XSD style), json/jsonb are embedded as they are, everything else
+ * becomes a JSON string of its text output.  json operators work on the
+ * parsed text and return the source slice of the value, as PostgreSQL.
  */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
 #include <memgres/func.h>
+#include <memgres/json.h>
 
 #include "../func/builtins.h"
+#include "datetime_types.h"
+#include "json_int.h"
+
+/* ---------------------------------------------------------------- datum -> JSON */
+
+static bool
+is_json_number(const char *s, size_t len)
+{
+	size_t		i = 0;
+
+	if (i < len && s[i] == '-')
+		i++;
+	if (i >= len || !isdigit((unsigned char) s[i]))
+		return false;
+	if (s[i] == '0')
+		i++;
+	else
+		while (i < len && isdigit((unsigned char) s[i]))
+			i++;
+	if (i < len && s[i] == '.')
+	{
+		i++;
+		if (i >= len || !isdigit((unsigned char) s[i]))
+			return false;
+		while (i < len && isdigit((unsigned char) s[i]))
+			i++;
+	}
+	if (i < len && (s[i] == 'e' || s[i] == 'E'))
+	{
+		i++;
+		if (i < len && (s[i] == '+' || s[i] == '-'))
+			i++;
+		if (i >= len || !isdigit((unsigned char) s[i]))
+			return false;
+		while (i < len && isdigit((unsigned char) s[i]))
+			i++;
+	}
+	return i == len;
+}
+
+/* ISO 8601 text of a date/time value for JSON (PostgreSQL's JsonEncodeDateTime). */
+static int
+encode_datetime_json(EvalCtx *ctx, Oid type, Datum v, StrBuf *out)
+{
+	PgTm		tm;
+	int32_t		fsec;
+	int64_t		ts = DatumGetInt64(v);
+
+	strbuf_putc(out, '"');
+	switch (type)
+	{
+		case DATEOID:
+			{
+				DateADT		d = DatumGetInt32(v);
+
+				if (DATE_NOT_FINITE(d))
+					strbuf_puts(out, d == DATEVAL_NOEND ? "infinity" : "-infinity");
+				else
+				{
+					memset(&tm, 0, sizeof(tm));
+					j2date(d + POSTGRES_EPOCH_JDATE, &tm.year, &tm.mon, &tm.mday);
+					encode_date_only(&tm, USE_XSD_DATES, DATEORDER_MDY, out);
+				}
+			}
+			break;
+		case TIMEOID:
+			memset(&tm, 0, sizeof(tm));
+			dt2time(ts, &tm.hour, &tm.min, &tm.sec, &fsec);
+			encode_time_only(&tm, fsec, false, 0, USE_XSD_DATES, out);
+			break;
+		default:
+			if (TIMESTAMP_NOT_FINITE(ts))
+				strbuf_puts(out, ts == DT_NOEND ? "infinity" : "-infinity");
+			else
+			{
+				bool		tz = type == TIMESTAMPTZOID;
+
+				if (timestamp2tm(ts, tz ? tz_session(ctx) : NULL, &tm, &fsec) != 0)
+				{
+					mg_error(ctx->err, SQLSTATE_DATETIME_VALUE_OUT_OF_RANGE, "timestamp out of range");
+					return -1;
+				}
+				encode_date_time(&tm, fsec, tz, (int) -tm.gmtoff, NULL, USE_XSD_DATES, DATEORDER_MDY, out);
+			}
+			break;
+	}
+	strbuf_putc(out, '"');
+	return 0;
+}
+
+/* Appends the JSON text of one SQL value. */
+static int
+datum_to_json(EvalCtx *ctx, Oid type, Datum v, bool isnull, StrBuf *out)
+{
+	const MgType *t;
+	StrBuf		txt;
+
+	if (isnull)
+	{
+		strbuf_puts(out, "null");
+		return 0;
+	}
+	switch (type)
+	{
+		case BOOLOID:
+			strbuf_puts(out, DatumGetBool(v) ? "true" : "false");
+			return 0;
+		case JSONOID:
+			return type_output(ctx, type, -1, v, out);
+		case JSONBOID:
+			json_node_out(jsonb_to_node(ctx->arena, v), true, out);
+			return 0;
+		case DATEOID:
+		case TIMEOID:
+		case TIMESTAMPOID:
+		case TIMESTAMPTZOID:
+			return encode_datetime_json(ctx, type, v, out);
+		default:
+			break;
+	}
+	t = type_by_oid(type);
+	if (t != NULL && t->category == 'A')
+	{
+		mg_error(ctx->err, SQLSTATE_FEATURE_NOT_SUPPORTED, "arrays in to_json/to_jsonb are not supported yet");
+		return -1;
+	}
+	strbuf_init_arena(&txt, ctx->arena);
+	if (type_output(ctx, type, -1, v, &txt) != 0)
+		return -1;
+	if (t != NULL && t->category == 'N' && is_json_number(txt.data, txt.len))
+		strbuf_append(out, txt.data, txt.len);
+	else
+		json_escape(out, txt.data ? txt.data : "", txt.len);
+	return 0;
+}
+
+static int
+text_result(FnCall *fc, const StrBuf *sb, Datum *out)
+{
+	*out = text_datum(fc->ctx->arena, sb->data ? sb->data : "", sb->len);
+	return 0;
+}
+
+static int
+jsonb_from_text(FnCall *fc, const StrBuf *sb, Datum *out)
+{
+	JsonNode   *n;
+
+	if (json_parse(fc->ctx, sb->data ? sb->data : "", sb->len, true, &n))
+		return -1;
+	*out = jsonb_from_node(fc->ctx->arena, n);
+	return 0;
+}
+
+static int
+fn_to_json(FnCall *fc, Datum *out)
+{
+	StrBuf		sb;
+
+	strbuf_init_arena(&sb, fc->ctx->arena);
+	if (datum_to_json(fc->ctx, fc->argtypes[0], fc->args[0], false, &sb))
+		return -1;
+	return text_result(fc, &sb, out);
+}
+
+static int
+fn_to_jsonb(FnCall *fc, Datum *out)
+{
+	StrBuf		sb;
+
+	strbuf_init_arena(&sb, fc->ctx->arena);
+	if (datum_to_json(fc->ctx, fc->argtypes[0], fc->args[0], false, &sb))
+		return -1;
+	return jsonb_from_text(fc, &sb, out);
+}
+
+static int
+build_object(FnCall *fc, bool jsonb, Datum *out)
+{
+	StrBuf		sb;
+
+	if (fc->nargs % 2 != 0)
+	{
+		mg_error(fc->ctx->err, SQLSTATE_INVALID_PARAMETER_VALUE, "argument list must have even number of elements");
+		mg_error_hint(fc->ctx->err, "The arguments of %s must consist of alternating keys and values.",
+					  jsonb ? "jsonb_build_object()" : "json_build_object()");
+		return -1;
+	}
+	strbuf_init_arena(&sb, fc->ctx->arena);
+	strbuf_putc(&sb, '{');
+	for (int i = 0; i < fc->nargs; i += 2)
+	{
+		StrBuf		key;
+
+		if (fc->argnull[i])
+		{
+			mg_error(fc->ctx->err, SQLSTATE_NULL_VALUE_NOT_ALLOWED, "argument %d cannot be null", i + 1);
+			mg_error_hint(fc->ctx->err, "Object keys should be text.");
+			return -1;
+		}
+		if (i > 0)
+			strbuf_puts(&sb, ", ");
+		strbuf_init_arena(&key, fc->ctx->arena);
+		if (type_output(fc->ctx, fc->argtypes[i], -1, fc->args[i], &key) != 0)
+			return -1;
+		json_escape(&sb, key.data ? key.data : "", key.len);
+		strbuf_puts(&sb, " : ");
+		if (datum_to_json(fc->ctx, fc->argtypes[i + 1], fc->args[i + 1], fc->argnull[i + 1], &sb))
+			return -1;
+	}
+	strbuf_putc(&sb, '}');
+	return jsonb ? jsonb_from_text(fc, &sb, out) : text_result(fc, &sb, out);
+}
+
+static int fn_json_build_object(FnCall *fc, Datum *out) { return build_object(fc, false, out); }
+static int fn_jsonb_build_object(FnCall *fc, Datum *out) { return build_object(fc, true, out); }
+
+static int
+build_array(FnCall *fc, bool jsonb, Datum *out)
+{
+	StrBuf		sb;
+
+	strbuf_init_arena(&sb, fc->ctx->arena);
+	strbuf_putc(&sb, '[');
+	for (int i = 0; i < fc->nargs; i++)
+	{
+		if (i > 0)
+			strbuf_puts(&sb, ", ");
+		if (datum_to_json(fc->ctx, fc->argtypes[i], fc->args[i], fc->argnull[i], &sb))
+			return -1;
+	}
+	strbuf_putc(&sb, ']');
+	return jsonb ? jsonb_from_text(fc, &sb, out) : text_result(fc, &sb, out);
+}
+
+static int fn_json_build_array(FnCall *fc, Datum *out) { return build_array(fc, false, out); }
+static int fn_jsonb_build_array(FnCall *fc, Datum *out) { return build_array(fc, true, out); }
+
+/* ---------------------------------------------------------------- typeof, operators */
+
+static const char *
+type_name_of(const JsonNode *n)
+{
+	switch (n->type)
+	{
+		case JSON_NULL:
+			return "null";
+		case JSON_FALSE:
+		case JSON_TRUE:
+			return "boolean";
+		case JSON_NUMBER:
+			return "number";
+		case JSON_STRING:
+			return "string";
+		case JSON_ARRAY:
+			return "array";
+		default:
+			return "object";
+	}
+}
+
+static JsonNode *
+arg_node(FnCall *fc, int i, bool jsonb)
+{
+	JsonNode   *n;
+	const Varlena *v;
+
+	if (jsonb)
+		return jsonb_to_node(fc->ctx->arena, fc->args[i]);
+	v = DatumGetVarlena(fc->args[i]);
+	if (json_parse(fc->ctx, v->data, v->len, false, &n))
+		return NULL;
+	return n;
+}
+
+static int
+typeof_common(FnCall *fc, bool jsonb, Datum *out)
+{
+	JsonNode   *n = arg_node(fc, 0, jsonb);
+
+	if (n == NULL)
+		return -1;
+	*out = cstring_text_datum(fc->ctx->arena, type_name_of(n));
+	return 0;
+}
+
+static int fn_json_typeof(FnCall *fc, Datum *out) { return typeof_common(fc, false, out); }
+static int fn_jsonb_typeof(FnCall *fc, Datum *out) { return typeof_common(fc, true, out); }
+
+/* The member of an object (last match for json, as PostgreSQL) or array element. */
+static JsonNode *
+lookup(FnCall *fc, JsonNode *n, bool by_index, bool jsonb)
+{
+	if (by_index)
+	{
+		int32_t		idx = DatumGetInt32(fc->args[1]);
+
+		/* a jsonb scalar is stored as a one-element "raw scalar" array */
+		if (jsonb && n->type != JSON_ARRAY && n->type != JSON_OBJECT)
+			return (idx == 0 || idx == -1) ? n : NULL;
+		if (n->type != JSON_ARRAY)
+			return NULL;
+		if (idx < 0)
+			idx += n->n;
+		return (idx >= 0 && idx < n->n) ? n->items[idx] : NULL;
+	}
+	else
+	{
+		const Varlena *k = DatumGetVarlena(fc->args[1]);
+		JsonNode   *found = NULL;
+
+		if (n->type != JSON_OBJECT)
+			return NULL;
+		for (int i = 0; i < n->n; i++)
+			if (n->keylens[i] == k->len && memcmp(n->keys[i], k->data, k->len) == 0)
+				found = n->items[i];
+		return found;
+	}
+}
+
+static int
+arrow(FnCall *fc, bool jsonb, bool by_index, bool as_text, Datum *out)
+{
+	JsonNode   *n = arg_node(fc, 0, jsonb);
+	JsonNode   *r;
+	StrBuf		sb;
+
+	if (n == NULL)
+		return -1;
+	r = lookup(fc, n, by_index, jsonb);
+	if (r == NULL || (as_text && r->type == JSON_NULL))
+	{
+		fc->isnull = true;
+		return 0;
+	}
+	strbuf_init_arena(&sb, fc->ctx->arena);
+	if (as_text && r->type == JSON_STRING)
+	{
+		if (jsonb)
+			strbuf_append(&sb, r->str, r->len);
+		else
+		{
+			/* json keeps "\u0000" escaped in its text; the value is what the parser unescaped */
+			strbuf_append(&sb, r->str, r->len);
+		}
+		return text_result(fc, &sb, out);
+	}
+	if (jsonb && !as_text)
+	{
+		*out = jsonb_from_node(fc->ctx->arena, r);
+		return 0;
+	}
+	if (jsonb)
+		json_node_out(r, true, &sb);
+	else
+		strbuf_append(&sb, r->src, r->srclen);
+	return text_result(fc, &sb, out);
+}
+
+static int fn_json_object_field(FnCall *fc, Datum *out) { return arrow(fc, false, false, false, out); }
+static int fn_json_object_field_text(FnCall *fc, Datum *out) { return arrow(fc, false, false, true, out); }
+static int fn_json_array_element(FnCall *fc, Datum *out) { return arrow(fc, false, true, false, out); }
+static int fn_json_array_element_text(FnCall *fc, Datum *out) { return arrow(fc, false, true, true, out); }
+static int fn_jsonb_object_field(FnCall *fc, Datum *out) { return arrow(fc, true, false, false, out); }
+static int fn_jsonb_object_field_text(FnCall *fc, Datum *out) { return arrow(fc, true, false, true, out); }
+static int fn_jsonb_array_element(FnCall *fc, Datum *out) { return arrow(fc, true, true, false, out); }
+static int fn_jsonb_array_element_text(FnCall *fc, Datum *out) { return arrow(fc, true, true, true, out); }
+
+#define JCMP(name, expr) \
+static int name(FnCall *fc, Datum *out) { int c = jsonb_cmp(fc->args[0], fc->args[1]); *out = BoolGetDatum(expr); return 0; }
+JCMP(jsonb_eq, c == 0)
+JCMP(jsonb_ne, c != 0)
+JCMP(jsonb_lt, c < 0)
+JCMP(jsonb_le, c <= 0)
+JCMP(jsonb_gt, c > 0)
+JCMP(jsonb_ge, c >= 0)
+
+static int
+jsonb_cmp_fn(FnCall *fc, Datum *out)
+{
+	*out = Int32GetDatum(jsonb_cmp(fc->args[0], fc->args[1]));
+	return 0;
+}
+
+#define F2(n, a, b, r, f) \
+	{.name = n, .nargs = 2, .argtypes = {a, b}, .rettype = r, .strict = true, .volatility = FUNC_IMMUTABLE, .fn = f}
+#define F1(n, a, r, vol, f) \
+	{.name = n, .nargs = 1, .argtypes = {a}, .rettype = r, .strict = true, .volatility = vol, .fn = f}
+#define FV(n, r, f) \
+	{.name = n, .nargs = 0, .variadic = ANYOID, .rettype = r, .strict = false, .volatility = FUNC_STABLE, .fn = f}
+#define F0(n, r, f) \
+	{.name = n, .nargs = 0, .rettype = r, .strict = false, .volatility = FUNC_STABLE, .fn = f}
+
+static const FuncDef json_funcs[] = {
+	F1("to_json", ANYELEMENTOID, JSONOID, FUNC_STABLE, fn_to_json),
+	F1("to_jsonb", ANYELEMENTOID, JSONBOID, FUNC_STABLE, fn_to_jsonb),
+	F1("json_typeof", JSONOID, TEXTOID, FUNC_IMMUTABLE, fn_json_typeof),
+	F1("jsonb_typeof", JSONBOID, TEXTOID, FUNC_IMMUTABLE, fn_jsonb_typeof),
+	FV("json_build_object", JSONOID, fn_json_build_object),
+	F0("json_build_object", JSONOID, fn_json_build_object),
+	FV("jsonb_build_object", JSONBOID, fn_jsonb_build_object),
+	F0("jsonb_build_object", JSONBOID, fn_jsonb_build_object),
+	FV("json_build_array", JSONOID, fn_json_build_array),
+	F0("json_build_array", JSONOID, fn_json_build_array),
+	FV("jsonb_build_array", JSONBOID, fn_jsonb_build_array),
+	F0("jsonb_build_array", JSONBOID, fn_jsonb_build_array),
+	F2("json_object_field", JSONOID, TEXTOID, JSONOID, fn_json_object_field),
+	F2("json_object_field_text", JSONOID, TEXTOID, TEXTOID, fn_json_object_field_text),
+	F2("json_array_element", JSONOID, INT4OID, JSONOID, fn_json_array_element),
+	F2("json_array_element_text", JSONOID, INT4OID, TEXTOID, fn_json_array_element_text),
+	F2("jsonb_object_field", JSONBOID, TEXTOID, JSONBOID, fn_jsonb_object_field),
+	F2("jsonb_object_field_text", JSONBOID, TEXTOID, TEXTOID, fn_jsonb_object_field_text),
+	F2("jsonb_array_element", JSONBOID, INT4OID, JSONBOID, fn_jsonb_array_element),
+	F2("jsonb_array_element_text", JSONBOID, INT4OID, TEXTOID, fn_jsonb_array_element_text),
+	F2("jsonb_eq", JSONBOID, JSONBOID, BOOLOID, jsonb_eq),
+	F2("jsonb_ne", JSONBOID, JSONBOID, BOOLOID, jsonb_ne),
+	F2("jsonb_lt", JSONBOID, JSONBOID, BOOLOID, jsonb_lt),
+	F2("jsonb_le", JSONBOID, JSONBOID, BOOLOID, jsonb_le),
+	F2("jsonb_gt", JSONBOID, JSONBOID, BOOLOID, jsonb_gt),
+	F2("jsonb_ge", JSONBOID, JSONBOID, BOOLOID, jsonb_ge),
+	F2("jsonb_cmp", JSONBOID, JSONBOID, INT4OID, jsonb_cmp_fn),
+};
+
+#define OP(N_, l, r, res, FN_, neg, com) \
+	{.name = N_, .left = l, .right = r, .result = res, .func_name = FN_, .negator = neg, .commutator = com}
+
+static const OperDef json_opers[] = {
+	OP("->", JSONOID, TEXTOID, JSONOID, "json_object_field", NULL, NULL),
+	OP("->>", JSONOID, TEXTOID, TEXTOID, "json_object_field_text", NULL, NULL),
+	OP("->", JSONOID, INT4OID, JSONOID, "json_array_element", NULL, NULL),
+	OP("->>", JSONOID, INT4OID, TEXTOID, "json_array_element_text", NULL, NULL),
+	OP("->", JSONBOID, TEXTOID, JSONBOID, "jsonb_object_field", NULL, NULL),
+	OP("->>", JSONBOID, TEXTOID, TEXTOID, "jsonb_object_field_text", NULL, NULL),
+	OP("->", JSONBOID, INT4OID, JSONBOID, "jsonb_array_element", NULL, NULL),
+	OP("->>", JSONBOID, INT4OID, TEXTOID, "jsonb_array_element_text", NULL, NULL),
+	OP("=", JSONBOID, JSONBOID, BOOLOID, "jsonb_eq", "<>", "="),
+	OP("<>", JSONBOID, JSONBOID, BOOLOID, "jsonb_ne", "=", "<>"),
+	OP("<", JSONBOID, JSONBOID, BOOLOID, "jsonb_lt", ">=", ">"),
+	OP("<=", JSONBOID, JSONBOID, BOOLOID, "jsonb_le", ">", ">="),
+	OP(">", JSONBOID, JSONBOID, BOOLOID, "jsonb_gt", "<=", "<"),
+	OP(">=", JSONBOID, JSONBOID, BOOLOID, "jsonb_ge", "<", "<="),
+};
 
 void
 register_json_funcs(void)
 {
+	func_register(json_funcs, (int) (sizeof(json_funcs) / sizeof(json_funcs[0])));
+	oper_register(json_opers, (int) (sizeof(json_opers) / sizeof(json_opers[0])));
 }
