@@ -23,6 +23,9 @@ COPY cp TO STDOUT (FORMAT csv, HEADER, FORCE_QUOTE *);
 COPY cp (name, id) TO STDOUT (FORMAT csv, FORCE_QUOTE (name), DELIMITER '|');
 COPY (SELECT id, upper(name) FROM cp WHERE id < 3 ORDER BY id) TO STDOUT;
 COPY cp TO STDOUT WITH CSV HEADER;
+-- psql's \copy runs COPY ... FROM STDIN / TO STDOUT
+\copy cp (id, name) to stdout with (format csv)
+\copy (select count(*) from cp) to stdout
 -- errors name the line
 COPY cp FROM STDIN;
 10	ten	1	x
