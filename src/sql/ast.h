@@ -643,7 +643,8 @@ typedef struct AstRangeFunction
 	bool		ordinality;
 	bool		is_rowsfrom;	/* ROWS FROM (...) */
 	AstList    *functions;		/* the calls (AstFuncCall or other expressions) */
-	AstList    *func_coldefs;	/* parallel to functions: AstList of AstColumnDef or NULL */
+	AstList    *func_coldefs;	/* parallel to functions: an AstList of AstColumnDef
+								 * per function (empty when none) */
 	AstAlias   *alias;
 	AstList    *coldeflist;		/* AS alias(col type, ...) : AstColumnDef */
 } AstRangeFunction;
@@ -918,7 +919,7 @@ typedef struct AstSelectStmt
 
 	AstList    *sort_clause;	/* AstSortBy */
 	AstNode    *limit_offset;
-	AstNode    *limit_count;	/* NULL with LIMIT_OPTION_COUNT means LIMIT ALL */
+	AstNode    *limit_count;	/* LIMIT ALL is a NULL constant, as the grammar makes it */
 	AstLimitOption limit_option;
 	AstList    *locking_clause; /* AstLockingClause */
 	AstWithClause *with_clause;
@@ -1098,7 +1099,7 @@ typedef struct AstRenameStmt
 {
 	AstNode		hdr;
 	AstObjectType rename_type;
-	AstObjectType relation_type;
+	AstObjectType relation_type;	/* meaningful for COLUMN and TABCONSTRAINT only */
 	AstRangeVar *relation;
 	char	   *subname;
 	char	   *newname;
