@@ -1,7 +1,7 @@
 /*
  * aggs.c — the core aggregates: count, sum and avg over integers and
  * floats, min/max over every orderable built-in type, bool_and/bool_or/
- * every, string_agg, and the float variance family.  sum/avg results that
+ * every, string_agg, bit_and/bit_or/bit_xor, and the float variance family.  sum/avg results that
  * are numeric live in numaggs.c.
  *
  * Design notes: an aggregate's state is allocated in the EvalCtx arena
@@ -427,6 +427,65 @@ stragg_final(EvalCtx *ctx, void *state, Oid rettype, Datum *out, bool *isnull)
 	return 0;
 }
 
+/* ---------------------------------------------------------------- bit_and/bit_or/bit_xor */
+
+typedef struct BitState {
+	Oid			argtype;
+	bool		seen;
+	int64_t		value;
+} BitState;
+
+static int
+bit_init(EvalCtx *ctx, const Oid *argtypes, void **state)
+{
+	BitState   *s = arena_new(ctx->arena, BitState);
+
+	s->argtype = argtypes[0];
+	*state = s;
+	return 0;
+}
+
+static int64_t
+bit_arg(BitState *s, Datum d)
+{
+	return s->argtype == INT2OID ? DatumGetInt16(d) : s->argtype == INT4OID ? DatumGetInt32(d) : DatumGetInt64(d);
+}
+
+static int
+bit_trans(EvalCtx *ctx, BitState *s, const Datum *args, const bool *argnull, char op)
+{
+	int64_t		v;
+
+	if (argnull && argnull[0])
+		return 0;
+	v = bit_arg(s, args[0]);
+	if (!s->seen)
+		s->value = v;
+	else if (op == '&')
+		s->value &= v;
+	else if (op == '|')
+		s->value |= v;
+	else
+		s->value ^= v;
+	s->seen = true;
+	return 0;
+}
+
+static int bitand_trans(EvalCtx *ctx, void *st, const Datum *a, const bool *n) { return bit_trans(ctx, st, a, n, '&'); }
+static int bitor_trans(EvalCtx *ctx, void *st, const Datum *a, const bool *n) { return bit_trans(ctx, st, a, n, '|'); }
+static int bitxor_trans(EvalCtx *ctx, void *st, const Datum *a, const bool *n) { return bit_trans(ctx, st, a, n, '#'); }
+
+static int
+bit_final(EvalCtx *ctx, void *state, Oid rettype, Datum *out, bool *isnull)
+{
+	BitState   *s = state;
+
+	*isnull = !s->seen;
+	*out = rettype == INT2OID ? Int16GetDatum((int16_t) s->value) :
+		rettype == INT4OID ? Int32GetDatum((int32_t) s->value) : Int64GetDatum(s->value);
+	return 0;
+}
+
 /* ---------------------------------------------------------------- tables */
 
 #define AGG(N_, n, a, b, res, st, I_, T_, F_) \
@@ -457,6 +516,15 @@ static const AggDef core_aggs[] = {
 	AGG("every", 1, BOOLOID, 0, BOOLOID, true, bool_init, booland_trans, bool_final),
 	AGG("bool_or", 1, BOOLOID, 0, BOOLOID, true, bool_init, boolor_trans, bool_final),
 	AGG("string_agg", 2, TEXTOID, TEXTOID, TEXTOID, false, stragg_init, stragg_trans, stragg_final),
+	AGG("bit_and", 1, INT2OID, 0, INT2OID, true, bit_init, bitand_trans, bit_final),
+	AGG("bit_and", 1, INT4OID, 0, INT4OID, true, bit_init, bitand_trans, bit_final),
+	AGG("bit_and", 1, INT8OID, 0, INT8OID, true, bit_init, bitand_trans, bit_final),
+	AGG("bit_or", 1, INT2OID, 0, INT2OID, true, bit_init, bitor_trans, bit_final),
+	AGG("bit_or", 1, INT4OID, 0, INT4OID, true, bit_init, bitor_trans, bit_final),
+	AGG("bit_or", 1, INT8OID, 0, INT8OID, true, bit_init, bitor_trans, bit_final),
+	AGG("bit_xor", 1, INT2OID, 0, INT2OID, true, bit_init, bitxor_trans, bit_final),
+	AGG("bit_xor", 1, INT4OID, 0, INT4OID, true, bit_init, bitxor_trans, bit_final),
+	AGG("bit_xor", 1, INT8OID, 0, INT8OID, true, bit_init, bitxor_trans, bit_final),
 	AGG("string_agg", 2, BYTEAOID, BYTEAOID, BYTEAOID, false, stragg_init, stragg_trans, stragg_final),
 };
 
