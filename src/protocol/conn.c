@@ -116,6 +116,7 @@ struct Conn {
 	struct event *wait_timer;
 	struct event *wake_ev;		/* cancel, wake hook, yield */
 	struct event *close_timer;
+	struct event *idle_timer;	/* idle_in_transaction / idle_session timeout */
 	int64_t		close_deadline_us;
 	Conn	   *prev;
 	Conn	   *next;
@@ -371,6 +372,46 @@ io_stmt_timer(void *arg, int64_t ms)
 	}
 }
 
+/* The session sat idle past idle_in_transaction_session_timeout or idle_session_timeout. */
+static void
+idle_timeout_cb(evutil_socket_t fd, short what, void *arg)
+{
+	Conn	   *c = arg;
+	MgError		e = MG_ERROR_INIT;
+
+	(void) fd;
+	(void) what;
+	if (c->state != CONN_READY || c->sql == NULL)
+		return;
+	if (sql_xact_status(c->sql) != 'I')
+		mg_error_sev(&e, MG_SEV_FATAL, SQLSTATE_IDLE_IN_TRANSACTION_SESSION_TIMEOUT,
+					 "terminating connection due to idle-in-transaction timeout");
+	else
+		mg_error_sev(&e, MG_SEV_FATAL, SQLSTATE_IDLE_SESSION_TIMEOUT,
+					 "terminating connection due to idle-session timeout");
+	conn_fatal(c, &e);
+}
+
+/* Arms the idle timer when the session waits for its client. */
+static void
+conn_arm_idle(Conn *c)
+{
+	int64_t		ms;
+	struct timeval tv;
+
+	if (c->sql == NULL || c->state != CONN_READY)
+		return;
+	if (sql_xact_status(c->sql) != 'I')
+		ms = guc_int(&c->gucs, GUC_IDLE_IN_TRANSACTION_SESSION_TIMEOUT);
+	else
+		ms = guc_int(&c->gucs, GUC_IDLE_SESSION_TIMEOUT);
+	if (ms <= 0)
+		return;
+	tv.tv_sec = (time_t) (ms / 1000);
+	tv.tv_usec = (suseconds_t) ((ms % 1000) * 1000);
+	evtimer_add(c->idle_timer, &tv);
+}
+
 /* The engine's wake hook: may run on any thread, so it only queues. */
 static void
 sql_wake_hook(void *arg)
@@ -533,8 +574,10 @@ conn_new(Worker *w, struct event_base *base, int fd, const struct sockaddr *addr
 	c->stmt_timer = evtimer_new(server_ctx.timer_base ? server_ctx.timer_base : base, stmt_timer_cb, c);
 	c->wait_timer = evtimer_new(base, wait_timer_cb, c);
 	c->close_timer = evtimer_new(base, close_timeout_cb, c);
+	c->idle_timer = evtimer_new(base, idle_timeout_cb, c);
 	c->wake_ev = event_new(base, -1, 0, wake_cb, c);
-	if (!c->bev || !c->auth_timer || !c->stmt_timer || !c->wait_timer || !c->close_timer || !c->wake_ev)
+	if (!c->bev || !c->auth_timer || !c->stmt_timer || !c->wait_timer || !c->close_timer || !c->wake_ev ||
+		!c->idle_timer)
 		mg_oom();
 	worker_attach(w, c);
 	conn_setup_bev(c);
@@ -559,6 +602,7 @@ conn_free(Conn *c)
 	event_free(c->stmt_timer);
 	event_free(c->wait_timer);
 	event_free(c->close_timer);
+	event_free(c->idle_timer);
 	event_free(c->wake_ev);
 	if (c->tcop)
 		tcop_free(c->tcop);
@@ -985,6 +1029,7 @@ conn_drive(Conn *c)
 
 	if (c->state == CONN_CLOSING || c->state == CONN_BUSY)
 		return;
+	evtimer_del(c->idle_timer);
 	in = bufferevent_get_input(c->bev);
 	for (;;)
 	{
@@ -1087,4 +1132,5 @@ conn_drive(Conn *c)
 		}
 	}
 	conn_flush(c);
+	conn_arm_idle(c);
 }
