@@ -307,9 +307,128 @@ test_target(void)
 	check_target("copy t from '/tmp/x'", true, buf);
 }
 
+/* ---- round trip: format random rows, parse them back in random chunks ---- */
+
+static uint64_t rng_state = 0x9E3779B97F4A7C15ULL;
+
+static uint32_t
+rng(void)
+{
+	rng_state ^= rng_state << 13;
+	rng_state ^= rng_state >> 7;
+	rng_state ^= rng_state << 17;
+	return (uint32_t) rng_state;
+}
+
+#define RT_ROWS 2000
+
+typedef struct RoundTrip
+{
+	char	   *values[RT_ROWS][3];
+	int			next;
+	int			mismatches;
+} RoundTrip;
+
+static int
+rt_row(void *arg, int64_t lineno, char **fields, MgError *err)
+{
+	RoundTrip  *rt = arg;
+
+	(void) lineno;
+	(void) err;
+	for (int i = 0; i < 3; i++)
+	{
+		const char *want = rt->next < RT_ROWS ? rt->values[rt->next][i] : "<beyond>";
+
+		if ((want == NULL) != (fields[i] == NULL) ||
+			(want != NULL && strcmp(want, fields[i]) != 0))
+			rt->mismatches++;
+	}
+	rt->next++;
+	return 0;
+}
+
+static void
+test_round_trip(const char *optsql)
+{
+	static const char *const pieces[] = {
+		"a", "xyz", "\t", "\t", "\n", "\r", "\\", "\"", ",", ";", "|", "\\.", "N", "\\N",
+		"é", "€", "  ", "0", "\v", "\b"
+	};
+	RoundTrip  *rt = calloc(1, sizeof(RoundTrip));
+	Arena		a;
+	MgError		err = MG_ERROR_INIT;
+	AstStmtList l;
+	CopyFmtOptions o;
+	StrBuf		data;
+	CopyFmtParser *p;
+	char		q[256];
+	int			rc = 0;
+
+	arena_init(&a, 0);
+	strbuf_init(&data);
+	snprintf(q, sizeof(q), "copy t from stdin %s", optsql);
+	if (sql_ast_parse(&a, q, &l, &err) != 0 ||
+		copyfmt_options(&a, ((AstCopyStmt *) l.stmts[0].stmt)->options, true, q, &o, &err) != 0)
+	{
+		ok(0, "round trip options %s: %s", optsql, err.message);
+		goto done;
+	}
+	for (int r = 0; r < RT_ROWS; r++)
+		for (int c = 0; c < 3; c++)
+		{
+			StrBuf		v;
+			int			n = (int) (rng() % 5);
+
+			if (rng() % 7 == 0)
+			{
+				rt->values[r][c] = NULL;
+				continue;
+			}
+			strbuf_init(&v);
+			for (int k = 0; k < n; k++)
+				strbuf_puts(&v, pieces[rng() % (sizeof(pieces) / sizeof(pieces[0]))]);
+			rt->values[r][c] = strbuf_detach(&v);
+			strbuf_free(&v);
+		}
+	for (int r = 0; r < RT_ROWS; r++)
+		copyfmt_format_row(&o, &data, 3, (const char *const *) rt->values[r]);
+	strbuf_puts(&data, "\\.\n");
+
+	p = copyfmt_parser_new(&o, 3, cols3, "t");
+	for (size_t off = 0; rc == 0 && off < data.len;)
+	{
+		size_t		chunk = 1 + rng() % 64;
+
+		if (chunk > data.len - off)
+			chunk = data.len - off;
+		rc = copyfmt_parser_feed(p, data.data + off, chunk, rt_row, rt, &err);
+		off += chunk;
+	}
+	if (rc == 0)
+		rc = copyfmt_parser_finish(p, rt_row, rt, &err);
+	copyfmt_parser_free(p);
+	ok(rc == 0 && rt->next == RT_ROWS && rt->mismatches == 0,
+	   "round trip %s: %d rows back, %d mismatches%s%s", optsql, rt->next, rt->mismatches,
+	   rc ? ", error: " : "", rc ? err.message : "");
+done:
+	for (int r = 0; r < RT_ROWS; r++)
+		for (int c = 0; c < 3; c++)
+			free(rt->values[r][c]);
+	free(rt);
+	strbuf_free(&data);
+	mg_error_reset(&err);
+	arena_destroy(&a);
+}
+
 int
 main(void)
 {
+	test_round_trip("");
+	test_round_trip("(delimiter '|', null 'NULL')");
+	test_round_trip("(format csv)");
+	test_round_trip("(format csv, delimiter ';', quote '|', escape '\\')");
+	test_round_trip("(format csv, null '\\N')");
 	test_target();
 	test_parse();
 	test_format();
