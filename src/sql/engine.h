@@ -210,6 +210,7 @@ struct SqlPortal
 	bool		row_pending;	/* a row computed but not yet delivered (pg_sleep) */
 	int64_t		nrows;
 	char		tag[64];
+	void	   *copy;			/* COPY state (exec/copy.c) */
 	/* rows made by a utility statement (SHOW ...) */
 	int			nurows;
 	int			upos;

@@ -70,6 +70,8 @@ int			scan_start(ExecState *es, ExecNode *n);
 void		scan_end(ExecNode *n);
 /* Checks the session's interrupt flag: -1 with 57014/55P03 if set. */
 int			exec_check_interrupt(ExecState *es);
+/* The same for code without an ExecState. */
+int			exec_check_interrupt_session(SqlSession *s, MgError *err);
 void		exec_state_init(ExecState *es, SqlSession *s, Arena *run_arena, MgError *err,
 							const Datum *params, const bool *param_nulls, int nparams,
 							const Oid *param_types, int ncache);

@@ -63,6 +63,15 @@ exec_check_interrupt(ExecState *es)
 }
 
 int
+exec_check_interrupt_session(SqlSession *s, MgError *err)
+{
+	ExecState	es = {.session = s, .err = err};
+
+	return exec_check_interrupt(&es);
+}
+
+/* Applies qual and tlist to the raw row; *pass false if the qual rejects it. */
+int
 exec_finish_row(ExecState *es, ExecNode *n, bool *pass)
 {
 	const Plan *p = n->plan;

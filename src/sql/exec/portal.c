@@ -30,6 +30,7 @@
 
 #include "../analyze.h"
 #include "../ast.h"
+#include "../copy.h"
 #include "../engine.h"
 #include "../exec.h"
 #include "../plan.h"
@@ -212,13 +213,6 @@ serializable(SqlSession *s)
 	return strcmp(guc_str(s->gucs, GUC_TRANSACTION_ISOLATION), "serializable") == 0;
 }
 
-static int
-exec_check_interrupt_session(SqlSession *s, MgError *err)
-{
-	ExecState	es = {.session = s, .err = err};
-
-	return exec_check_interrupt(&es);
-}
 
 SqlPortal *
 sql_portal_new(SqlSession *s, Arena *a, SqlPrepared *p, const Datum *params, const bool *param_nulls,
@@ -415,6 +409,8 @@ sql_portal_run(SqlPortal *portal, SqlDest *dest, int64_t max_rows, MgError *err)
 					return SQL_WAIT;
 			}
 			portal->state = PORTAL_RUNNING;
+			if (portal->p->kind == PREP_UTILITY && AST_IS(portal->p->ast, AST_COPY_STMT))
+				break;
 			if (portal->p->kind == PREP_UTILITY)
 			{
 				if (utility_run(portal, err) < 0)
@@ -426,7 +422,9 @@ sql_portal_run(SqlPortal *portal, SqlDest *dest, int64_t max_rows, MgError *err)
 		case PORTAL_RUNNING:
 			break;
 	}
-	if (portal->p->kind == PREP_UTILITY)
+	if (portal->p->kind == PREP_UTILITY && AST_IS(portal->p->ast, AST_COPY_STMT))
+		r = copy_run(portal, dest, err);
+	else if (portal->p->kind == PREP_UTILITY)
 		r = run_utility_rows(portal, dest, max_rows, err);
 	else
 		r = run_rows(portal, dest, max_rows, err);
@@ -449,31 +447,48 @@ sql_portal_tag(const SqlPortal *portal)
 int
 sql_portal_copy_data(SqlPortal *portal, const char *buf, size_t len, MgError *err)
 {
-	(void) portal;
-	(void) buf;
-	(void) len;
-	mg_error(err, SQLSTATE_FEATURE_NOT_SUPPORTED, "COPY is not supported yet");
-	return -1;
+	if (portal->state != PORTAL_RUNNING)
+	{
+		mg_error(err, SQLSTATE_PROTOCOL_VIOLATION, "unexpected COPY data");
+		return -1;
+	}
+	if (copy_data(portal, buf, len, err) < 0)
+	{
+		portal_fail(portal);
+		return -1;
+	}
+	return 0;
 }
 
 SqlRunResult
 sql_portal_copy_done(SqlPortal *portal, MgError *err)
 {
-	(void) portal;
-	mg_error(err, SQLSTATE_FEATURE_NOT_SUPPORTED, "COPY is not supported yet");
-	return SQL_ERROR;
+	SqlRunResult r;
+
+	if (portal->state != PORTAL_RUNNING)
+	{
+		mg_error(err, SQLSTATE_PROTOCOL_VIOLATION, "unexpected COPY done");
+		return SQL_ERROR;
+	}
+	r = copy_done(portal, err);
+	if (r == SQL_ERROR)
+		return portal_fail(portal);
+	sql_portal_close(portal);
+	portal->state = PORTAL_DONE;
+	return r;
 }
 
 void
 sql_portal_copy_fail(SqlPortal *portal, const char *message, MgError *err)
 {
-	(void) portal;
 	mg_error(err, SQLSTATE_QUERY_CANCELED, "COPY from stdin failed: %s", message);
+	portal_fail(portal);
 }
 
 void
 sql_portal_close(SqlPortal *portal)
 {
+	copy_close(portal);
 	if (portal->root)
 	{
 		exec_end(portal->root);

@@ -23,6 +23,7 @@
 #include <memgres/strbuf.h>
 
 #include "../ast.h"
+#include "../copy.h"
 #include "../ddl.h"
 #include "../engine.h"
 
@@ -498,7 +499,7 @@ utility_prepare(SqlSession *s, SqlPrepared *p, MgError *err)
 		default:
 			break;
 	}
-	if (ddl_prepare(p))
+	if (ddl_prepare(p) || copy_prepare(p))
 		return 0;
 	mg_error(err, SQLSTATE_FEATURE_NOT_SUPPORTED, "%s is not supported yet", stmt_name(ast));
 	return -1;
