@@ -14,6 +14,7 @@
  *    several threads at once.
  */
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -372,6 +373,96 @@ test_threads(void)
 	ok(failures == 0, "concurrent parsing on %d threads (%ld failures)", NTHREADS, failures);
 }
 
+/*
+ * Mutation fuzzing: corpus statements with random bytes replaced, inserted
+ * or deleted must parse or fail cleanly (an error with a SQLSTATE), never
+ * crash; run under the sanitizer build this also checks memory safety.
+ */
+static void
+test_mutations(void)
+{
+	static const char *const seeds[] = {
+		"SELECT a, b + 1 AS c FROM s.t AS x WHERE a IN (1, 2) AND b IS NOT NULL ORDER BY 1 DESC LIMIT 3",
+		"INSERT INTO t (a, b) VALUES (1, 'x'), (2, DEFAULT) ON CONFLICT (a) DO UPDATE SET b = EXCLUDED.b RETURNING *",
+		"UPDATE t SET (a, b) = (SELECT 1, 2), c = c[1] + 1 FROM u WHERE t.id = u.id",
+		"CREATE TABLE t (id serial PRIMARY KEY, a int REFERENCES u ON DELETE CASCADE, b text CHECK (b <> ''))",
+		"ALTER TABLE t ADD COLUMN x int DEFAULT 1, ALTER COLUMN y TYPE bigint USING y::bigint",
+		"COPY t (a, b) FROM STDIN WITH (FORMAT csv, HEADER, FORCE_NULL (a))",
+		"SELECT CASE WHEN a THEN 1 ELSE 2 END, COALESCE(a, b), EXISTS (SELECT 1), ARRAY[1, 2], x::int[]",
+		"WITH w AS (SELECT 1) SELECT count(*) FILTER (WHERE a > 0) OVER (PARTITION BY b) FROM w",
+	};
+	static const char bytes[] = "()[],;'\"$*+-=<>:.0123456789abcdefghijklmnopqrstuvwxyz \t\n";
+	uint64_t	state = 0x2545F4914F6CDD1DULL;
+	int			crashes_avoided = 0;
+	int			bad = 0;
+
+	for (int iter = 0; iter < 3000; iter++)
+	{
+		const char *seed = seeds[iter % (sizeof(seeds) / sizeof(seeds[0]))];
+		char		q[512];
+		size_t		len = strlen(seed);
+		int			nmut;
+		Arena		a;
+		MgError		err = MG_ERROR_INIT;
+		AstStmtList l;
+
+		memcpy(q, seed, len + 1);
+		state ^= state << 13;
+		state ^= state >> 7;
+		state ^= state << 17;
+		nmut = 1 + (int) (state % 4);
+		for (int m = 0; m < nmut; m++)
+		{
+			size_t		pos;
+			char		c;
+
+			state ^= state << 13;
+			state ^= state >> 7;
+			state ^= state << 17;
+			pos = (size_t) (state >> 8) % (len + 1);
+			c = bytes[(state >> 40) % (sizeof(bytes) - 1)];
+			switch (state % 3)
+			{
+				case 0:
+					if (pos < len)
+						q[pos] = c;
+					break;
+				case 1:
+					if (len + 1 < sizeof(q))
+					{
+						memmove(q + pos + 1, q + pos, len - pos + 1);
+						q[pos] = c;
+						len++;
+					}
+					break;
+				default:
+					if (pos < len)
+					{
+						memmove(q + pos, q + pos + 1, len - pos);
+						len--;
+					}
+					break;
+			}
+		}
+		arena_init(&a, 0);
+		if (sql_ast_parse(&a, q, &l, &err) == 0)
+		{
+			StrBuf		sb;
+
+			strbuf_init(&sb);
+			for (int i = 0; i < l.n; i++)
+				ast_print(&sb, l.stmts[i].stmt);
+			strbuf_free(&sb);
+			crashes_avoided++;
+		}
+		else if (!mg_error_isset(&err) || strlen(err.sqlstate) != 5)
+			bad++;
+		mg_error_reset(&err);
+		arena_destroy(&a);
+	}
+	ok(bad == 0, "3,000 mutated statements parse or fail with a SQLSTATE (%d parsed)", crashes_avoided);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -383,5 +474,6 @@ main(int argc, char **argv)
 	test_errors();
 	test_pathological();
 	test_threads();
+	test_mutations();
 	return tap_done();
 }
