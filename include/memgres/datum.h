@@ -3,8 +3,8 @@
  * (for parameters and results) and storage (tuples).
  *
  * A Datum is one machine word.  Types whose MgType.byval is true keep their
- * value in the word itself: bool, int2, int4, int8, float4 (bits), float8
- * (bits), oid, date (int32 days since 2000-01-01), time (int64 µs),
+ * value in the word itself: bool, "char", int2, int4, int8, float4 (bits), float8
+ * (bits), oid, void, date (int32 days since 2000-01-01), time (int64 µs),
  * timestamp and timestamptz (int64 µs since 2000-01-01 00:00 UTC), regclass.
  * Every other type is by reference: the word is a pointer to a Varlena
  * (4-byte length + bytes), whatever the type's internal layout (numeric,

@@ -138,4 +138,50 @@ bool		cast_find(Oid src, Oid dst, CastContext context);
 int			cast_apply(EvalCtx *ctx, Oid src, int32_t src_typmod, Oid dst, int32_t dst_typmod,
 					   bool explicit_cast, Datum value, Datum *out);
 
+/*
+ * One-dimensional arrays (src/sql/types/array.c).  An array value is a
+ * Varlena whose layout is private to array.c; use these to build and take
+ * apart array values.  ndim is 0 for an empty array, else 1; lower bounds
+ * other than 1 are kept ('[0:2]={...}' input).
+ *
+ * array_construct: copies the elements (by-reference ones are copied into
+ * a) and returns the array Datum.  elemtype must be registered.
+ * array_deconstruct: fills *n and arena-allocated arrays of values (by-reference
+ * elements point into the array itself) and null flags (*nulls may be
+ * NULL if the caller does not want them; then NULL elements read as 0).
+ * Neither fails.
+ */
+Datum		array_construct(Arena *a, Oid elemtype, int n, const Datum *values, const bool *nulls, int lbound);
+void		array_deconstruct(Arena *a, Datum array, Oid *elemtype, int *n, Datum **values, bool **nulls,
+							  int *lbound);
+int			array_length(Datum array);		/* number of elements */
+Oid			array_elemtype(Datum array);
+
+/*
+ * Anonymous records (ROW(...) results; type RECORDOID): output and binary
+ * send only, as PostgreSQL's record_out/record_send.  record_build copies
+ * the column values into a; the result is a self-contained Varlena.
+ */
+Datum		record_build(Arena *a, int natts, const Oid *types, const int32_t *typmods,
+						 const Datum *values, const bool *nulls);
+void		record_deconstruct(Arena *a, Datum record, int *natts, Oid **types, int32_t **typmods,
+							   Datum **values, bool **nulls);
+
+/*
+ * Catalog lookups for regclass I/O, installed by the SQL layer once at
+ * start-up (before threads start); until then regclass accepts and prints
+ * only numeric OIDs.
+ *   regclass_in: a relation name as the user typed it (possibly qualified
+ *     and double-quoted) -> its OID, or -1 with 42P01 'relation "x" does not
+ *     exist' (or 42602 for a malformed name) in ctx->err.
+ *   regclass_out: appends the relation's name (schema-qualified if not
+ *     visible on the search_path, quoted as needed) and returns true, or
+ *     returns false for an unknown OID (then the number is printed).
+ */
+typedef struct TypeCatalogHooks {
+	int			(*regclass_in) (EvalCtx *ctx, const char *name, size_t len, Oid *out);
+	bool		(*regclass_out) (EvalCtx *ctx, Oid relid, StrBuf *out);
+} TypeCatalogHooks;
+void		types_set_catalog_hooks(const TypeCatalogHooks *hooks);
+
 #endif

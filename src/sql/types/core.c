@@ -12,7 +12,7 @@ static const MgType *const core_types[] = {
 	&mg_type_bool, &mg_type_bytea, &mg_type_char, &mg_type_name, &mg_type_int8,
 	&mg_type_int2, &mg_type_int4, &mg_type_text, &mg_type_oid, &mg_type_float4,
 	&mg_type_float8, &mg_type_unknown, &mg_type_bpchar, &mg_type_varchar,
-	&mg_type_void, &mg_type_numeric,
+	&mg_type_void, &mg_type_numeric, &mg_type_uuid, &mg_type_regclass, &mg_type_record,
 };
 
 void
@@ -22,4 +22,5 @@ register_core_types(void)
 		type_register(core_types[i]);
 	types_register_scalar_casts();
 	types_register_numeric_casts();
+	types_register_misc_casts();
 }

@@ -283,7 +283,7 @@ float4_recv(EvalCtx *ctx, const char *buf, size_t len, int32_t typmod, Datum *ou
 {
 	(void) typmod;
 	if (len != 4)
-		return types_binary_error(ctx);
+		return types_binary_error(ctx, len, 4);
 	*out = (Datum) get_be32(buf);
 	return 0;
 }
@@ -293,7 +293,7 @@ float8_recv(EvalCtx *ctx, const char *buf, size_t len, int32_t typmod, Datum *ou
 {
 	(void) typmod;
 	if (len != 8)
-		return types_binary_error(ctx);
+		return types_binary_error(ctx, len, 8);
 	*out = (Datum) get_be64(buf);
 	return 0;
 }

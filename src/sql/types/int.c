@@ -107,7 +107,7 @@ bool_recv(EvalCtx *ctx, const char *buf, size_t len, int32_t typmod, Datum *out)
 {
 	(void) typmod;
 	if (len != 1)
-		return types_binary_error(ctx);
+		return types_binary_error(ctx, len, 1);
 	*out = BoolGetDatum(buf[0] != 0);
 	return 0;
 }
@@ -261,7 +261,7 @@ int2_recv(EvalCtx *ctx, const char *buf, size_t len, int32_t typmod, Datum *out)
 {
 	(void) typmod;
 	if (len != 2)
-		return types_binary_error(ctx);
+		return types_binary_error(ctx, len, 2);
 	*out = Int16GetDatum((int16_t) get_be16(buf));
 	return 0;
 }
@@ -271,7 +271,7 @@ int4_recv(EvalCtx *ctx, const char *buf, size_t len, int32_t typmod, Datum *out)
 {
 	(void) typmod;
 	if (len != 4)
-		return types_binary_error(ctx);
+		return types_binary_error(ctx, len, 4);
 	*out = Int32GetDatum((int32_t) get_be32(buf));
 	return 0;
 }
@@ -281,7 +281,7 @@ int8_recv(EvalCtx *ctx, const char *buf, size_t len, int32_t typmod, Datum *out)
 {
 	(void) typmod;
 	if (len != 8)
-		return types_binary_error(ctx);
+		return types_binary_error(ctx, len, 8);
 	*out = Int64GetDatum((int64_t) get_be64(buf));
 	return 0;
 }
@@ -428,7 +428,7 @@ oid_recv(EvalCtx *ctx, const char *buf, size_t len, int32_t typmod, Datum *out)
 {
 	(void) typmod;
 	if (len != 4)
-		return types_binary_error(ctx);
+		return types_binary_error(ctx, len, 4);
 	*out = ObjectIdGetDatum(get_be32(buf));
 	return 0;
 }
@@ -502,7 +502,7 @@ char_recv(EvalCtx *ctx, const char *buf, size_t len, int32_t typmod, Datum *out)
 {
 	(void) typmod;
 	if (len != 1)
-		return types_binary_error(ctx);
+		return types_binary_error(ctx, len, 1);
 	*out = (Datum) (unsigned char) buf[0];
 	return 0;
 }

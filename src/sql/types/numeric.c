@@ -1503,10 +1503,10 @@ numeric_recv(EvalCtx *ctx, const char *buf, size_t len, int32_t typmod, Datum *o
 	uint16_t	sign;
 
 	if (len < 8)
-		return types_binary_error(ctx);
+		return types_binary_error(ctx, len, 8);
 	n = get_be16(buf);
 	if (len != 8 + 2 * (size_t) n)
-		return types_binary_error(ctx);
+		return types_binary_error(ctx, len, 8 + 2 * (size_t) n);
 	sign = get_be16(buf + 4);
 	if (sign == NUMERIC_NAN || sign == NUMERIC_PINF || sign == NUMERIC_NINF)
 	{
@@ -2587,7 +2587,7 @@ numeric_power(EvalCtx *ctx, Datum a, Datum b, Datum *out)
 struct NumericAccum {
 	Arena	   *arena;
 	int64_t		count;
-	__int128	isum;			/* integer inputs, exact */
+	unsigned char isum[16];		/* __int128 sum of integer inputs (memcpy: arenas align to 8 only) */
 	bool		have_num;		/* a numeric sum is kept in num */
 	NumericVar	num;
 	int			nan_count;
@@ -2607,9 +2607,13 @@ numeric_accum_new(Arena *a)
 int
 numeric_accum_add_int64(EvalCtx *ctx, NumericAccum *acc, int64_t v)
 {
+	__int128	sum;
+
 	(void) ctx;
 	acc->count++;
-	acc->isum += v;
+	memcpy(&sum, acc->isum, sizeof(sum));
+	sum += v;
+	memcpy(acc->isum, &sum, sizeof(sum));
 	return 0;
 }
 
@@ -2652,11 +2656,14 @@ accum_total(NumericAccum *acc, NumericVar *total)
 {
 	NumericVar	iv, r;
 	unsigned __int128 u;
-	bool		neg = acc->isum < 0;
+	__int128	sum;
+	bool		neg;
 	NumericDigit tmp[12];
 	int			n = 0;
 
-	u = neg ? (unsigned __int128) (-(acc->isum + 1)) + 1 : (unsigned __int128) acc->isum;
+	memcpy(&sum, acc->isum, sizeof(sum));
+	neg = sum < 0;
+	u = neg ? (unsigned __int128) (-(sum + 1)) + 1 : (unsigned __int128) sum;
 	while (u > 0)
 	{
 		tmp[n++] = (NumericDigit) (u % NBASE);

@@ -57,6 +57,7 @@ types_init(void)
 	register_core_types();
 	register_datetime_types();
 	register_json_types();
+	register_array_types();
 }
 
 void
@@ -358,9 +359,12 @@ types_range_error(EvalCtx *ctx, const char *tname, const char *s, size_t len)
 }
 
 int
-types_binary_error(EvalCtx *ctx)
+types_binary_error(EvalCtx *ctx, size_t len, size_t want)
 {
-	mg_error(ctx->err, SQLSTATE_INVALID_BINARY_REPRESENTATION, "incorrect binary data format");
+	if (len < want)
+		mg_error(ctx->err, SQLSTATE_PROTOCOL_VIOLATION, "insufficient data left in message");
+	else
+		mg_error(ctx->err, SQLSTATE_INVALID_BINARY_REPRESENTATION, "incorrect binary data format");
 	return -1;
 }
 

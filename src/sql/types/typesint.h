@@ -18,8 +18,12 @@
 int			types_syntax_error(EvalCtx *ctx, const char *tname, const char *s, size_t len);
 /* Reports 22003 'value "STR" is out of range for type NAME'. */
 int			types_range_error(EvalCtx *ctx, const char *tname, const char *s, size_t len);
-/* Reports 08P01 'insufficient data left in message' / 'incorrect binary data format'. */
-int			types_binary_error(EvalCtx *ctx);
+/*
+ * A binary value of len bytes where want were expected: 08P01 'insufficient
+ * data left in message' when short, else 22P03 'incorrect binary data
+ * format' (the protocol layer names the parameter).
+ */
+int			types_binary_error(EvalCtx *ctx, size_t len, size_t want);
 
 /* Checks UTF-8 validity; reports 22021 as PostgreSQL's pg_verifymbstr. */
 int			types_verify_utf8(EvalCtx *ctx, const char *s, size_t len);
@@ -90,8 +94,10 @@ int			types_oid_in(EvalCtx *ctx, const char *str, size_t len, Datum *out);
 /* cast.c / numeric.c: the cast tables. */
 void		types_register_scalar_casts(void);
 void		types_register_numeric_casts(void);
+void		types_register_misc_casts(void);
 
-/* array.c: casts between array types, element by element. */
+/* array.c: the array types of registered element types; casts between array types. */
+void		register_array_types(void);
 int			array_coerce(EvalCtx *ctx, Datum value, Oid src_elem, int32_t src_typmod,
 						 Oid dst_array, Oid dst_elem, int32_t dst_typmod, bool explicit_cast, Datum *out);
 
