@@ -89,4 +89,14 @@ SELECT * FROM nocols;
 CREATE TEMP TABLE tmp1 (a int);
 INSERT INTO tmp1 VALUES (1);
 SELECT * FROM tmp1;
+-- COMMENT ON
+COMMENT ON TABLE child IS 'child rows';
+COMMENT ON COLUMN child.qty IS 'how many';
+SELECT obj_description('child'::regclass, 'pg_class') AS table_comment, col_description('child'::regclass, 3) AS qty_comment;
+COMMENT ON TABLE child IS NULL;
+SELECT obj_description('child'::regclass, 'pg_class') IS NULL AS removed;
+COMMENT ON TABLE nosuch IS 'x';
+\echo :LAST_ERROR_SQLSTATE
+COMMENT ON COLUMN child.nosuch IS 'x';
+\echo :LAST_ERROR_SQLSTATE
 DROP TABLE child, pairs, nocols, tmp1;

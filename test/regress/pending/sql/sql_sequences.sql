@@ -33,6 +33,13 @@ BEGIN;
 SELECT nextval('s1');
 ROLLBACK;
 SELECT nextval('s1');
+-- a default taken from a sequence
+CREATE SEQUENCE order_seq START 1000;
+CREATE TABLE orders (id int DEFAULT nextval('order_seq'), item text);
+INSERT INTO orders (item) VALUES ('a'), ('b') RETURNING id;
+SELECT currval('order_seq');
+DROP TABLE orders;
+DROP SEQUENCE order_seq;
 -- serial and bigserial
 CREATE TABLE ser (id serial PRIMARY KEY, big bigserial, v text);
 INSERT INTO ser (v) VALUES ('a'), ('b');
