@@ -1,6 +1,8 @@
 /*
  * numaggs.c — aggregates and functions whose results are numeric:
- * sum(int8) and sum(numeric), avg over integers and numeric, factorial.
+ * sum(int8) and sum(numeric), avg over integers and numeric, the variance
+ * family over integers, factorial.  (The variance family over numeric
+ * inputs is not provided yet: resolution falls back to the float8 one.)
  *
  * Design notes: built on numeric.h's accumulator, which keeps PostgreSQL's
  * result scales (sum: the largest input scale; avg: division's scale
@@ -10,6 +12,8 @@
  * Invariants: as aggs.c.
  */
 #include "config.h"
+
+#include <string.h>
 
 #include <memgres/func.h>
 #include <memgres/numeric.h>
@@ -78,6 +82,125 @@ static const AggDef num_aggs[] = {
 	AGG("avg", NUMERICOID, numavg_final),
 };
 
+/*
+ * Variance family over integers (numeric results), as PostgreSQL's
+ * numeric_stddev_internal: (N * sumX2 - sumX^2) / (N * (N - 1)) (or N * N
+ * for the population forms) with division's result scale, and sqrt of that
+ * rounded to the same scale.  Sums are exact 128-bit integers.
+ */
+typedef struct IntVarState {
+	Oid			argtype;
+	int64_t		n;
+	__int128	sumx;
+	__int128	sumx2;
+} IntVarState;
+
+static int
+intvar_init(EvalCtx *ctx, const Oid *argtypes, void **state)
+{
+	IntVarState *s = arena_new(ctx->arena, IntVarState);
+
+	s->argtype = argtypes[0];
+	*state = s;
+	return 0;
+}
+
+static int
+intvar_trans(EvalCtx *ctx, void *state, const Datum *args, const bool *argnull)
+{
+	IntVarState *s = state;
+	__int128	v;
+
+	if (argnull && argnull[0])
+		return 0;
+	v = s->argtype == INT2OID ? DatumGetInt16(args[0]) :
+		s->argtype == INT4OID ? DatumGetInt32(args[0]) : DatumGetInt64(args[0]);
+	if (__builtin_add_overflow(s->sumx, v, &s->sumx) ||
+		__builtin_add_overflow(s->sumx2, v * v, &s->sumx2))
+	{
+		mg_error(ctx->err, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, "value overflows numeric format");
+		return -1;
+	}
+	s->n++;
+	return 0;
+}
+
+static int
+int128_numeric(EvalCtx *ctx, __int128 v, Datum *out)
+{
+	char		buf[48];
+	char	   *p = buf + sizeof(buf);
+	bool		neg = v < 0;
+	unsigned __int128 u = neg ? -(unsigned __int128) v : (unsigned __int128) v;
+
+	*--p = '\0';
+	do
+	{
+		*--p = (char) ('0' + (int) (u % 10));
+		u /= 10;
+	} while (u != 0);
+	if (neg)
+		*--p = '-';
+	return numeric_from_str(ctx, p, strlen(p), -1, out);
+}
+
+/* which: 0 var_pop, 1 var_samp, 2 stddev_pop, 3 stddev_samp */
+static int
+intvar_final_common(EvalCtx *ctx, IntVarState *s, int which, Datum *out, bool *isnull)
+{
+	bool		sample = (which == 1 || which == 3);
+	Datum		n,
+				sumx,
+				sumx2,
+				num,
+				den,
+				t;
+
+	*isnull = (s->n == 0 || (sample && s->n == 1));
+	if (*isnull)
+		return 0;
+	n = numeric_from_int64(ctx->arena, s->n);
+	if (int128_numeric(ctx, s->sumx, &sumx) < 0 || int128_numeric(ctx, s->sumx2, &sumx2) < 0 ||
+		numeric_mul(ctx, sumx, sumx, &t) < 0 || numeric_mul(ctx, n, sumx2, &num) < 0 ||
+		numeric_sub(ctx, num, t, &num) < 0)
+		return -1;
+	if (numeric_sign_of(num) <= 0)
+	{
+		*out = numeric_from_int64(ctx->arena, 0);
+		return 0;
+	}
+	if (numeric_mul(ctx, n, sample ? numeric_from_int64(ctx->arena, s->n - 1) : n, &den) < 0 ||
+		numeric_div(ctx, num, den, out) < 0)
+		return -1;
+	if (which >= 2)
+	{
+		int			scale = numeric_dscale(*out);
+
+		if (numeric_sqrt(ctx, *out, &t) < 0 || numeric_round(ctx, t, scale, out) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int ivarpop_final(EvalCtx *ctx, void *st, Oid t, Datum *out, bool *isnull) { return intvar_final_common(ctx, st, 0, out, isnull); }
+static int ivarsamp_final(EvalCtx *ctx, void *st, Oid t, Datum *out, bool *isnull) { return intvar_final_common(ctx, st, 1, out, isnull); }
+static int istddevpop_final(EvalCtx *ctx, void *st, Oid t, Datum *out, bool *isnull) { return intvar_final_common(ctx, st, 2, out, isnull); }
+static int istddevsamp_final(EvalCtx *ctx, void *st, Oid t, Datum *out, bool *isnull) { return intvar_final_common(ctx, st, 3, out, isnull); }
+
+#define VAGG(N_, a, F_) \
+	{.name = N_, .nargs = 1, .argtypes = {a}, .rettype = NUMERICOID, .strict = true, \
+	 .init = intvar_init, .trans = intvar_trans, .final = F_}
+#define VAGGS(a) \
+	VAGG("var_pop", a, ivarpop_final), VAGG("var_samp", a, ivarsamp_final), \
+	VAGG("variance", a, ivarsamp_final), VAGG("stddev_pop", a, istddevpop_final), \
+	VAGG("stddev_samp", a, istddevsamp_final), VAGG("stddev", a, istddevsamp_final)
+
+static const AggDef var_aggs[] = {
+	VAGGS(INT2OID),
+	VAGGS(INT4OID),
+	VAGGS(INT8OID),
+};
+
 /* factorial(int8) -> numeric */
 static int
 factorial(FnCall *fc, Datum *out)
@@ -109,4 +232,5 @@ register_numagg_funcs(void)
 {
 	func_register(num_funcs, (int) (sizeof(num_funcs) / sizeof(num_funcs[0])));
 	agg_register(num_aggs, (int) (sizeof(num_aggs) / sizeof(num_aggs[0])));
+	agg_register(var_aggs, (int) (sizeof(var_aggs) / sizeof(var_aggs[0])));
 }
