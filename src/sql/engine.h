@@ -211,6 +211,7 @@ struct SqlPortal
 	int64_t		nrows;
 	char		tag[64];
 	void	   *copy;			/* COPY state (exec/copy.c) */
+	SqlPortal  *inner;			/* EXECUTE: the portal of the prepared statement */
 	/* rows made by a utility statement (SHOW ...) */
 	int			nurows;
 	int			upos;

@@ -35,6 +35,7 @@
 #include "catalog.h"
 #include "engine.h"
 #include "func/builtins.h"
+#include "prepare.h"
 #include "seqfuncs.h"
 
 /* PostgreSQL's epoch (2000-01-01) in Unix seconds. */
@@ -234,15 +235,7 @@ sql_session_free(SqlSession *s)
 		return;
 	if (s->xstate != XACT_NONE)
 		xact_rollback(s);
-	while (s->prepared)
-	{
-		SqlNamedPrepared *np = s->prepared;
-
-		s->prepared = np->next;
-		free(np->name);
-		arena_free(np->arena);
-		free(np);
-	}
+	prepared_free_all(s);
 	session_cancel_lock_wait(s);
 	seq_session_free(s);
 	st_db_close(s->db);

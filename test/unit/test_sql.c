@@ -294,6 +294,28 @@ main(void)
 	check(s, &g, "drop table s, t", "DROP TABLE\n");
 	check(s, &g, "drop table if exists t", "NOTICE 00000: table \"t\" does not exist, skipping\nDROP TABLE\n");
 
+	/* prepared statements and re-planning after DDL */
+	check(s, &g, "create table p (a int, b text)", "CREATE TABLE\n");
+	check(s, &g, "prepare ins (int, text) as insert into p values ($1, $2)", "PREPARE\n");
+	check(s, &g, "execute ins (1, 'x')", "INSERT 0 1\n");
+	check(s, &g, "execute ins ('2', 'y')", "INSERT 0 1\n");
+	check(s, &g, "prepare sel as select b from p where a = $1", "PREPARE\n");
+	check(s, &g, "execute sel (2)", "y\nSELECT 1\n");
+	check(s, &g, "create index p_a on p (a)", "CREATE INDEX\n");
+	check(s, &g, "execute sel (1)", "x\nSELECT 1\n");
+	check(s, &g, "execute nosuch", "ERROR 26000: prepared statement \"nosuch\" does not exist\n");
+	check(s, &g, "prepare sel as select 1", "ERROR 42P05: prepared statement \"sel\" already exists\n");
+	check(s, &g, "deallocate sel", "DEALLOCATE\n");
+	check(s, &g, "deallocate all", "DEALLOCATE ALL\n");
+	check(s, &g, "alter table p add column c int default 7", "ALTER TABLE\n");
+	check(s, &g, "select * from p order by a", "1|x|7\n2|y|7\nSELECT 2\n");
+	check(s, &g, "alter table p add primary key (a)", "ALTER TABLE\n");
+	check(s, &g, "insert into p values (1, 'z')",
+		  "ERROR 23505: duplicate key value violates unique constraint \"p_pkey\"\n");
+	check(s, &g, "alter table p drop column b", "ALTER TABLE\n");
+	check(s, &g, "select * from p order by a desc", "2|7\n1|7\nSELECT 2\n");
+	check(s, &g, "drop table p", "DROP TABLE\n");
+
 	sql_session_free(s);
 	guc_session_free(&g);
 	sql_engine_shutdown();

@@ -31,6 +31,7 @@
 #include "../analyze.h"
 #include "../ast.h"
 #include "../copy.h"
+#include "../prepare.h"
 #include "../engine.h"
 #include "../exec.h"
 #include "../plan.h"
@@ -258,11 +259,60 @@ portal_fail(SqlPortal *portal)
 	return SQL_ERROR;
 }
 
+/*
+ * Plans again when DDL changed the catalog since the statement was prepared
+ * (the plan may point at tables that no longer exist).  The text is parsed
+ * again into the prepared statement's arena; parameter types stay fixed and
+ * the result shape may not change (PostgreSQL's 0A000).
+ */
+static int
+replan_if_needed(SqlPortal *portal, MgError *err)
+{
+	SqlPrepared *p = portal->p;
+	SqlSession *s = portal->session;
+	AstStmtList list;
+	SqlStmt		st;
+	SqlPrepared np;
+
+	if (st_catalog_version(session_read_txn(s)) == p->catalog_version)
+		return 0;
+	if (sql_ast_parse(p->a, p->text, &list, err) < 0)
+		return -1;
+	if (list.n != 1)
+	{
+		mg_error(err, SQLSTATE_INTERNAL_ERROR, "statement text does not parse to one statement");
+		return -1;
+	}
+	st.ast = list.stmts[0].stmt;
+	if (AST_IS(st.ast, AST_PREPARE_STMT))
+		st.ast = ((const AstPrepareStmt *) st.ast)->query;
+	st.query = p->text;
+	st.text = p->text;
+	np = *p;
+	np.q = NULL;
+	np.plan = NULL;
+	if (prepare_query(s, &np, &st, p->param_types, p->nparams, err) < 0)
+		return -1;
+	if (np.nparams != p->nparams || np.desc.ncols != p->desc.ncols)
+		goto changed;
+	for (int i = 0; i < np.desc.ncols; i++)
+		if (np.desc.cols[i].type_oid != p->desc.cols[i].type_oid)
+			goto changed;
+	*p = np;
+	return 0;
+changed:
+	mg_error(err, SQLSTATE_FEATURE_NOT_SUPPORTED, "cached plan must not change result type");
+	return -1;
+}
+
 static int
 portal_start(SqlPortal *portal, MgError *err)
 {
 	SqlPrepared *p = portal->p;
 	ExecState  *es = arena_new(portal->a, ExecState);
+
+	if (replan_if_needed(portal, err) < 0)
+		return -1;
 
 	exec_state_init(es, portal->session, portal->a, err, portal->params, portal->param_nulls,
 					p->nparams, p->param_types, p->ncache);
@@ -409,7 +459,8 @@ sql_portal_run(SqlPortal *portal, SqlDest *dest, int64_t max_rows, MgError *err)
 					return SQL_WAIT;
 			}
 			portal->state = PORTAL_RUNNING;
-			if (portal->p->kind == PREP_UTILITY && AST_IS(portal->p->ast, AST_COPY_STMT))
+			if (portal->p->kind == PREP_UTILITY &&
+				(AST_IS(portal->p->ast, AST_COPY_STMT) || AST_IS(portal->p->ast, AST_EXECUTE_STMT)))
 				break;
 			if (portal->p->kind == PREP_UTILITY)
 			{
@@ -424,6 +475,12 @@ sql_portal_run(SqlPortal *portal, SqlDest *dest, int64_t max_rows, MgError *err)
 	}
 	if (portal->p->kind == PREP_UTILITY && AST_IS(portal->p->ast, AST_COPY_STMT))
 		r = copy_run(portal, dest, err);
+	else if (portal->p->kind == PREP_UTILITY && AST_IS(portal->p->ast, AST_EXECUTE_STMT))
+	{
+		r = execute_run(portal, dest, max_rows, err);
+		if (r == SQL_COPY_IN)
+			r = SQL_ERROR;
+	}
 	else if (portal->p->kind == PREP_UTILITY)
 		r = run_utility_rows(portal, dest, max_rows, err);
 	else
@@ -489,6 +546,8 @@ void
 sql_portal_close(SqlPortal *portal)
 {
 	copy_close(portal);
+	if (portal->inner)
+		sql_portal_close(portal->inner);
 	if (portal->root)
 	{
 		exec_end(portal->root);

@@ -25,6 +25,7 @@
 #include "../ast.h"
 #include "../copy.h"
 #include "../ddl.h"
+#include "../prepare.h"
 #include "../engine.h"
 
 static const SqlColumn show_all_cols[] = {
@@ -490,6 +491,14 @@ utility_prepare(SqlSession *s, SqlPrepared *p, MgError *err)
 		case AST_DISCARD_STMT:
 			p->command = "DISCARD";
 			return 0;
+		case AST_PREPARE_STMT:
+			p->command = "PREPARE";
+			return 0;
+		case AST_DEALLOCATE_STMT:
+			p->command = "DEALLOCATE";
+			return 0;
+		case AST_EXECUTE_STMT:
+			return execute_prepare(s, p, err);
 		case AST_CHECKPOINT_STMT:
 			p->command = "CHECKPOINT";
 			return 0;
@@ -536,15 +545,7 @@ utility_run(SqlPortal *portal, MgError *err)
 								 "DISCARD ALL cannot run inside a transaction block");
 						return -1;
 					}
-					while (s->prepared)
-					{
-						SqlNamedPrepared *np = s->prepared;
-
-						s->prepared = np->next;
-						free(np->name);
-						arena_free(np->arena);
-						free(np);
-					}
+					prepared_free_all(s);
 					if (run_set(portal, &reset, err) < 0)
 						return -1;
 				}
@@ -553,6 +554,10 @@ utility_run(SqlPortal *portal, MgError *err)
 						 d->target == AST_DISCARD_SEQUENCES ? "SEQUENCES" : "TEMP");
 				return 0;
 			}
+		case AST_PREPARE_STMT:
+			return prepare_stmt_run(portal, err);
+		case AST_DEALLOCATE_STMT:
+			return deallocate_run(portal, err);
 		case AST_CHECKPOINT_STMT:
 			if (!s->superuser)
 			{
