@@ -181,6 +181,41 @@ static const Case cases[] = {
 	{"op", "||", {"bytea:\\x01", "bytea:\\x02"}, "bytea|\\x0102"},
 	{"op", "||", {"bpchar:a  ", "unknown:b"}, "text|ab"},
 	{"fn", "length", {"bytea:\\x0102"}, "integer|2"},
+	{"fn", "overlay", {"text:Txxxxas", "text:hom", "int4:2", "int4:4"}, "text|Thomas"},
+	{"fn", "overlay", {"text:Txxxxas", "text:hom", "int4:2"}, "text|Thomxas"},
+	{"fn", "sha256", {"bytea:abc"}, "bytea|\\xba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"},
+	{"fn", "num_nulls", {"int4:1", "text:\\N", "unknown:\\N"}, "integer|2"},
+	{"fn", "num_nonnulls", {"int4:1", "text:\\N"}, "integer|1"},
+	{"op", "=", {"char:r", "unknown:r"}, "boolean|t"},
+	{"op", "<", {"char:a", "char:b"}, "boolean|t"},
+	/* Arrays. */
+	{"fn", "array_upper", {"_int4:[0:2]={1,2,3}", "int4:1"}, "integer|2"},
+	{"fn", "array_dims", {"_int4:[0:2]={1,2,3}"}, "text|[0:2]"},
+	{"fn", "array_length", {"_int4:{}", "int4:1"}, "integer|NULL"},
+	{"fn", "array_length", {"_int4:{1,2,3}", "int4:1"}, "integer|3"},
+	{"fn", "array_length", {"_int4:{1,2,3}", "int4:2"}, "integer|NULL"},
+	{"fn", "cardinality", {"_int4:{1,2,3}"}, "integer|3"},
+	{"fn", "array_to_string", {"_int4:{1,NULL,3}", "text:,"}, "text|1,3"},
+	{"fn", "array_to_string", {"_int4:{1,NULL,3}", "text:,", "text:*"}, "text|1,*,3"},
+	{"fn", "string_to_array", {"text:a,b,,c", "text:,"}, "text[]|{a,b,\"\",c}"},
+	{"fn", "string_to_array", {"text:abc", "text:\\N"}, "text[]|{a,b,c}"},
+	{"fn", "string_to_array", {"text:a,b", "text:,", "text:b"}, "text[]|{a,NULL}"},
+	{"fn", "string_to_array", {"text:", "text:,"}, "text[]|{}"},
+	{"fn", "string_to_array", {"text:abc", "text:"}, "text[]|{abc}"},
+	{"op", "||", {"_int4:{1,2}", "int4:3"}, "integer[]|{1,2,3}"},
+	{"op", "||", {"int4:0", "_int4:{1}"}, "integer[]|{0,1}"},
+	{"op", "||", {"_int4:{1}", "_int4:{2}"}, "integer[]|{1,2}"},
+	{"op", "=", {"_int4:{1,2}", "_int4:{1,2}"}, "boolean|t"},
+	{"op", "<", {"_int4:{1,2}", "_int4:{1,3}"}, "boolean|t"},
+	{"fn", "array_position", {"_text:{a,b,c}", "unknown:b"}, "integer|2"},
+	{"fn", "array_remove", {"_int4:{1,2,1}", "int4:1"}, "integer[]|{2}"},
+	{"fn", "regexp_match", {"text:foobarbequebaz", "text:(bar)(beque)"}, "text[]|{bar,beque}"},
+	{"fn", "regexp_match", {"text:abc", "text:x"}, "text[]|NULL"},
+	{"fn", "regexp_match", {"text:abc", "text:b"}, "text[]|{b}"},
+	{"fn", "regexp_split_to_array", {"text:hello world", "text:\\s+"}, "text[]|{hello,world}"},
+	{"fn", "regexp_split_to_array", {"text:hello", "text:"}, "text[]|{h,e,l,l,o}"},
+	{"fn", "regexp_split_to_array", {"text:,a,", "text:,"}, "text[]|{\"\",a,\"\"}"},
+	{"fn", "regexp_split_to_array", {"text:abc", "text:x*"}, "text[]|{a,b,c}"},
 	/* format() */
 	{"fn", "format", {"text:|%10s|%-10s|%*s|%2$s|%1$L|%%", "unknown:a", "unknown:b", "int4:3", "unknown:c"}, "text||         a|b         |  c|b|'a'|%"},
 	{"fn", "format", {"text:%s, %I, %L", "text:x y", "text:Foo", "text:\\N"}, "text|x y, \"Foo\", NULL"},
@@ -214,7 +249,11 @@ static const Case cases[] = {
 	{"op", "~", {"text:ab\n", "unknown:b$"}, "boolean|f"},
 	{"op", "~*", {"text:ABC", "unknown:abc"}, "boolean|t"},
 	{"op", "!~", {"text:ABC", "unknown:abc"}, "boolean|t"},
-	{"op", "~", {"text:abc", "unknown:("}, "!2201B|invalid regular expression: missing closing parenthesis"},
+	{"op", "~", {"text:abc", "unknown:("}, "!2201B|invalid regular expression: parentheses () not balanced"},
+	{"op", "~", {"text:a", "unknown:[a"}, "!2201B|invalid regular expression: brackets [] not balanced"},
+	{"op", "~", {"text:a", "unknown:*"}, "!2201B|invalid regular expression: quantifier operand invalid"},
+	{"op", "~", {"text:a", "unknown:a\\"}, "!2201B|invalid regular expression: invalid escape \\ sequence"},
+	{"op", "~", {"text:a", "unknown:a{2,1}"}, "!2201B|invalid regular expression: invalid repetition count(s)"},
 	{"op", "~", {"text:foo bar", "unknown:\\mbar"}, "boolean|t"},
 	{"fn", "regexp_replace", {"text:Hello World", "text:o", "text:0", "text:g"}, "text|Hell0 W0rld"},
 	{"fn", "regexp_replace", {"text:Hello World", "text:o", "text:0"}, "text|Hell0 World"},
@@ -311,6 +350,14 @@ static const AggCase numeric_agg_cases[] = {
 	{"sum", "numeric", {"1.00", "2", "4"}, "numeric|7.00"},
 	{"avg", "numeric", {"\\N"}, "numeric|NULL"},
 	{"max", "numeric", {"1.5", "10", "2"}, "numeric|10"},
+	{"stddev", "int4", {"1", "2", "3", "4"}, "numeric|1.2909944487358056"},
+	{"var_samp", "int4", {"1", "2", "3", "4"}, "numeric|1.6666666666666667"},
+	{"var_pop", "int4", {"1", "2", "3", "4"}, "numeric|1.2500000000000000"},
+	{"stddev_pop", "int2", {"1", "2", "3", "4"}, "numeric|1.1180339887498948"},
+	{"stddev", "int8", {"1", "2", "3", "4"}, "numeric|1.2909944487358056"},
+	{"stddev", "int4", {"5", "5"}, "numeric|0"},
+	{"var_samp", "int4", {"5"}, "numeric|NULL"},
+	{"var_pop", "int4", {"5"}, "numeric|0"},
 };
 
 static const AggCase agg_cases[] = {
@@ -337,6 +384,11 @@ static const AggCase agg_cases[] = {
 	{"stddev", "float8", {"1", "2", "3", "4"}, "double precision|1.2909944487358056"},
 	{"var_pop", "float8", {"1", "2", "3", "4"}, "double precision|1.25"},
 	{"variance", "float8", {"1"}, "double precision|NULL"},
+	{"bit_and", "int4", {"12", "\\N", "10"}, "integer|8"},
+	{"bit_or", "int2", {"12", "3"}, "smallint|15"},
+	{"bit_xor", "int8", {"5", "3"}, "bigint|6"},
+	{"array_agg", "int4", {"1", "\\N", "3"}, "integer[]|{1,NULL,3}"},
+	{"array_agg", "text", {NULL}, "text[]|NULL"},
 };
 
 /* ---------------------------------------------------------------- harness */
@@ -688,8 +740,8 @@ run_srf(const char *name, int n, const char *const *specs, const char *expect)
 			break;
 		if (rows++ > 0)
 			strbuf_putc(&sb, ',');
-		type_output(&ctx, fc.rettype, -1, v, &sb);
-		arena_reset(&arena);	/* rows do not need to outlive the call */
+		if (!fc.isnull)
+			type_output(&ctx, fc.rettype, -1, v, &sb);
 	}
 check:
 	ok(strcmp(sb.data, expect) == 0, "srf %s: got [%s] want [%s]", name, sb.data, expect);
@@ -717,6 +769,17 @@ test_srfs(void)
 	run_srf("generate_series", 3, a5, "9223372036854775806");
 	run_srf("generate_series", 3, a6, "0.5,1.0,1.5,2.0");
 	run_srf("generate_series", 2, a7, "");
+	{
+		static const char *const u1[] = {"_int4:{1,NULL,3}"};
+		static const char *const m1[] = {"text:abcabc", "text:(b)(c)", "text:g"};
+		static const char *const m2[] = {"text:abcabc", "text:(b)(c)"};
+		static const char *const s1[] = {"text:a b  c", "text: +"};
+
+		run_srf("unnest", 1, u1, "1,,3");
+		run_srf("regexp_matches", 3, m1, "{b,c},{b,c}");
+		run_srf("regexp_matches", 2, m2, "{b,c}");
+		run_srf("regexp_split_to_table", 2, s1, "a,b,c");
+	}
 }
 
 static void

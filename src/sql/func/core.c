@@ -28,6 +28,7 @@ register_core_funcs(void)
 	register_numagg_funcs();
 	register_srf_funcs();
 	register_tochar_funcs();
+	register_array_funcs();
 }
 
 int

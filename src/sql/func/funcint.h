@@ -38,7 +38,11 @@ void		register_agg_funcs(void);
 void		register_format_funcs(void);	/* format.c: format() */
 void		register_numagg_funcs(void);	/* numaggs.c: numeric sum/avg, factorial */
 void		register_srf_funcs(void);		/* srf.c: generate_series */
-void		register_tochar_funcs(void);	/* tochar.c: to_char/to_number for numbers */		/* aggs.c: count, sum, avg, min, max ... */
+void		register_tochar_funcs(void);
+void		register_array_funcs(void);		/* arrays.c: array operators, functions, unnest, array_agg */
+
+/* A text[] of n elements (nulls may be NULL) in arena a (arrays.c). */
+Datum		func_text_array(Arena *a, int n, const Datum *values, const bool *nulls);	/* tochar.c: to_char/to_number for numbers */		/* aggs.c: count, sum, avg, min, max ... */
 
 /* Records an ERROR in fc->ctx->err; returns -1 (for `return fc_error(...)`). */
 int			fc_error(FnCall *fc, const char *sqlstate, const char *fmt,...)

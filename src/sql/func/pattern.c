@@ -15,7 +15,9 @@
  *    PCRE2 lacks are rewritten (\m \M \y \Y \Z, [[:<:]] [[:>:]]).  Flags
  *    of regexp_replace: g i c n s x (others: 22023 "invalid regular
  *    expression option").  Compile errors are 2201B "invalid regular
- *    expression: ..." with PCRE2's wording, which differs from PostgreSQL's.
+ *    expression: ..." in PostgreSQL's wording for the common cases
+ *    (unbalanced parentheses/brackets, bad quantifiers and escapes), else
+ *    PCRE2's.
  *  - A compiled pattern is cached per call site in *fc->cache (allocated in
  *    fc->cache_arena) and reused while the pattern text and flags are the
  *    same.  PCRE2 allocates through a general context whose allocator is the
@@ -487,11 +489,35 @@ translate_are(const char *p, size_t len, StrBuf *out)
 	}
 }
 
+/* PostgreSQL's wording for the compile errors both engines share. */
+static const char *
+pg_regex_message(int errcode)
+{
+	switch (errcode)
+	{
+		case PCRE2_ERROR_MISSING_CLOSING_PARENTHESIS:
+		case PCRE2_ERROR_UNMATCHED_CLOSING_PARENTHESIS:
+			return "parentheses () not balanced";
+		case PCRE2_ERROR_MISSING_SQUARE_BRACKET:
+			return "brackets [] not balanced";
+		case PCRE2_ERROR_QUANTIFIER_INVALID:
+			return "quantifier operand invalid";
+		case PCRE2_ERROR_END_BACKSLASH:
+		case PCRE2_ERROR_UNKNOWN_ESCAPE:
+			return "invalid escape \\ sequence";
+		case PCRE2_ERROR_QUANTIFIER_OUT_OF_ORDER:
+		case PCRE2_ERROR_QUANTIFIER_TOO_BIG:
+			return "invalid repetition count(s)";
+		default:
+			return NULL;
+	}
+}
+
 static Regex *
 regex_get(FnCall *fc, const char *pat, size_t patlen, uint32_t options)
 {
 	Arena	   *a = (fc->cache && fc->cache_arena) ? fc->cache_arena : fc->ctx->arena;
-	Regex	   *re = fc->cache ? (Regex *) *fc->cache : NULL;
+	Regex	   *re = (fc->cache && fc->cache_arena) ? (Regex *) *fc->cache : NULL;
 	pcre2_general_context *gc;
 	pcre2_compile_context *cc;
 	StrBuf		translated;
@@ -512,14 +538,16 @@ regex_get(FnCall *fc, const char *pat, size_t patlen, uint32_t options)
 	if (re->code == NULL)
 	{
 		PCRE2_UCHAR msg[256];
+		const char *pgmsg = pg_regex_message(errcode);
 
 		pcre2_get_error_message(errcode, msg, sizeof(msg));
-		fc_error(fc, SQLSTATE_INVALID_REGULAR_EXPRESSION, "invalid regular expression: %s", (char *) msg);
+		fc_error(fc, SQLSTATE_INVALID_REGULAR_EXPRESSION, "invalid regular expression: %s",
+				 pgmsg ? pgmsg : (char *) msg);
 		return NULL;
 	}
 	re->md = pcre2_match_data_create_from_pattern(re->code, gc);
 	pcre2_pattern_info(re->code, PCRE2_INFO_CAPTURECOUNT, &re->ncaptures);
-	if (fc->cache)
+	if (fc->cache && fc->cache_arena)
 		*fc->cache = re;
 	return re;
 }
@@ -814,6 +842,236 @@ regexp_count(FnCall *fc, Datum *out)
 	return 0;
 }
 
+/* ---------------------------------------------------------------- array results */
+
+/* The captures of the current match as text[] (the whole match if there are none). */
+static Datum
+match_array(FnCall *fc, Regex *re, const char *s, Arena *a)
+{
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(re->md);
+	int			n = re->ncaptures > 0 ? re->ncaptures : 1;
+	int			first = re->ncaptures > 0 ? 1 : 0;
+	Datum	   *vals = arena_alloc(a, sizeof(Datum) * (size_t) n);
+	bool	   *nulls = arena_alloc(a, sizeof(bool) * (size_t) n);
+
+	for (int i = 0; i < n; i++)
+	{
+		int			g = first + i;
+
+		nulls[i] = ov[2 * g] == PCRE2_UNSET;
+		vals[i] = nulls[i] ? 0 : text_datum(a, s + ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
+	}
+	return func_text_array(a, n, vals, nulls);
+}
+
+static int
+regexp_match(FnCall *fc, Datum *out)
+{
+	RegexFlags	f = {RE_DEFAULT_OPTIONS, false};
+	Regex	   *re;
+	int			rc;
+
+	if (fc->nargs > 2)
+	{
+		if (parse_flags(fc, ARGP(2), ARGL(2), &f, true) < 0)
+			return -1;
+		if (f.global)
+		{
+			mg_error(fc->ctx->err, SQLSTATE_INVALID_PARAMETER_VALUE,
+					 "regexp_match() does not support the \"global\" option");
+			mg_error_hint(fc->ctx->err, "Use the regexp_matches function instead.");
+			return -1;
+		}
+	}
+	re = regex_get(fc, ARGP(1), ARGL(1), f.options);
+	if (re == NULL || (rc = regex_exec(fc, re, ARGP(0), ARGL(0), 0)) < 0)
+		return -1;
+	if (rc == 0)
+	{
+		fc->isnull = true;
+		return 0;
+	}
+	*out = match_array(fc, re, ARGP(0), fc->ctx->arena);
+	return 0;
+}
+
+typedef struct MatchesState {
+	Regex	   *re;
+	bool		global;
+	size_t		pos;
+	bool		done;
+} MatchesState;
+
+/* regexp_matches(text, pattern [, flags]): setof text[]. */
+static int
+regexp_matches(FnCall *fc, Datum *out)
+{
+	MatchesState *st = fc->srf_state;
+	const char *s = ARGP(0);
+	size_t		len = ARGL(0);
+	int			rc;
+	PCRE2_SIZE *ov;
+
+	if (st == NULL)
+	{
+		RegexFlags	f = {RE_DEFAULT_OPTIONS, false};
+		FnCall		cfc = *fc;
+		Arena	   *a = fc->srf_arena ? fc->srf_arena : fc->ctx->arena;
+		void	   *slot = NULL;
+
+		if (fc->nargs > 2 && parse_flags(fc, ARGP(2), ARGL(2), &f, true) < 0)
+			return -1;
+		/* compile into the scan's arena: the row arena may be reset between calls */
+		cfc.cache = &slot;
+		cfc.cache_arena = a;
+		st = arena_new(a, MatchesState);
+		st->re = regex_get(&cfc, ARGP(1), ARGL(1), f.options);
+		if (st->re == NULL)
+			return -1;
+		st->global = f.global;
+		fc->srf_state = st;
+	}
+	if (st->done || st->pos > len)
+	{
+		fc->srf_done = true;
+		return 0;
+	}
+	rc = regex_exec(fc, st->re, s, len, st->pos);
+	if (rc < 0)
+		return -1;
+	if (rc == 0)
+	{
+		fc->srf_done = true;
+		return 0;
+	}
+	ov = pcre2_get_ovector_pointer(st->re->md);
+	*out = match_array(fc, st->re, s, fc->ctx->arena);
+	if (!st->global)
+		st->done = true;
+	else if (ov[1] == ov[0])
+		st->pos = ov[1] < len ? ov[1] + (size_t) next_char_len(s + ov[1], len - ov[1]) : len + 1;
+	else
+		st->pos = ov[1];
+	return 0;
+}
+
+/*
+ * The pieces regexp_split_to_* produce: PostgreSQL ignores zero-length
+ * matches at the start and end of the string and right after a match.
+ */
+static int
+split_pieces(FnCall *fc, Regex *re, const char *s, size_t len, Arena *a, int *np, Datum **vals)
+{
+	size_t		pos = 0,
+				piece = 0,
+				prev_end = 0;
+	int			n = 0,
+				cap = 8;
+	Datum	   *v = arena_alloc(a, sizeof(Datum) * (size_t) cap);
+
+	while (pos <= len)
+	{
+		int			rc = regex_exec(fc, re, s, len, pos);
+		PCRE2_SIZE *ov;
+
+		if (rc < 0)
+			return -1;
+		if (rc == 0)
+			break;
+		ov = pcre2_get_ovector_pointer(re->md);
+		if (ov[0] < len && ov[1] > prev_end)
+		{
+			if (n + 1 >= cap)
+			{
+				v = arena_realloc(a, v, sizeof(Datum) * (size_t) cap, sizeof(Datum) * (size_t) cap * 2);
+				cap *= 2;
+			}
+			v[n++] = text_datum(a, s + piece, ov[0] - piece);
+			piece = ov[1];
+		}
+		prev_end = ov[1];
+		if (ov[1] == ov[0])
+		{
+			if (ov[1] >= len)
+				break;
+			pos = ov[1] + (size_t) next_char_len(s + ov[1], len - ov[1]);
+		}
+		else
+			pos = ov[1];
+	}
+	if (n + 1 >= cap)
+	{
+		v = arena_realloc(a, v, sizeof(Datum) * (size_t) cap, sizeof(Datum) * (size_t) cap * 2);
+		cap *= 2;
+	}
+	v[n++] = text_datum(a, s + piece, len - piece);
+	*np = n;
+	*vals = v;
+	return 0;
+}
+
+static Regex *
+split_regex(FnCall *fc)
+{
+	RegexFlags	f = {RE_DEFAULT_OPTIONS, false};
+
+	if (fc->nargs > 2)
+	{
+		if (parse_flags(fc, ARGP(2), ARGL(2), &f, true) < 0)
+			return NULL;
+		if (f.global)
+		{
+			fc_error(fc, SQLSTATE_INVALID_PARAMETER_VALUE,
+					 "regexp_split_to_array() does not support the \"global\" option");
+			return NULL;
+		}
+	}
+	return regex_get(fc, ARGP(1), ARGL(1), f.options);
+}
+
+static int
+regexp_split_to_array(FnCall *fc, Datum *out)
+{
+	Regex	   *re = split_regex(fc);
+	int			n;
+	Datum	   *vals;
+
+	if (re == NULL || split_pieces(fc, re, ARGP(0), ARGL(0), fc->ctx->arena, &n, &vals) < 0)
+		return -1;
+	*out = func_text_array(fc->ctx->arena, n, vals, NULL);
+	return 0;
+}
+
+typedef struct SplitState {
+	int			n;
+	int			next;
+	Datum	   *vals;
+} SplitState;
+
+static int
+regexp_split_to_table(FnCall *fc, Datum *out)
+{
+	SplitState *st = fc->srf_state;
+
+	if (st == NULL)
+	{
+		Arena	   *a = fc->srf_arena ? fc->srf_arena : fc->ctx->arena;
+		Regex	   *re = split_regex(fc);
+
+		st = arena_new(a, SplitState);
+		if (re == NULL || split_pieces(fc, re, ARGP(0), ARGL(0), a, &st->n, &st->vals) < 0)
+			return -1;
+		fc->srf_state = st;
+	}
+	if (st->next >= st->n)
+	{
+		fc->srf_done = true;
+		return 0;
+	}
+	*out = st->vals[st->next++];
+	return 0;
+}
+
 /* ---------------------------------------------------------------- tables */
 
 #define FD(N_, FN_, n, a, b, c, res) \
@@ -865,6 +1123,18 @@ static const FuncDef pattern_funcs[] = {
 	 .volatility = FUNC_IMMUTABLE, .fn = regexp_replace_start},
 	{.name = "regexp_replace", .nargs = 6, .argtypes = {T, T, T, I, I, T}, .rettype = T, .strict = true,
 	 .volatility = FUNC_IMMUTABLE, .fn = regexp_replace_start},
+	FD("regexp_match", regexp_match, 2, T, T, 0, TEXTARRAYOID),
+	FD("regexp_match", regexp_match, 3, T, T, T, TEXTARRAYOID),
+	{.name = "regexp_matches", .nargs = 2, .argtypes = {T, T}, .rettype = TEXTARRAYOID, .strict = true,
+	 .retset = true, .volatility = FUNC_IMMUTABLE, .fn = regexp_matches},
+	{.name = "regexp_matches", .nargs = 3, .argtypes = {T, T, T}, .rettype = TEXTARRAYOID, .strict = true,
+	 .retset = true, .volatility = FUNC_IMMUTABLE, .fn = regexp_matches},
+	FD("regexp_split_to_array", regexp_split_to_array, 2, T, T, 0, TEXTARRAYOID),
+	FD("regexp_split_to_array", regexp_split_to_array, 3, T, T, T, TEXTARRAYOID),
+	{.name = "regexp_split_to_table", .nargs = 2, .argtypes = {T, T}, .rettype = T, .strict = true,
+	 .retset = true, .volatility = FUNC_IMMUTABLE, .fn = regexp_split_to_table},
+	{.name = "regexp_split_to_table", .nargs = 3, .argtypes = {T, T, T}, .rettype = T, .strict = true,
+	 .retset = true, .volatility = FUNC_IMMUTABLE, .fn = regexp_split_to_table},
 	FD("regexp_like", regexp_like, 2, T, T, 0, BOOLOID),
 	FD("regexp_like", regexp_like, 3, T, T, T, BOOLOID),
 	FD("regexp_count", regexp_count, 2, T, T, 0, I),
