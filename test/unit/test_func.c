@@ -389,6 +389,7 @@ static const AggCase agg_cases[] = {
 	{"bit_xor", "int8", {"5", "3"}, "bigint|6"},
 	{"array_agg", "int4", {"1", "\\N", "3"}, "integer[]|{1,NULL,3}"},
 	{"array_agg", "text", {NULL}, "text[]|NULL"},
+	{"max", "_int4", {"{1,2}", "{1,3}", "{1}"}, "integer[]|{1,3}"},
 };
 
 /* ---------------------------------------------------------------- harness */

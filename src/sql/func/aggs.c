@@ -538,7 +538,7 @@ void
 register_agg_funcs(void)
 {
 	size_t		nt = sizeof(minmax_types) / sizeof(minmax_types[0]);
-	AggDef	   *mm = mg_calloc(2 * nt, sizeof(AggDef));
+	AggDef	   *mm = mg_calloc(2 * nt + 2, sizeof(AggDef));
 	int			n = 0;
 
 	agg_register(core_aggs, (int) (sizeof(core_aggs) / sizeof(core_aggs[0])));
@@ -561,6 +561,21 @@ register_agg_funcs(void)
 			a->trans = k == 0 ? min_trans : max_trans;
 			a->final = minmax_final;
 		}
+	}
+	/* min/max(anyarray): each array type's cmp is array_cmp */
+	for (int k = 0; k < 2; k++)
+	{
+		AggDef	   *a = &mm[n++];
+
+		memset(a, 0, sizeof(*a));
+		a->name = k == 0 ? "min" : "max";
+		a->nargs = 1;
+		a->argtypes[0] = ANYARRAYOID;
+		a->rettype = ANYARRAYOID;
+		a->strict = true;
+		a->init = minmax_init;
+		a->trans = k == 0 ? min_trans : max_trans;
+		a->final = minmax_final;
 	}
 	agg_register(mm, n);
 	free(mm);
