@@ -67,6 +67,14 @@ typedef struct GucSave
 	struct GucSave *next;
 } GucSave;
 
+/* A SAVEPOINT: storage level in the write transaction (0: taken before it began). */
+typedef struct SqlSavepoint
+{
+	char	   *name;
+	int			level;
+	struct SqlSavepoint *next;	/* older savepoints */
+} SqlSavepoint;
+
 /* currval memory: the last value nextval gave this session, per sequence. */
 typedef struct SeqLast
 {
@@ -111,6 +119,7 @@ struct SqlSession
 	StTxn	   *txn;			/* write transaction: holds the writer lock until commit */
 	StTxn	   *snap;			/* read snapshot (statement or transaction) */
 	StLockWaiter lockw;			/* queued for the writer lock */
+	SqlSavepoint *savepoints;	/* newest first */
 	bool		lock_queued;
 
 	SqlNamedPrepared *prepared;	/* SQL PREPARE */
@@ -145,6 +154,10 @@ int			session_write_txn(SqlSession *s, StTxn **out, MgError *err);
 void		session_cancel_lock_wait(SqlSession *s);
 /* The catalog the running statement sees. */
 const struct Catalog *session_catalog(SqlSession *s);
+/* SAVEPOINT / RELEASE / ROLLBACK TO (exec/utility.c calls them; errors 3B001). */
+void		xact_savepoint(SqlSession *s, const char *name);
+int			xact_release(SqlSession *s, const char *name, MgError *err);
+int			xact_rollback_to(SqlSession *s, const char *name, MgError *err);
 /* Records a setting's old value before SET/SET LOCAL inside a transaction. */
 void		xact_save_guc(SqlSession *s, const char *name, bool local);
 

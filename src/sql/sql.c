@@ -491,8 +491,14 @@ sql_xact_abort_command(SqlSession *s)
 			xact_rollback(s);
 			break;
 		case XACT_BLOCK:
-			/* The block's work is discarded now; the state stays failed until ROLLBACK. */
-			xact_release_storage(s, false);
+			/*
+			 * Without savepoints the block's work can be discarded (and the
+			 * writer lock released) at once; with them, ROLLBACK TO needs it.
+			 */
+			if (!s->savepoints)
+				xact_release_storage(s, false);
+			else
+				session_cancel_lock_wait(s);
 			s->xstate = XACT_FAILED;
 			break;
 		default:
@@ -581,9 +587,82 @@ xact_restore_gucs(SqlSession *s, bool all)
 	}
 }
 
+/* ---- savepoints ----------------------------------------------------------- */
+
+static void
+savepoints_free(SqlSession *s, SqlSavepoint *upto)
+{
+	while (s->savepoints && s->savepoints != upto)
+	{
+		SqlSavepoint *sp = s->savepoints;
+
+		s->savepoints = sp->next;
+		free(sp->name);
+		free(sp);
+	}
+}
+
+void
+xact_savepoint(SqlSession *s, const char *name)
+{
+	SqlSavepoint *sp = mg_calloc(1, sizeof(SqlSavepoint));
+
+	sp->name = mg_strdup(name);
+	sp->level = s->txn ? st_savepoint(s->txn) : 0;
+	sp->next = s->savepoints;
+	s->savepoints = sp;
+}
+
+static SqlSavepoint *
+savepoint_find(SqlSession *s, const char *name, MgError *err)
+{
+	for (SqlSavepoint *sp = s->savepoints; sp; sp = sp->next)
+		if (strcmp(sp->name, name) == 0)
+			return sp;
+	mg_error(err, SQLSTATE_S_E_INVALID_SPECIFICATION, "savepoint \"%s\" does not exist", name);
+	return NULL;
+}
+
+int
+xact_release(SqlSession *s, const char *name, MgError *err)
+{
+	SqlSavepoint *sp = savepoint_find(s, name, err);
+
+	if (!sp)
+		return -1;
+	if (sp->level > 0 && s->txn)
+		st_release(s->txn, sp->level);
+	savepoints_free(s, sp->next);
+	return 0;
+}
+
+int
+xact_rollback_to(SqlSession *s, const char *name, MgError *err)
+{
+	SqlSavepoint *sp = savepoint_find(s, name, err);
+
+	if (!sp)
+		return -1;
+	savepoints_free(s, sp);
+	if (s->txn)
+	{
+		if (sp->level > 0)
+			st_rollback_to(s->txn, sp->level);
+		else
+		{
+			/* The write transaction began after the savepoint: undo all of it. */
+			st_txn_rollback(s->txn);
+			s->txn = NULL;
+		}
+	}
+	s->xstate = XACT_BLOCK;
+	return 0;
+}
+
 void
 xact_commit(SqlSession *s)
 {
+	savepoints_free(s, NULL);
 	xact_release_storage(s, true);
 	xact_restore_gucs(s, false);
 	s->xstate = XACT_NONE;
@@ -592,6 +671,7 @@ xact_commit(SqlSession *s)
 void
 xact_rollback(SqlSession *s)
 {
+	savepoints_free(s, NULL);
 	xact_release_storage(s, false);
 	xact_restore_gucs(s, true);
 	s->xstate = XACT_NONE;

@@ -316,6 +316,25 @@ main(void)
 	check(s, &g, "select * from p order by a desc", "2|7\n1|7\nSELECT 2\n");
 	check(s, &g, "drop table p", "DROP TABLE\n");
 
+	/* savepoints */
+	check(s, &g, "create table sp (a int primary key)", "CREATE TABLE\n");
+	check(s, &g, "savepoint x", "ERROR 25P01: SAVEPOINT can only be used in transaction blocks\n");
+	check(s, &g, "begin; insert into sp values (1); savepoint a; insert into sp values (2); rollback to a; "
+		  "insert into sp values (3); savepoint b; insert into sp values (3)",
+		  "BEGIN\nINSERT 0 1\nSAVEPOINT\nINSERT 0 1\nROLLBACK\nINSERT 0 1\nSAVEPOINT\n"
+		  "ERROR 23505: duplicate key value violates unique constraint \"sp_pkey\"\n");
+	check_status(s, 'E', "after an error with savepoints");
+	check(s, &g, "rollback to b", "ROLLBACK\n");
+	check_status(s, 'T', "after ROLLBACK TO");
+	check(s, &g, "release a", "RELEASE\n");
+	check(s, &g, "rollback to a", "ERROR 3B001: savepoint \"a\" does not exist\n");
+	check(s, &g, "rollback", "ROLLBACK\n");
+	check(s, &g, "begin; savepoint s0; insert into sp values (5); rollback to s0; commit; select count(*) from sp",
+		  "BEGIN\nSAVEPOINT\nINSERT 0 1\nROLLBACK\nCOMMIT\n0\nSELECT 1\n");
+	check(s, &g, "begin; insert into sp values (1); savepoint q; insert into sp values (2); release q; commit; "
+		  "select a from sp order by a", "BEGIN\nINSERT 0 1\nSAVEPOINT\nINSERT 0 1\nRELEASE\nCOMMIT\n1\n2\nSELECT 2\n");
+	check(s, &g, "drop table sp", "DROP TABLE\n");
+
 	sql_session_free(s);
 	guc_session_free(&g);
 	sql_engine_shutdown();

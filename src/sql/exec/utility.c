@@ -420,8 +420,30 @@ run_transaction(SqlPortal *portal, const AstTransactionStmt *t, MgError *err)
 							 what);
 					return -1;
 				}
-				mg_error(err, SQLSTATE_FEATURE_NOT_SUPPORTED, "%s is not supported yet", what);
-				return -1;
+				if (t->kind == AST_TRANS_SAVEPOINT)
+				{
+					tag = "SAVEPOINT";
+					xact_savepoint(s, t->savepoint_name);
+				}
+				else if (t->kind == AST_TRANS_RELEASE)
+				{
+					tag = "RELEASE";
+					if (s->xstate == XACT_FAILED)
+					{
+						mg_error(err, SQLSTATE_IN_FAILED_SQL_TRANSACTION,
+								 "current transaction is aborted, commands ignored until end of transaction block");
+						return -1;
+					}
+					if (xact_release(s, t->savepoint_name, err) < 0)
+						return -1;
+				}
+				else
+				{
+					tag = "ROLLBACK";
+					if (xact_rollback_to(s, t->savepoint_name, err) < 0)
+						return -1;
+				}
+				break;
 			}
 		case AST_TRANS_PREPARE:
 		case AST_TRANS_COMMIT_PREPARED:
