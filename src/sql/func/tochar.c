@@ -3,9 +3,9 @@
  * numeric template patterns of PostgreSQL's formatting.c.
  *
  * Supported patterns: 9 0 . , D G (C locale: '.' and ','), FM, S, MI, PL,
- * SG, PR, L (currency: blank, as in the C locale), EEEE, double-quoted
- * literals, backslash escapes; any other character is copied.  RN, V, TH
- * and B are reported as 0A000.
+ * SG, PR, L (currency: blank, as in the C locale), EEEE, TH/th,
+ * double-quoted literals, backslash escapes; any other character is
+ * copied.  RN, V and B are reported as 0A000.
  *
  * Design notes: the value is first rendered as plain decimal digits with
  * exactly as many fraction digits as the template has (numeric: rounded
@@ -33,7 +33,7 @@
 
 typedef enum NumTok {
 	NT_DIGIT9, NT_DIGIT0, NT_DEC, NT_GROUP, NT_S, NT_MI, NT_PL, NT_SG, NT_PR,
-	NT_L, NT_EEEE, NT_LITERAL
+	NT_L, NT_EEEE, NT_TH, NT_LITERAL
 } NumTok;
 
 typedef struct NumNode {
@@ -162,7 +162,13 @@ parse_format(FnCall *fc, const char *p, size_t len, NumFormat *f)
 			nd->tok = NT_L;
 			p++;
 		}
-		else if (prefix_ci(p, end, "RN") || prefix_ci(p, end, "TH") || *p == 'V' || *p == 'v' ||
+		else if (prefix_ci(p, end, "TH"))
+		{
+			nd->tok = NT_TH;
+			nd->lit = p;		/* "TH" or "th": the suffix's case */
+			p += 2;
+		}
+		else if (prefix_ci(p, end, "RN") || *p == 'V' || *p == 'v' ||
 				 *p == 'B' || *p == 'b')
 			return fc_error(fc, SQLSTATE_FEATURE_NOT_SUPPORTED,
 							"to_char/to_number template pattern \"%.*s\" is not supported",
@@ -370,6 +376,23 @@ layout(const NumFormat *f, const NumDigits *d, StrBuf *sb)
 				break;
 			case NT_EEEE:
 				break;
+			case NT_TH:
+				if (!overflow)
+				{
+					static const char *const sfx[] = {"th", "st", "nd", "rd"};
+					int			last = ilen > 0 ? d->intpart[ilen - 1] - '0' : 0;
+					int			tens = ilen > 1 ? d->intpart[ilen - 2] - '0' : 0;
+					const char *x = (tens == 1 || last > 3) ? "th" : sfx[last];
+
+					if (nd->lit[0] == 'T')
+					{
+						strbuf_putc(sb, (char) (x[0] - 32));
+						strbuf_putc(sb, (char) (x[1] - 32));
+					}
+					else
+						strbuf_puts(sb, x);
+				}
+				break;
 			case NT_LITERAL:
 				strbuf_append(sb, nd->lit, nd->litlen);
 				break;
@@ -573,6 +596,9 @@ to_number(FnCall *fc, Datum *out)
 				break;
 			case NT_EEEE:
 				return fc_error(fc, SQLSTATE_FEATURE_NOT_SUPPORTED, "\"EEEE\" not supported for input");
+			case NT_TH:
+				s += (end - s) >= 2 ? 2 : (end - s);
+				break;
 			case NT_LITERAL:
 				s += nd->litlen <= (size_t) (end - s) ? nd->litlen : (size_t) (end - s);
 				break;
