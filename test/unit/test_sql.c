@@ -335,6 +335,34 @@ main(void)
 		  "select a from sp order by a", "BEGIN\nINSERT 0 1\nSAVEPOINT\nINSERT 0 1\nRELEASE\nCOMMIT\n1\n2\nSELECT 2\n");
 	check(s, &g, "drop table sp", "DROP TABLE\n");
 
+	/* databases: O(1) forks that diverge */
+	check(s, &g, "create table f (a int)", "CREATE TABLE\n");
+	check(s, &g, "insert into f values (1), (2)", "INSERT 0 2\n");
+	check(s, &g, "create database fork1 template postgres", "CREATE DATABASE\n");
+	check(s, &g, "create database fork1", "ERROR 42P04: database \"fork1\" already exists\n");
+	check(s, &g, "create database fork2 template nosuch", "ERROR 3D000: template database \"nosuch\" does not exist\n");
+	{
+		GucSession	g2;
+		SqlSession *s2;
+
+		guc_session_init(&g2);
+		s2 = sql_session_new("fork1", "postgres", &g2, 4243, &err);
+		sql_session_set_notice_hook(s2, notice_hook, NULL);
+		check(s2, &g2, "select sum(a) from f", "3\nSELECT 1\n");
+		check(s2, &g2, "insert into f values (10)", "INSERT 0 1\n");
+		check(s2, &g2, "select sum(a), current_database() from f", "13|fork1\nSELECT 1\n");
+		check(s, &g, "select sum(a) from f", "3\nSELECT 1\n");
+		check(s, &g, "drop database fork1",
+			  "ERROR 55006: database \"fork1\" is being accessed by other users\n");
+		check(s2, &g2, "drop database fork1", "ERROR 55006: cannot drop the currently open database\n");
+		sql_session_free(s2);
+		guc_session_free(&g2);
+	}
+	check(s, &g, "drop database fork1", "DROP DATABASE\n");
+	check(s, &g, "drop database if exists fork1",
+		  "NOTICE 00000: database \"fork1\" does not exist, skipping\nDROP DATABASE\n");
+	check(s, &g, "drop table f", "DROP TABLE\n");
+
 	sql_session_free(s);
 	guc_session_free(&g);
 	sql_engine_shutdown();

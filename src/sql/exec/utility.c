@@ -455,6 +455,108 @@ run_transaction(SqlPortal *portal, const AstTransactionStmt *t, MgError *err)
 	return 0;
 }
 
+/* ---- databases ----------------------------------------------------------- */
+
+static const char *
+defelem_string(const AstDefElem *d)
+{
+	const AstNode *a = d->arg;
+
+	if (!a)
+		return NULL;
+	if (AST_IS(a, AST_CONST))
+		return ((const AstConst *) a)->sval;
+	if (AST_IS(a, AST_STRING))
+		return ast_strval(a);
+	if (AST_IS(a, AST_TYPE_NAME))
+		return ast_strval(ast_list_nth(((const AstTypeName *) a)->names,
+									   ast_list_length(((const AstTypeName *) a)->names) - 1));
+	return NULL;
+}
+
+/* CREATE DATABASE: a fork of the template's committed state, O(1) whatever its size. */
+static int
+run_createdb(SqlPortal *portal, const AstCreatedbStmt *st, MgError *err)
+{
+	SqlSession *s = portal->session;
+	const char *tmpl = "template1";
+
+	if (in_block(s))
+	{
+		mg_error(err, SQLSTATE_ACTIVE_SQL_TRANSACTION, "CREATE DATABASE cannot run inside a transaction block");
+		return -1;
+	}
+	for (int i = 0; i < ast_list_length(st->options); i++)
+	{
+		const AstDefElem *d = (const AstDefElem *) ast_list_nth(st->options, i);
+
+		if (strcmp(d->defname, "template") == 0 && defelem_string(d))
+			tmpl = defelem_string(d);
+	}
+	if (st_db_create(sql_cluster, st->dbname, tmpl, err) < 0)
+		return -1;
+	snprintf(portal->tag, sizeof(portal->tag), "CREATE DATABASE");
+	return 0;
+}
+
+static int
+run_dropdb(SqlPortal *portal, const AstDropdbStmt *st, MgError *err)
+{
+	SqlSession *s = portal->session;
+	bool		force = false;
+
+	if (in_block(s))
+	{
+		mg_error(err, SQLSTATE_ACTIVE_SQL_TRANSACTION, "DROP DATABASE cannot run inside a transaction block");
+		return -1;
+	}
+	for (int i = 0; i < ast_list_length(st->options); i++)
+		if (strcmp(((const AstDefElem *) ast_list_nth(st->options, i))->defname, "force") == 0)
+			force = true;
+	if (strcmp(st->dbname, s->dbname) == 0)
+	{
+		mg_error(err, SQLSTATE_OBJECT_IN_USE, "cannot drop the currently open database");
+		return -1;
+	}
+	if (!sql_database_exists(st->dbname))
+	{
+		if (st->missing_ok)
+		{
+			session_notice(s, MG_SEV_NOTICE, SQLSTATE_SUCCESSFUL_COMPLETION,
+						   "database \"%s\" does not exist, skipping", st->dbname);
+			snprintf(portal->tag, sizeof(portal->tag), "DROP DATABASE");
+			return 0;
+		}
+		mg_error(err, SQLSTATE_INVALID_CATALOG_NAME, "database \"%s\" does not exist", st->dbname);
+		return -1;
+	}
+	if (strcmp(st->dbname, "template0") == 0 || strcmp(st->dbname, "template1") == 0)
+	{
+		mg_error(err, SQLSTATE_OBJECT_NOT_IN_PREREQUISITE_STATE, "cannot drop a template database");
+		return -1;
+	}
+	if (st_db_drop(sql_cluster, st->dbname, force, err) < 0)
+		return -1;
+	snprintf(portal->tag, sizeof(portal->tag), "DROP DATABASE");
+	return 0;
+}
+
+static int
+run_renamedb(SqlPortal *portal, const AstRenameStmt *st, MgError *err)
+{
+	SqlSession *s = portal->session;
+
+	if (strcmp(st->subname, s->dbname) == 0)
+	{
+		mg_error(err, SQLSTATE_FEATURE_NOT_SUPPORTED, "current database cannot be renamed");
+		return -1;
+	}
+	if (st_db_rename(sql_cluster, st->subname, st->newname, err) < 0)
+		return -1;
+	snprintf(portal->tag, sizeof(portal->tag), "ALTER DATABASE");
+	return 0;
+}
+
 /* ---- entry points -------------------------------------------------------- */
 
 int
@@ -516,6 +618,19 @@ utility_prepare(SqlSession *s, SqlPrepared *p, MgError *err)
 		case AST_PREPARE_STMT:
 			p->command = "PREPARE";
 			return 0;
+		case AST_CREATEDB_STMT:
+			p->command = "CREATE DATABASE";
+			return 0;
+		case AST_DROPDB_STMT:
+			p->command = "DROP DATABASE";
+			return 0;
+		case AST_RENAME_STMT:
+			if (((const AstRenameStmt *) ast)->rename_type == AST_OBJECT_DATABASE)
+			{
+				p->command = "ALTER DATABASE";
+				return 0;
+			}
+			break;
 		case AST_DEALLOCATE_STMT:
 			p->command = "DEALLOCATE";
 			return 0;
@@ -578,6 +693,14 @@ utility_run(SqlPortal *portal, MgError *err)
 			}
 		case AST_PREPARE_STMT:
 			return prepare_stmt_run(portal, err);
+		case AST_CREATEDB_STMT:
+			return run_createdb(portal, (const AstCreatedbStmt *) ast, err);
+		case AST_DROPDB_STMT:
+			return run_dropdb(portal, (const AstDropdbStmt *) ast, err);
+		case AST_RENAME_STMT:
+			if (((const AstRenameStmt *) ast)->rename_type == AST_OBJECT_DATABASE)
+				return run_renamedb(portal, (const AstRenameStmt *) ast, err);
+			break;
 		case AST_DEALLOCATE_STMT:
 			return deallocate_run(portal, err);
 		case AST_CHECKPOINT_STMT:
