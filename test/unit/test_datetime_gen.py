@@ -232,6 +232,31 @@ for o in ["=", "<", ">="]:
     op(o, (T, "10:00"), (T, "10:00:00.000001")); op(o, (TZ, "2000-01-01 00:00+02"), (TZ, "1999-12-31 22:00+00"))
 
 
+FMTS = ["YYYY-MM-DD HH24:MI:SS.US", "FMMonth FMDDth, YYYY", "Day Dy DAY dy MONTH Mon mon month",
+        "HH12:MI AM a.m. P.M. pm", "\"Quarter\" Q, WW W DDD D J", "IYYY-IW-ID IDDD IY I", "Y,YYY YYY YY Y CC",
+        "SSSS SSSSS MS FF1 FF3 FF6", "TZ tz TZH:TZM OF", "RM rm FMRM", "DDth DDTH FMDDth Dth",
+        "\\\"x\\\" \"a\\\"b\" HH", "TMMonth TMDay", "FXYYYY", "FMHH12:FMMI FMSS", "BC bc B.C. AD a.d.",
+        "YYYYMMDD", "hh24miss", "FMYYYY FMMM FMDD FMHH24", ""]
+for f in FMTS:
+    for tz in ["Asia/Kolkata", "America/New_York"]:
+        fn("to_char", (TZ, "2024-03-05 14:07:09.123456+00"), (TX, f), tz=tz)
+    fn("to_char", (TS, "0044-01-02 00:00 BC"), (TX, f))
+    fn("to_char", (TS, "2021-01-03 23:59:59.9"), (TX, f))
+    fn("to_char", (TS, "12345-06-07 08:09:10"), (TX, f))
+    fn("to_char", (IV, "1 year 2 mons 3 days 27:04:05.5"), (TX, f))
+    fn("to_char", (IV, "-3 hours -4 minutes"), (TX, f))
+fn("to_char", (TS, "infinity"), (TX, "YYYY"))
+for src, f in [("2024-03-05 14:07:09", "YYYY-MM-DD HH24:MI:SS"), ("05 Mar 2024", "DD Mon YYYY"),
+               ("March 5, 2024 2:07 PM", "Month DD, YYYY HH:MI AM"), ("20240305", "YYYYMMDD"),
+               ("24-03-05", "YY-MM-DD"), ("2024-03-05 14:07:09.123", "YYYY-MM-DD HH24:MI:SS.MS"),
+               ("2024-03-05 14:07:09.1234", "YYYY-MM-DD HH24:MI:SS.US"), ("2024 065", "YYYY DDD"),
+               ("1999-12-31 23:59:59 +05:30", "YYYY-MM-DD HH24:MI:SS TZH:TZM"), ("44 BC", "YYYY BC"),
+               ("2024-02-30", "YYYY-MM-DD"), ("2024-13-01", "YYYY-MM-DD"), ("13:00 PM", "HH:MI AM"),
+               ("2451187", "J"), ("2024-Foo-01", "YYYY-Mon-DD"), ("  2024  -03- 05", "YYYY-MM-DD"),
+               ("2024/03/05", "YYYY-MM-DD"), ("abc", "YYYY"), ("2024-03-05T10:11:12", "YYYY-MM-DD\"T\"HH24:MI:SS")]:
+    for tz in ["UTC", "Europe/Berlin"]:
+        fn("to_timestamp", (TX, src), (TX, f), tz=tz)
+    fn("to_date", (TX, src), (TX, f))
 JSON_INPUTS = ['{"a":1,}', 'xyz', '[1,2', '{"a" 1}', '"abc', '01', '1.', '-', '"\\u0000"', '"\\ud800"',
                '"\\ud83d\\ude00"', '{"a":tru}', '', '[1] x', '[1] 2', '"a\tb"', '"\\x"', '1e5', '-0', '1.50',
                '{"b":1,"a":2,"b":3}', ' { "aa" : [1, 2.0, {"x": null}], "b": true, "c": false } ',
