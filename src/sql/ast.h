@@ -907,7 +907,8 @@ typedef struct AstSelectStmt
 	AstNode		hdr;
 	bool		distinct;		/* DISTINCT or DISTINCT ON */
 	AstList    *distinct_on;	/* DISTINCT ON expressions, NULL otherwise */
-	AstIntoClause *into_clause; /* SELECT INTO (rejected at transform) */
+	AstIntoClause *into_clause; /* always NULL: SELECT INTO becomes AstCreateTableAsStmt,
+								 * or 42601 where PostgreSQL does not allow it */
 	AstList    *target_list;	/* AstResTarget */
 	AstList    *from_clause;	/* AstRangeVar / AstJoinExpr / AstRangeSubselect / AstRangeFunction */
 	AstNode    *where_clause;
@@ -1016,7 +1017,12 @@ typedef enum AstDropBehavior
 	AST_DROP_CASCADE
 } AstDropBehavior;
 
-/* CREATE TABLE ... AS query / SELECT ... INTO / CREATE MATERIALIZED VIEW (rejected). */
+/*
+ * CREATE TABLE ... AS query, and SELECT ... INTO at top level (or under
+ * EXPLAIN/PREPARE), which the transform turns into this statement with
+ * is_select_into set and the INTO removed from the query, as PostgreSQL's
+ * analysis does.  CREATE MATERIALIZED VIEW is rejected.
+ */
 typedef struct AstCreateTableAsStmt
 {
 	AstNode		hdr;

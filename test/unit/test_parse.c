@@ -248,7 +248,10 @@ test_errors(void)
 	check_error("syntax error", "select 'a' 'b'", "42601", 12, "syntax error at or near \"'b'\"");
 	check_error("unsupported statement", "create function f() returns int as 'select 1' language sql",
 				"0A000", -1, "CREATE FUNCTION is not supported");
-	check_error("unsupported clause", "select 1 into x", "0A000", 15, "SELECT INTO is not supported");
+	check_error("SELECT INTO in a sub-select", "select * from (select 1 into y) s", "42601", 30,
+				"SELECT ... INTO is not allowed here");
+	check_error("INTO on a later set-operation arm", "select 1 union select 2 into z", "42601", 30,
+				"INTO is only allowed on first SELECT of UNION/INTERSECT/EXCEPT");
 	check_error("inherits", "create table c (a int) inherits (p)", "0A000", 14, "INHERITS is not supported");
 }
 

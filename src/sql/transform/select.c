@@ -7,8 +7,12 @@
  *  1. Nested statements (sub-selects, CTEs, set-operation arms) go through
  *     tx_query_stmt(), which counts depth like expressions do, so a deeply
  *     nested query is bounded by TX_MAX_DEPTH too.
- *  2. SELECT INTO and the few FROM items memgres does not model (TABLESAMPLE,
- *     XMLTABLE, JSON_TABLE) fail with 0A000 here, never later.
+ *  2. The few FROM items memgres does not model (TABLESAMPLE, XMLTABLE) fail
+ *     with 0A000 here, never later.
+ *  3. SELECT ... INTO reaches tx_select() only where PostgreSQL forbids it
+ *     (42601): where it is allowed, tx_top_query() has already turned the
+ *     statement into an AstCreateTableAsStmt, as PostgreSQL's
+ *     transformOptionalSelectInto does.
  */
 #include "transform.h"
 
@@ -325,11 +329,36 @@ tx_select(TxCtx *ctx, SelectStmt *s)
 {
 	AstSelectStmt *out = NEW(AstSelectStmt, AST_SELECT_STMT, -1);
 	ListCell   *lc;
+	bool		in_setop = ctx->in_setop;
 
+	/* sub-selects inside this one are not arms of a set operation */
+	ctx->in_setop = false;
+
+	/*
+	 * INTO where PostgreSQL does not allow it (where it does, tx_top_query()
+	 * has already made the statement a CREATE TABLE AS): the leftmost SELECT
+	 * of the whole set operation, or a plain SELECT, is "not allowed here";
+	 * any other arm of a set operation is transformSetOperationTree's error.
+	 */
+	if (s->op != SETOP_NONE && !in_setop)
+	{
+		SelectStmt *leftmost = s->larg;
+
+		while (leftmost != NULL && leftmost->op != SETOP_NONE)
+			leftmost = leftmost->larg;
+		if (leftmost != NULL && leftmost->intoClause != NULL)
+		{
+			tx_fail(ctx, SQLSTATE_SYNTAX_ERROR,
+					leftmost->intoClause->rel ? leftmost->intoClause->rel->location : -1,
+					"SELECT ... INTO is not allowed here");
+			return NULL;
+		}
+	}
 	if (s->intoClause != NULL)
 	{
-		tx_unsupported(ctx, s->intoClause->rel ? s->intoClause->rel->location : -1,
-					   "SELECT INTO");
+		tx_fail(ctx, SQLSTATE_SYNTAX_ERROR, s->intoClause->rel ? s->intoClause->rel->location : -1,
+				in_setop ? "INTO is only allowed on first SELECT of UNION/INTERSECT/EXCEPT" :
+				"SELECT ... INTO is not allowed here");
 		return NULL;
 	}
 	if (s->distinctClause != NIL)
@@ -384,10 +413,13 @@ tx_select(TxCtx *ctx, SelectStmt *s)
 			break;
 	}
 	out->all = s->all;
+	ctx->in_setop = s->op != SETOP_NONE;
 	if (s->larg != NULL)
 		out->larg = (AstSelectStmt *) tx_query_stmt(ctx, (Node *) s->larg);
+	ctx->in_setop = s->op != SETOP_NONE;
 	if (s->rarg != NULL)
 		out->rarg = (AstSelectStmt *) tx_query_stmt(ctx, (Node *) s->rarg);
+	ctx->in_setop = false;
 	return out;
 }
 
@@ -452,6 +484,30 @@ tx_delete(TxCtx *ctx, DeleteStmt *s)
 	out->returning_list = tx_target_list(ctx, s->returningList);
 	out->with_clause = tx_with(ctx, s->withClause);
 	return &out->hdr;
+}
+
+AstNode *
+tx_top_query(TxCtx *ctx, Node *n)
+{
+	SelectStmt *leaf;
+	AstCreateTableAsStmt *ctas;
+	IntoClause *into;
+
+	if (n == NULL || !IsA(n, SelectStmt))
+		return tx_query_stmt(ctx, n);
+	/* INTO belongs to the leftmost SELECT of a set operation */
+	for (leaf = (SelectStmt *) n; leaf->op != SETOP_NONE; leaf = leaf->larg)
+		;
+	if (leaf->intoClause == NULL)
+		return tx_query_stmt(ctx, n);
+	into = leaf->intoClause;
+	leaf->intoClause = NULL;
+	ctas = NEW(AstCreateTableAsStmt, AST_CREATE_TABLE_AS_STMT, -1);
+	ctas->into = tx_into_clause(ctx, into);
+	ctas->query = tx_query_stmt(ctx, n);
+	ctas->objtype = AST_OBJECT_TABLE;
+	ctas->is_select_into = true;
+	return &ctas->hdr;
 }
 
 AstNode *

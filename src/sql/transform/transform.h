@@ -55,6 +55,7 @@ typedef struct TxCtx
 	MgError    *err;
 	const char *query;			/* the whole query string, for positions */
 	int			depth;
+	bool		in_setop;		/* tx_select() is transforming an arm of a set operation */
 } TxCtx;
 
 /* Records an error (first one wins); location is a byte offset or -1. */
@@ -121,6 +122,8 @@ AstList    *tx_index_elems(TxCtx *ctx, List *elems);
 AstIntoClause *tx_into_clause(TxCtx *ctx, IntoClause *into);
 /* A statement that may appear inside another (CTE, PREPARE, EXPLAIN, COPY (...)). */
 AstNode    *tx_query_stmt(TxCtx *ctx, Node *n);
+/* A statement where SELECT ... INTO is allowed (top level, EXPLAIN, PREPARE): it becomes CREATE TABLE AS. */
+AstNode    *tx_top_query(TxCtx *ctx, Node *n);
 
 /* ddl.c: CREATE/ALTER/DROP of tables, indexes, sequences, schemas, views. */
 AstNode    *tx_ddl_stmt(TxCtx *ctx, Node *n);

@@ -411,6 +411,7 @@ tx_statement_inner(TxCtx *ctx, Node *n)
 	switch (nodeTag(n))
 	{
 		case T_SelectStmt:
+			return tx_top_query(ctx, n);
 		case T_InsertStmt:
 		case T_UpdateStmt:
 		case T_DeleteStmt:
@@ -453,7 +454,7 @@ tx_statement_inner(TxCtx *ctx, Node *n)
 				foreach(lc, p->argtypes)
 					s->argtypes = ast_list_append(ctx->a, s->argtypes,
 												  tx_type_name(ctx, lfirst_node(TypeName, lc)));
-				s->query = tx_query_stmt(ctx, p->query);
+				s->query = tx_top_query(ctx, p->query);
 				return &s->hdr;
 			}
 		case T_ExecuteStmt:
@@ -477,7 +478,7 @@ tx_statement_inner(TxCtx *ctx, Node *n)
 				ExplainStmt *e = (ExplainStmt *) n;
 				AstExplainStmt *s = NEW(AstExplainStmt, AST_EXPLAIN_STMT, -1);
 
-				s->query = tx_query_stmt(ctx, e->query);
+				s->query = tx_top_query(ctx, e->query);
 				s->options = tx_def_elems(ctx, e->options);
 				return &s->hdr;
 			}
