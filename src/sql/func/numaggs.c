@@ -88,7 +88,11 @@ static const AggDef num_aggs[] = {
  * for the population forms) with division's result scale, and sqrt of that
  * rounded to the same scale.  Sums are exact 128-bit integers.
  */
-typedef struct IntVarState {
+/*
+ * Packed: arena memory is only guaranteed 8-byte aligned in practice
+ * (src/common/arena.c's block header is 24 bytes), and __int128 wants 16.
+ */
+typedef struct __attribute__((packed)) IntVarState {
 	Oid			argtype;
 	int64_t		n;
 	__int128	sumx;
@@ -115,11 +119,17 @@ intvar_trans(EvalCtx *ctx, void *state, const Datum *args, const bool *argnull)
 		return 0;
 	v = s->argtype == INT2OID ? DatumGetInt16(args[0]) :
 		s->argtype == INT4OID ? DatumGetInt32(args[0]) : DatumGetInt64(args[0]);
-	if (__builtin_add_overflow(s->sumx, v, &s->sumx) ||
-		__builtin_add_overflow(s->sumx2, v * v, &s->sumx2))
 	{
-		mg_error(ctx->err, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, "value overflows numeric format");
-		return -1;
+		__int128	sx = s->sumx,
+					sx2 = s->sumx2;
+
+		if (__builtin_add_overflow(sx, v, &sx) || __builtin_add_overflow(sx2, v * v, &sx2))
+		{
+			mg_error(ctx->err, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, "value overflows numeric format");
+			return -1;
+		}
+		s->sumx = sx;
+		s->sumx2 = sx2;
 	}
 	s->n++;
 	return 0;
