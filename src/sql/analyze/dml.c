@@ -70,10 +70,15 @@ column_default(ParseState *ps, const CatColumn *c)
 static Expr *
 assign_coerce(ParseState *ps, const CatColumn *c, Expr *e, int location)
 {
-	Expr	   *r = coerce_to(ps, e, c->type, c->typmod, CAST_ASSIGNMENT, location);
+	Expr	   *r;
 
-	if (r)
+	if (e->kind == EXPR_CONST && e->type == UNKNOWNOID)
+		return coerce_to(ps, e, c->type, c->typmod, CAST_ASSIGNMENT, location);	/* input errors as they are */
+	if ((r = coerce_to(ps, e, c->type, c->typmod, CAST_ASSIGNMENT, location)))
 		return r;
+	if (strcmp(ps->err->sqlstate, SQLSTATE_DATATYPE_MISMATCH) != 0 &&
+		strcmp(ps->err->sqlstate, SQLSTATE_CANNOT_COERCE) != 0)
+		return NULL;
 	mg_error_reset(ps->err);
 	mg_error(ps->err, SQLSTATE_DATATYPE_MISMATCH, "column \"%s\" is of type %s but expression is of type %s",
 			 c->name, type_display_name(ps, c->type), type_display_name(ps, e->type));
@@ -385,6 +390,11 @@ analyze_insert(ParseState *ps, const AstInsertStmt *st)
 			Expr	  **vals = arena_new_array(ps->a, Expr *, ncols + 1);
 			bool	   *given = arena_new_array(ps->a, bool, ncols + 1);
 
+			if (r > 0 && n != ast_list_length((const AstList *) ast_list_nth(src->values_lists, 0)))
+			{
+				mg_error(ps->err, SQLSTATE_SYNTAX_ERROR, "VALUES lists must all be the same length");
+				return fail_at(ps, n > 0 ? ast_list_nth(row, 0)->location : src->hdr.location);
+			}
 			if (n > nlisted)
 			{
 				mg_error(ps->err, SQLSTATE_SYNTAX_ERROR, "INSERT has more expressions than target columns");
@@ -412,7 +422,7 @@ analyze_insert(ParseState *ps, const AstInsertStmt *st)
 							 c->name);
 					mg_error_detail(ps->err, "Column \"%s\" is an identity column defined as GENERATED ALWAYS.", c->name);
 					mg_error_hint(ps->err, "Use OVERRIDING SYSTEM VALUE to override.");
-					return fail_at(ps, v->location);
+					return NULL;
 				}
 				if (!(vals[map[i]] = transform_expr(ps, v)) ||
 					!(vals[map[i]] = assign_coerce(ps, c, vals[map[i]], v->location)))

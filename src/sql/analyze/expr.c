@@ -190,11 +190,9 @@ coerce_unknown_const(ParseState *ps, Expr *e, Oid type, int32_t typmod, bool exp
 	/* As PostgreSQL: input with typmod -1, then the length coercion. */
 	if (type_input(&ps->ectx, type, -1, s->data, s->len, &v) < 0)
 		return fail_at(ps, e->location);
-	if (typmod >= 0 && t->modapply)
-	{
-		if (t->modapply(&ps->ectx, v, typmod, explicit_cast, &v) < 0)
-			return fail_at(ps, e->location);
-	}
+	/* The length coercion runs at execution in PostgreSQL: its errors carry no position. */
+	if (typmod >= 0 && t->modapply && t->modapply(&ps->ectx, v, typmod, explicit_cast, &v) < 0)
+		return NULL;
 	return expr_const(ps->a, type, typmod, v, false, e->location);
 }
 

@@ -843,7 +843,6 @@ add_column_def(Ddl *d, CatTable *t, const AstColumnDef *cd, PendingKey *keys, in
 	if (cattable_column(t, cd->colname))
 	{
 		mg_error(d->err, SQLSTATE_DUPLICATE_COLUMN, "column \"%s\" specified more than once", cd->colname);
-		position(d, cd->hdr.location);
 		return -1;
 	}
 	pstate_init(&ps, d->s, d->a, d->portal->p->query, NULL, 0, d->err);
@@ -990,7 +989,6 @@ create_table(Ddl *d, const AstCreateStmt *cs)
 			return 0;
 		}
 		mg_error(d->err, SQLSTATE_DUPLICATE_TABLE, "relation \"%s\" already exists", rv->relname);
-		position(d, rv->hdr.location);
 		return -1;
 	}
 	t = cattable_new(catalog_new_oid(), sc->oid, rv->relname, 'r');
@@ -1296,8 +1294,8 @@ drop_stmt(Ddl *d, const AstDropStmt *ds)
 							{
 								mg_error(d->err, SQLSTATE_DEPENDENT_OBJECTS_STILL_EXIST,
 										 "cannot drop schema %s because other objects depend on it", name);
-								mg_error_detail(d->err, "%s %s depends on schema %s",
-												t->relkind == 'S' ? "sequence" : "table", t->name, name);
+								mg_error_detail(d->err, "%s %s.%s depends on schema %s",
+												t->relkind == 'S' ? "sequence" : "table", name, t->name, name);
 								mg_error_hint(d->err, "Use DROP ... CASCADE to drop the dependent objects too.");
 								return -1;
 							}

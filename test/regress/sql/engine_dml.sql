@@ -1,0 +1,26 @@
+-- INSERT / UPDATE / DELETE with constraints, RETURNING and ON CONFLICT
+CREATE TABLE items (id int PRIMARY KEY, name text NOT NULL, price numeric(10,2) CHECK (price >= 0), tag varchar(5) DEFAULT 'none');
+INSERT INTO items VALUES (1, 'apple', 1.25), (2, 'pear', 2.5, 'fruit');
+INSERT INTO items (id, name) VALUES (3, 'plum') RETURNING *;
+INSERT INTO items VALUES (1, 'dup', 1);
+INSERT INTO items VALUES (4, NULL, 1);
+INSERT INTO items VALUES (4, 'neg', -1);
+INSERT INTO items VALUES (4, 'long', 1, 'toolongtag');
+INSERT INTO items VALUES (4, 'x', 'abc');
+INSERT INTO items (id, nosuch) VALUES (4, 1);
+INSERT INTO items VALUES (4, 'a', 1, 'b', 5);
+SELECT * FROM items ORDER BY id;
+UPDATE items SET price = price * 2 WHERE id <= 2 RETURNING id, price;
+UPDATE items SET id = 2 WHERE id = 1;
+UPDATE items SET tag = DEFAULT WHERE id = 2;
+DELETE FROM items WHERE name = 'plum' RETURNING id;
+INSERT INTO items VALUES (1, 'apple2', 3) ON CONFLICT (id) DO UPDATE SET name = excluded.name, price = items.price + excluded.price RETURNING *;
+INSERT INTO items VALUES (1, 'ignored', 3) ON CONFLICT DO NOTHING;
+INSERT INTO items VALUES (1, 'cond', 3) ON CONFLICT (id) DO UPDATE SET name = 'never' WHERE items.price > 100;
+INSERT INTO items VALUES (1, 'x', 3) ON CONFLICT (name) DO NOTHING;
+SELECT id, name, price, tag FROM items ORDER BY id;
+INSERT INTO items SELECT id + 10, name || '!', price, tag FROM items;
+SELECT count(*), sum(price), min(name), max(id) FROM items;
+DELETE FROM items WHERE id > 10;
+SELECT * FROM items ORDER BY 1;
+DROP TABLE items;
