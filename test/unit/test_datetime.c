@@ -254,6 +254,48 @@ run_fcase(Ctx *c, int i)
 	arena_reset(&c->arena);
 }
 
+/* sum/avg(interval) against PostgreSQL: 1 day, 2 hours, 1 mon 3 seconds. */
+static void
+test_interval_aggs(Ctx *c)
+{
+	static const char *const inputs[] = {"1 day", "2 hours", "1 mon 3 seconds"};
+	static const struct { const char *name; const char *expected; } aggs[] = {
+		{"sum", "1 mon 1 day 02:00:03"},
+		{"avg", "10 days 08:40:01"},
+	};
+	Oid			argtype = INTERVALOID;
+
+	c->gucs.v[GUC_INTERVALSTYLE].str = (char *) "postgres";
+	for (size_t k = 0; k < sizeof(aggs) / sizeof(aggs[0]); k++)
+	{
+		Oid			resolved;
+		const AggDef *a = agg_resolve(aggs[k].name, 1, &argtype, &resolved, &c->err);
+		void	   *state = NULL;
+		Datum		out = 0;
+		bool		isnull = false;
+		StrBuf		sb;
+		int			rc;
+
+		strbuf_init_arena(&sb, &c->arena);
+		rc = a == NULL || a->init(&c->ctx, &argtype, &state);
+		for (size_t i = 0; rc == 0 && i < 3; i++)
+		{
+			Datum		v;
+			bool		nul = false;
+
+			rc = interval_in(&c->ctx, inputs[i], strlen(inputs[i]), -1, &v) ||
+				a->trans(&c->ctx, state, &v, &nul);
+		}
+		if (rc == 0)
+			rc = a->final(&c->ctx, state, INTERVALOID, &out, &isnull) || isnull ||
+				interval_out(&c->ctx, out, -1, &sb);
+		if (!ok(rc == 0 && strcmp(sb.data, aggs[k].expected) == 0, "%s(interval)", aggs[k].name))
+			printf("#   got: %s\n", rc == 0 ? sb.data : "(error)");
+		mg_error_reset(&c->err);
+		arena_reset(&c->arena);
+	}
+}
+
 int
 main(void)
 {
@@ -274,6 +316,7 @@ main(void)
 		run_case(&c, i);
 	for (int i = 0; i < dt_nfcases; i++)
 		run_fcase(&c, i);
+	test_interval_aggs(&c);
 
 	mg_error_reset(&c.err);
 	arena_destroy(&c.arena);

@@ -1406,6 +1406,94 @@ fn_date_bin(FnCall *fc, Datum *out)
 	return 0;
 }
 
+/* ---------------------------------------------------------------- sum/avg(interval) */
+
+typedef struct IntervalAcc {
+	Interval	sum;
+	int64_t		count;
+} IntervalAcc;
+
+static int
+iacc_init(EvalCtx *ctx, const Oid *argtypes, void **state)
+{
+	(void) argtypes;
+	*state = arena_new(ctx->arena, IntervalAcc);
+	return 0;
+}
+
+static int
+iacc_trans(EvalCtx *ctx, void *state, const Datum *args, const bool *argnull)
+{
+	IntervalAcc *a = state;
+	Interval	iv;
+
+	if (argnull[0])
+		return 0;
+	interval_get(args[0], &iv);
+	if (__builtin_add_overflow(a->sum.month, iv.month, &a->sum.month) ||
+		__builtin_add_overflow(a->sum.day, iv.day, &a->sum.day) ||
+		__builtin_add_overflow(a->sum.time, iv.time, &a->sum.time))
+		return dt_error(ctx, "interval out of range");
+	a->count++;
+	return 0;
+}
+
+static int
+isum_final(EvalCtx *ctx, void *state, Oid rettype, Datum *out, bool *isnull)
+{
+	IntervalAcc *a = state;
+
+	(void) rettype;
+	if (a->count == 0)
+	{
+		*isnull = true;
+		return 0;
+	}
+	*out = interval_datum(ctx->arena, &a->sum);
+	return 0;
+}
+
+static int
+iavg_final(EvalCtx *ctx, void *state, Oid rettype, Datum *out, bool *isnull)
+{
+	IntervalAcc *a = state;
+	Datum		args[2];
+	bool		nulls[2] = {false, false};
+	Oid			types[2] = {INTERVALOID, FLOAT8OID};
+	FnCall		fc;
+	const FuncDef *div = NULL;
+	int			n;
+	const FuncDef *const *cands = func_candidates("interval_div", &n);
+
+	(void) rettype;
+	if (a->count == 0)
+	{
+		*isnull = true;
+		return 0;
+	}
+	for (int i = 0; i < n; i++)
+		if (cands[i]->nargs == 2 && cands[i]->argtypes[1] == FLOAT8OID)
+			div = cands[i];
+	args[0] = interval_datum(ctx->arena, &a->sum);
+	args[1] = Float8GetDatum((double) a->count);
+	memset(&fc, 0, sizeof(fc));
+	fc.ctx = ctx;
+	fc.nargs = 2;
+	fc.args = args;
+	fc.argnull = nulls;
+	fc.argtypes = types;
+	fc.rettype = INTERVALOID;
+	fc.rettypmod = -1;
+	return div->fn(&fc, out);
+}
+
+static const AggDef interval_aggs[] = {
+	{.name = "sum", .nargs = 1, .argtypes = {INTERVALOID}, .rettype = INTERVALOID, .strict = true,
+	 .init = iacc_init, .trans = iacc_trans, .final = isum_final},
+	{.name = "avg", .nargs = 1, .argtypes = {INTERVALOID}, .rettype = INTERVALOID, .strict = true,
+	 .init = iacc_init, .trans = iacc_trans, .final = iavg_final},
+};
+
 /* ---------------------------------------------------------------- registration */
 
 #define F(n, na, a0, a1, a2, r, vol, f) \
@@ -1484,4 +1572,5 @@ register_datetime_funcs(void)
 	func_register(datetime_funcs, (int) (sizeof(datetime_funcs) / sizeof(datetime_funcs[0])));
 	func_register(datetime_fmt_funcs, datetime_n_fmt_funcs);
 	oper_register(datetime_opers, datetime_n_opers);
+	agg_register(interval_aggs, (int) (sizeof(interval_aggs) / sizeof(interval_aggs[0])));
 }
