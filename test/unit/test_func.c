@@ -810,6 +810,22 @@ test_registry(void)
 		if (func_by_oid(all[i]->oid) != all[i])
 			unique = false;
 	ok(unique, "every function is found by its OID");
+	{
+		int			no;
+		const OperDef *const *ops = oper_all(&no);
+		bool		ou = true;
+
+		for (int i = 0; i < no; i++)
+			if (oper_by_oid(ops[i]->oid) != ops[i])
+				ou = false;
+		ok(no > 100 && ou, "every one of %d operators is found by its OID", no);
+	}
+	{
+		int			nf;
+		const FuncDef *const *fs = func_candidates("texteq", &nf);
+
+		ok(nf == 1 && fs[0]->oid == 67, "texteq has PostgreSQL's OID 67");
+	}
 	o = oper_resolve("+", INT4OID, INT4OID, &l, &r, &e);
 	ok(o != NULL && o->oid == 551 && o->func->oid == 177, "int4 + int4 has PostgreSQL's OIDs (551, int4pl 177)");
 	o = oper_resolve("||", TEXTOID, TEXTOID, &l, &r, &e);

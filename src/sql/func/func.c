@@ -27,8 +27,9 @@
  * Invariants:
  *  1. Registration happens before any lookup, on one thread (start-up);
  *     afterwards every structure here is read-only and needs no lock.
- *  2. Every registered entry has a non-zero OID, unique across functions,
- *     aggregates and operators.
+ *  2. Every registered entry has a non-zero OID, unique among functions
+ *     and aggregates (pg_proc) and among operators (pg_operator); the two
+ *     spaces are separate, as in PostgreSQL.
  *  3. A name map holds each entry once, in registration order.
  */
 #include "config.h"
@@ -76,8 +77,14 @@ typedef struct OidSlot {
 	const void *item;
 } OidSlot;
 
-static OidSlot *oid_slots;
-static int	oid_cap, oid_used;
+typedef struct OidMap {
+	OidSlot    *slots;
+	int			cap;			/* power of two */
+	int			used;
+} OidMap;
+
+/* pg_proc (functions and aggregates) and pg_operator are separate OID spaces, as in PostgreSQL. */
+static OidMap proc_oids, oper_oids;
 
 static uint64_t
 hash_str(const char *s)
@@ -196,47 +203,47 @@ ptrvec_push(const void ***vec, int *n, int *cap, const void *item)
 /* ---------------------------------------------------------------- OIDs */
 
 static OidSlot *
-oid_find_slot(Oid oid)
+oid_find_slot(const OidMap *m, Oid oid)
 {
-	if (oid_cap == 0)
+	if (m->cap == 0)
 		return NULL;
-	for (int j = (int) ((oid * 2654435761u) & (uint32_t) (oid_cap - 1));; j = (j + 1) & (oid_cap - 1))
+	for (int j = (int) ((oid * 2654435761u) & (uint32_t) (m->cap - 1));; j = (j + 1) & (m->cap - 1))
 	{
-		if (oid_slots[j].oid == oid || oid_slots[j].oid == InvalidOid)
-			return &oid_slots[j];
+		if (m->slots[j].oid == oid || m->slots[j].oid == InvalidOid)
+			return &m->slots[j];
 	}
 }
 
 static bool
-oid_taken(Oid oid)
+oid_taken(const OidMap *m, Oid oid)
 {
-	OidSlot    *s = oid_find_slot(oid);
+	OidSlot    *s = oid_find_slot(m, oid);
 
 	return s != NULL && s->oid == oid;
 }
 
 static void
-oid_put(Oid oid, char kind, const void *item)
+oid_put(OidMap *m, Oid oid, char kind, const void *item)
 {
 	OidSlot    *s;
 
-	if ((oid_used + 1) * 2 > oid_cap)
+	if ((m->used + 1) * 2 > m->cap)
 	{
-		OidSlot    *old = oid_slots;
-		int			oldcap = oid_cap;
+		OidSlot    *old = m->slots;
+		int			oldcap = m->cap;
 
-		oid_cap = oid_cap ? oid_cap * 2 : 1024;
-		oid_slots = mg_calloc((size_t) oid_cap, sizeof(OidSlot));
+		m->cap = m->cap ? m->cap * 2 : 1024;
+		m->slots = mg_calloc((size_t) m->cap, sizeof(OidSlot));
 		for (int i = 0; i < oldcap; i++)
 			if (old[i].oid != InvalidOid)
-				*oid_find_slot(old[i].oid) = old[i];
+				*oid_find_slot(m, old[i].oid) = old[i];
 		free(old);
 	}
-	s = oid_find_slot(oid);
+	s = oid_find_slot(m, oid);
 	s->oid = oid;
 	s->kind = kind;
 	s->item = item;
-	oid_used++;
+	m->used++;
 }
 
 /*
@@ -244,17 +251,17 @@ oid_put(Oid oid, char kind, const void *item)
  * free, else a hashed one in the private range.
  */
 static Oid
-oid_choose(Oid given, Oid pg, uint64_t sighash)
+oid_choose(const OidMap *m, Oid given, Oid pg, uint64_t sighash)
 {
 	uint32_t	span = FUNC_OID_LAST_PRIVATE - FUNC_OID_FIRST_PRIVATE + 1;
 	Oid			o;
 
-	if (given != InvalidOid && !oid_taken(given))
+	if (given != InvalidOid && !oid_taken(m, given))
 		return given;
-	if (pg != InvalidOid && !oid_taken(pg))
+	if (pg != InvalidOid && !oid_taken(m, pg))
 		return pg;
 	o = FUNC_OID_FIRST_PRIVATE + (Oid) (sighash % span);
-	while (oid_taken(o))
+	while (oid_taken(m, o))
 		o = (o == FUNC_OID_LAST_PRIVATE) ? FUNC_OID_FIRST_PRIVATE : o + 1;
 	return o;
 }
@@ -306,8 +313,8 @@ func_register(const FuncDef *tab, int n)
 		Oid			sig[FUNC_MAX_ARGS];
 		int			nsig = proc_signature(f->nargs, f->argtypes, f->variadic, sig);
 
-		f->oid = oid_choose(f->oid, pg_proc_oid(f->name, nsig, sig), sig_hash(f->name, 'f', nsig, sig));
-		oid_put(f->oid, 'f', f);
+		f->oid = oid_choose(&proc_oids, f->oid, pg_proc_oid(f->name, nsig, sig), sig_hash(f->name, 'f', nsig, sig));
+		oid_put(&proc_oids, f->oid, 'f', f);
 		namemap_add(&func_map, f->name, f);
 		ptrvec_push((const void ***) &all_funcs, &n_all_funcs, &cap_all_funcs, f);
 	}
@@ -324,8 +331,8 @@ agg_register(const AggDef *tab, int n)
 		AggDef	   *a = &defs[i];
 		uint64_t	h = sig_hash(a->name, 'a', a->nargs, a->argtypes);
 
-		a->oid = oid_choose(a->oid, pg_proc_oid(a->name, a->nargs, a->argtypes), h);
-		oid_put(a->oid, 'a', a);
+		a->oid = oid_choose(&proc_oids, a->oid, pg_proc_oid(a->name, a->nargs, a->argtypes), h);
+		oid_put(&proc_oids, a->oid, 'a', a);
 		namemap_add(&agg_map, a->name, a);
 		ptrvec_push((const void ***) &all_aggs, &n_all_aggs, &cap_all_aggs, a);
 	}
@@ -376,9 +383,9 @@ oper_register(const OperDef *tab, int n)
 					o->name, o->func_name ? o->func_name : "(null)");
 			abort();
 		}
-		o->oid = oid_choose(o->oid, pg_oper_oid(o->name, o->left, o->right),
+		o->oid = oid_choose(&oper_oids, o->oid, pg_oper_oid(o->name, o->left, o->right),
 							sig_hash(o->name, 'o', 2, sig));
-		oid_put(o->oid, 'o', o);
+		oid_put(&oper_oids, o->oid, 'o', o);
 		namemap_add(&oper_map, o->name, o);
 		ptrvec_push((const void ***) &all_opers, &n_all_opers, &cap_all_opers, o);
 	}
@@ -442,9 +449,9 @@ agg_candidates(const char *name, int *n)
 }
 
 static const void *
-by_oid(Oid oid, char kind)
+by_oid(const OidMap *m, Oid oid, char kind)
 {
-	OidSlot    *s = oid_find_slot(oid);
+	OidSlot    *s = oid_find_slot(m, oid);
 
 	if (s == NULL || s->oid != oid || s->kind != kind)
 		return NULL;
@@ -454,19 +461,19 @@ by_oid(Oid oid, char kind)
 const FuncDef *
 func_by_oid(Oid oid)
 {
-	return by_oid(oid, 'f');
+	return by_oid(&proc_oids, oid, 'f');
 }
 
 const OperDef *
 oper_by_oid(Oid oid)
 {
-	return by_oid(oid, 'o');
+	return by_oid(&oper_oids, oid, 'o');
 }
 
 const AggDef *
 agg_by_oid(Oid oid)
 {
-	return by_oid(oid, 'a');
+	return by_oid(&proc_oids, oid, 'a');
 }
 
 const FuncDef *const *
