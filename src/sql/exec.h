@@ -65,6 +65,7 @@ void		exec_end(ExecNode *n);
 int			exec_finish_row(ExecState *es, ExecNode *n, bool *pass);
 /* Modify (modify.c), called by exec_start. */
 int			modify_start(ExecState *es, ExecNode *n);
+void		modify_end(ExecNode *n);
 /* Scans (scan.c), called by exec_start/exec_end. */
 int			scan_start(ExecState *es, ExecNode *n);
 void		scan_end(ExecNode *n);

@@ -55,8 +55,10 @@ int			rowops_fk_parent_change(RowOps *ro, const CatTable *parent, const Datum *o
  */
 int			rowops_insert_row(RowOps *ro, const CatTable *t, const Datum *values, const bool *nulls,
 							  uint64_t *rowid, const CatIndex **conflict_ix, uint64_t *conflict_rowid);
+/* The new version gets a new row id (*newrowid, may be NULL): see exec/rowops.c. */
 int			rowops_update_row(RowOps *ro, const CatTable *t, uint64_t rowid, const Datum *ovals,
-							  const bool *onulls, const Datum *nvals, const bool *nnulls, int depth);
+							  const bool *onulls, const Datum *nvals, const bool *nnulls, int depth,
+							  uint64_t *newrowid);
 int			rowops_delete_row(RowOps *ro, const CatTable *t, uint64_t rowid, const Datum *values,
 							  const bool *nulls, int depth);
 /* True if some foreign key references t. */

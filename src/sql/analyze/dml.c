@@ -190,7 +190,6 @@ infer_arbiter(ParseState *ps, Query *q, const AstInferClause *inf)
 		{
 			mg_error(ps->err, SQLSTATE_UNDEFINED_OBJECT, "constraint \"%s\" for table \"%s\" does not exist",
 					 inf->conname, t->name);
-			pstate_position(ps, inf->hdr.location);
 			return -1;
 		}
 		q->arbiter = cattable_index(t, c->index);
@@ -306,7 +305,7 @@ analyze_set_list(ParseState *ps, const CatTable *t, const AstList *targets)
 		{
 			mg_error(ps->err, SQLSTATE_GENERATED_ALWAYS, "column \"%s\" can only be updated to DEFAULT", c->name);
 			mg_error_detail(ps->err, "Column \"%s\" is an identity column defined as GENERATED ALWAYS.", c->name);
-			return fail_at(ps, rt->hdr.location);
+			return NULL;
 		}
 		set[ci] = e;
 	}

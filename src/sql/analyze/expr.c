@@ -471,13 +471,6 @@ figure_colname_internal(const AstNode *node, const char **name)
 				}
 				return s;
 			}
-		case AST_CONST:
-			if (((const AstConst *) node)->kind == AST_CONST_BOOL)
-			{
-				*name = "bool";
-				return 1;
-			}
-			return 0;
 		case AST_CASE_EXPR:
 			{
 				const AstCaseExpr *c = (const AstCaseExpr *) node;
@@ -719,6 +712,13 @@ transform_column_ref(ParseState *ps, const AstColumnRef *c)
 
 			if (visible && strcmp(visible, relname) == 0)
 				found = true;
+			else if (sc->alias && sc->relname && strcmp(sc->relname, relname) == 0)
+			{
+				mg_error(ps->err, SQLSTATE_UNDEFINED_TABLE,
+						 "invalid reference to FROM-clause entry for table \"%s\"", relname);
+				mg_error_hint(ps->err, "Perhaps you meant to reference the table alias \"%s\".", sc->alias);
+				return fail_at(ps, c->hdr.location);
+			}
 		}
 		if (!found)
 		{

@@ -33,15 +33,8 @@ lookup_relation(ParseState *ps, const AstRangeVar *rv, bool missing_ok)
 	{
 		const CatSchema *sc = catalog_schema(c, rv->schemaname);
 
-		if (!sc)
-		{
-			if (missing_ok)
-				return NULL;
-			mg_error(ps->err, SQLSTATE_INVALID_SCHEMA_NAME, "schema \"%s\" does not exist", rv->schemaname);
-			pstate_position(ps, rv->hdr.location);
-			return NULL;
-		}
-		t = catalog_table_in(c, sc->oid, rv->relname);
+		if (sc)
+			t = catalog_table_in(c, sc->oid, rv->relname);
 	}
 	else
 	{

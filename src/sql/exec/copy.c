@@ -100,7 +100,12 @@ fail:
 static const CatTable *
 copy_table(ParseState *ps, const AstCopyStmt *st)
 {
-	const CatTable *t = lookup_relation(ps, st->relation, false);
+	const char *q = ps->query;
+	const CatTable *t;
+
+	ps->query = NULL;			/* no cursor position for a missing table, as PostgreSQL */
+	t = lookup_relation(ps, st->relation, false);
+	ps->query = q;
 
 	if (!t)
 		return NULL;

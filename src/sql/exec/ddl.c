@@ -191,7 +191,8 @@ find_relation(Ddl *d, const AstRangeVar *rv, bool missing_ok)
 {
 	ParseState	ps;
 
-	pstate_init(&ps, d->s, d->a, d->portal->p->query, NULL, 0, d->err);
+	/* Utility statements report a missing relation without a cursor position. */
+	pstate_init(&ps, d->s, d->a, NULL, NULL, 0, d->err);
 	ps.cat = cur(d);
 	return lookup_relation(&ps, rv, missing_ok);
 }
@@ -301,7 +302,11 @@ seq_options(Ddl *d, CatSequence *q, const AstList *options, bool creating, bool 
 			q->cache = v;
 		}
 		else if (strcmp(o->defname, "cycle") == 0)
-			q->cycle = o->arg ? ((const AstConst *) o->arg)->ival != 0 : true;
+		{
+			const AstConst *c = (const AstConst *) o->arg;
+
+			q->cycle = !c || (c->kind == AST_CONST_BOOL ? c->bval : c->kind == AST_CONST_INTEGER ? c->ival != 0 : true);
+		}
 		else if (strcmp(o->defname, "owned_by") == 0 || strcmp(o->defname, "sequence_name") == 0)
 			continue;			/* handled by the caller */
 		else
@@ -1091,35 +1096,44 @@ rangevar_of(Ddl *d, const AstList *names)
 	return rv;
 }
 
-/* Removes a table (and what it owns) from the edit; foreign keys into it need CASCADE. */
+/*
+ * Removes a table (and what it owns) from the edit.  Foreign keys of other
+ * tables into it (tables in `dropping` excepted) need CASCADE, which drops
+ * those constraints; `deps` collects their descriptions for the caller's
+ * error DETAIL or NOTICE, as PostgreSQL lists dependent objects.
+ */
 static int
-drop_table_obj(Ddl *d, const CatTable *t, bool cascade)
+drop_table_obj(Ddl *d, const CatTable *t, bool cascade, const Oid *dropping, int ndropping, StrBuf *deps,
+			   int *ndeps)
 {
 	Catalog    *c = ddl_cat(d);
+	Oid			toid = t->oid;
+	char		relkind = t->relkind;
 
-	/* Foreign keys of other tables referencing this one. */
 	for (int i = 0; i < c->ntables; i++)
 	{
 		const CatTable *o = c->tables[i];
+		bool		skip = o->oid == toid;
 
-		if (o->oid == t->oid)
+		for (int k = 0; k < ndropping; k++)
+			if (dropping[k] == o->oid)
+				skip = true;
+		if (skip)
 			continue;
 		for (int k = 0; k < o->ncons; k++)
 		{
 			const CatConstraint *con = &o->cons[k];
 
-			if (con->type != CON_FOREIGN || con->ref_table != t->oid)
+			if (con->type != CON_FOREIGN || con->ref_table != toid)
 				continue;
+			if (*ndeps > 0)
+				strbuf_putc(deps, '\n');
+			strbuf_printf(deps, "%sconstraint %s on table %s%s", cascade ? "drop cascades to " : "", con->name,
+						  o->name, cascade ? "" : "");
 			if (!cascade)
-			{
-				mg_error(d->err, SQLSTATE_DEPENDENT_OBJECTS_STILL_EXIST,
-						 "cannot drop table %s because other objects depend on it", t->name);
-				mg_error_detail(d->err, "constraint %s on table %s depends on table %s", con->name, o->name, t->name);
-				mg_error_hint(d->err, "Use DROP ... CASCADE to drop the dependent objects too.");
-				return -1;
-			}
-			session_notice(d->s, MG_SEV_NOTICE, SQLSTATE_SUCCESSFUL_COMPLETION,
-						   "drop cascades to constraint %s on table %s", con->name, o->name);
+				strbuf_printf(deps, " depends on table %s", t->name);
+			(*ndeps)++;
+			if (cascade)
 			{
 				CatTable   *nt = cattable_clone(o);
 
@@ -1130,23 +1144,54 @@ drop_table_obj(Ddl *d, const CatTable *t, bool cascade)
 			}
 		}
 	}
+	if (!cascade && *ndeps > 0)
+		return 0;
 	/* Sequences owned by its columns go with it. */
 	for (int i = 0; i < c->ntables; i++)
 	{
 		const CatTable *o = c->tables[i];
 
-		if (o->relkind == 'S' && o->seq->owned_by_table == t->oid)
+		if (o->relkind == 'S' && o->seq->owned_by_table == toid)
 		{
 			st_seq_drop(d->s->db, o->oid);
 			catalog_remove_table(c, o->oid);
 			i--;
 		}
 	}
-	if (t->relkind == 'r' && st_table_drop(d->txn, t->oid, d->err) < 0)
+	if (relkind == 'r' && st_table_drop(d->txn, toid, d->err) < 0)
 		return -1;
-	if (t->relkind == 'S')
-		st_seq_drop(d->s->db, t->oid);
-	catalog_remove_table(c, t->oid);
+	if (relkind == 'S')
+		st_seq_drop(d->s->db, toid);
+	catalog_remove_table(c, toid);
+	return 0;
+}
+
+/* Reports collected dependents: 2BP01 without CASCADE, NOTICE with it. */
+static int
+report_deps(Ddl *d, bool cascade, const char *kind, const char *name, StrBuf *deps, int ndeps)
+{
+	if (ndeps == 0)
+		return 0;
+	if (!cascade)
+	{
+		mg_error(d->err, SQLSTATE_DEPENDENT_OBJECTS_STILL_EXIST,
+				 "cannot drop %s %s because other objects depend on it", kind, name);
+		mg_error_detail(d->err, "%s", deps->data);
+		mg_error_hint(d->err, "Use DROP ... CASCADE to drop the dependent objects too.");
+		return -1;
+	}
+	if (ndeps == 1)
+		session_notice(d->s, MG_SEV_NOTICE, SQLSTATE_SUCCESSFUL_COMPLETION, "%s", deps->data);
+	else
+	{
+		MgError		n = MG_ERROR_INIT;
+
+		mg_error_sev(&n, MG_SEV_NOTICE, SQLSTATE_SUCCESSFUL_COMPLETION, "drop cascades to %d other objects", ndeps);
+		mg_error_detail(&n, "%s", deps->data);
+		if (d->s->notice_hook)
+			d->s->notice_hook(d->s->notice_arg, &n);
+		mg_error_reset(&n);
+	}
 	return 0;
 }
 
@@ -1154,8 +1199,18 @@ static int
 drop_stmt(Ddl *d, const AstDropStmt *ds)
 {
 	bool		cascade = ds->behavior == AST_DROP_CASCADE;
+	int			nobj = ast_list_length(ds->objects);
+	Oid		   *dropping = arena_new_array(d->a, Oid, nobj + 1);
 
-	for (int i = 0; i < ast_list_length(ds->objects); i++)
+	/* Objects dropped together may depend on each other without CASCADE. */
+	for (int i = 0; i < nobj && (ds->remove_type == AST_OBJECT_TABLE || ds->remove_type == AST_OBJECT_SEQUENCE); i++)
+	{
+		const CatTable *t = find_relation(d, rangevar_of(d, (const AstList *) ast_list_nth(ds->objects, i)), true);
+
+		mg_error_reset(d->err);
+		dropping[i] = t ? t->oid : InvalidOid;
+	}
+	for (int i = 0; i < nobj; i++)
 	{
 		const AstList *names = (const AstList *) ast_list_nth(ds->objects, i);
 
@@ -1192,8 +1247,16 @@ drop_stmt(Ddl *d, const AstDropStmt *ds)
 								 object_kind_name(ds->remove_type), rv->relname);
 						return -1;
 					}
-					if (drop_table_obj(d, t, cascade) < 0)
-						return -1;
+					{
+						StrBuf		deps;
+						int			ndeps = 0;
+						const char *tname = arena_strdup(d->a, t->name);
+
+						strbuf_init_arena(&deps, d->a);
+						if (drop_table_obj(d, t, cascade, dropping, nobj, &deps, &ndeps) < 0 ||
+							report_deps(d, cascade, "table", tname, &deps, ndeps) < 0)
+							return -1;
+					}
 					break;
 				}
 			case AST_OBJECT_INDEX:
@@ -1283,26 +1346,36 @@ drop_stmt(Ddl *d, const AstDropStmt *ds)
 					sc = catalog_schema(c, name);
 					{
 						Oid			soid = sc->oid;
+						StrBuf		deps;
+						int			ndeps = 0;
 
+						strbuf_init_arena(&deps, d->a);
 						for (int k = 0; k < c->ntables; k++)
 						{
 							const CatTable *t = c->tables[k];
 
+							if (t->schema != soid || (t->relkind == 'S' && t->seq->owned_by_table))
+								continue;
+							if (ndeps++ > 0)
+								strbuf_putc(&deps, '\n');
+							strbuf_printf(&deps, "%s%s %s.%s%s", cascade ? "drop cascades to " : "",
+										  t->relkind == 'S' ? "sequence" : "table", name, t->name,
+										  cascade ? "" : " depends on schema ");
+							if (!cascade)
+								strbuf_puts(&deps, name);
+						}
+						if (report_deps(d, cascade, "schema", name, &deps, ndeps) < 0)
+							return -1;
+						for (int k = 0; k < c->ntables; k++)
+						{
+							const CatTable *t = c->tables[k];
+							StrBuf		more;
+							int			nmore = 0;
+
 							if (t->schema != soid)
 								continue;
-							if (!cascade)
-							{
-								mg_error(d->err, SQLSTATE_DEPENDENT_OBJECTS_STILL_EXIST,
-										 "cannot drop schema %s because other objects depend on it", name);
-								mg_error_detail(d->err, "%s %s.%s depends on schema %s",
-												t->relkind == 'S' ? "sequence" : "table", name, t->name, name);
-								mg_error_hint(d->err, "Use DROP ... CASCADE to drop the dependent objects too.");
-								return -1;
-							}
-							session_notice(d->s, MG_SEV_NOTICE, SQLSTATE_SUCCESSFUL_COMPLETION,
-										   "drop cascades to %s %s.%s",
-										   t->relkind == 'S' ? "sequence" : "table", name, t->name);
-							if (drop_table_obj(d, t, true) < 0)
+							strbuf_init_arena(&more, d->a);
+							if (drop_table_obj(d, t, true, NULL, 0, &more, &nmore) < 0)
 								return -1;
 							k = -1;
 						}
@@ -2023,7 +2096,10 @@ rename_stmt(Ddl *d, const AstRenameStmt *rs)
 					CatColumn  *c = alter_column(d, nt, rs->subname);
 
 					if (!c)
+					{
+						mg_error(d->err, SQLSTATE_UNDEFINED_COLUMN, "column \"%s\" does not exist", rs->subname);
 						goto fail;
+					}
 					if (cattable_column(nt, rs->newname))
 					{
 						mg_error(d->err, SQLSTATE_DUPLICATE_COLUMN, "column \"%s\" of relation \"%s\" already exists",

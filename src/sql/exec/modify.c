@@ -16,13 +16,90 @@
  *   1. es->processed counts rows inserted, updated or deleted (skipped
  *      conflicts not included), as PostgreSQL's command tag does.
  */
+#include <stdlib.h>
 #include <string.h>
+
+#include <memgres/mem.h>
 
 #include <memgres/sqlstate.h>
 
 #include "../catalog.h"
 #include "../exec.h"
 #include "../rowops.h"
+
+/*
+ * Row ids this statement inserted or updated, so ON CONFLICT DO UPDATE can
+ * refuse to touch a row twice (PostgreSQL's 21000).  Open addressing.
+ */
+typedef struct Touched
+{
+	uint64_t   *slots;
+	size_t		cap;
+	size_t		n;
+} Touched;
+
+static void
+touched_add(ExecNode *n, uint64_t rowid)
+{
+	Touched    *t = n->state;
+
+	if (!t)
+		return;
+	if ((t->n + 1) * 2 > t->cap)
+	{
+		size_t		ncap = t->cap ? t->cap * 2 : 64;
+		uint64_t   *ns = mg_calloc(ncap, sizeof(uint64_t));
+
+		for (size_t i = 0; i < t->cap; i++)
+			if (t->slots[i])
+			{
+				size_t		j = (t->slots[i] * 0x9E3779B97F4A7C15ULL) & (ncap - 1);
+
+				while (ns[j])
+					j = (j + 1) & (ncap - 1);
+				ns[j] = t->slots[i];
+			}
+		free(t->slots);
+		t->slots = ns;
+		t->cap = ncap;
+	}
+	{
+		size_t		j = (rowid * 0x9E3779B97F4A7C15ULL) & (t->cap - 1);
+
+		while (t->slots[j] && t->slots[j] != rowid)
+			j = (j + 1) & (t->cap - 1);
+		if (!t->slots[j])
+		{
+			t->slots[j] = rowid;
+			t->n++;
+		}
+	}
+}
+
+static bool
+touched_has(ExecNode *n, uint64_t rowid)
+{
+	Touched    *t = n->state;
+
+	if (!t || t->cap == 0)
+		return false;
+	for (size_t j = (rowid * 0x9E3779B97F4A7C15ULL) & (t->cap - 1); t->slots[j]; j = (j + 1) & (t->cap - 1))
+		if (t->slots[j] == rowid)
+			return true;
+	return false;
+}
+
+void
+modify_end(ExecNode *n)
+{
+	Touched    *t = n->state;
+
+	if (t)
+	{
+		free(t->slots);
+		t->slots = NULL;
+	}
+}
 
 static void
 load_row(const CatTable *t, const StTuple *tup, Datum *v, bool *n)
@@ -58,12 +135,14 @@ do_insert(ExecState *es, ExecNode *n, RowOps *ro, bool *wrote)
 		memcpy(n->raw_values, n->child->values, sizeof(Datum) * (size_t) t->ncols);
 		memcpy(n->raw_nulls, n->child->nulls, sizeof(bool) * (size_t) t->ncols);
 	}
-	rc = rowops_insert_row(ro, t, n->raw_values, n->raw_nulls, NULL,
+	rc = rowops_insert_row(ro, t, n->raw_values, n->raw_nulls, &crow,
 						   p->u.modify.onconflict ? &cix : NULL, &crow);
 	if (rc < 0)
 		return -1;
 	if (rc == 0)
 	{
+		if (p->u.modify.onconflict == 2)
+			touched_add(n, crow);
 		*wrote = true;
 		return 0;
 	}
@@ -71,6 +150,12 @@ do_insert(ExecState *es, ExecNode *n, RowOps *ro, bool *wrote)
 		return rowops_insert_row(ro, t, n->raw_values, n->raw_nulls, NULL, NULL, NULL) < 0 ? -1 : 0;
 	if (p->u.modify.onconflict == 1)
 		return 0;
+	if (touched_has(n, crow))
+	{
+		mg_error(es->err, SQLSTATE_CARDINALITY_VIOLATION, "ON CONFLICT DO UPDATE command cannot affect row a second time");
+		mg_error_hint(es->err, "Ensure that no rows proposed for insertion within the same command have duplicate constrained values.");
+		return -1;
+	}
 	{
 		/* DO UPDATE: existing row at 0..n-1, EXCLUDED at n..2n-1. */
 		int			w = t->ncols;
@@ -111,8 +196,9 @@ do_insert(ExecState *es, ExecNode *n, RowOps *ro, bool *wrote)
 				nn[i] = cn[i];
 			}
 		}
-		if (rowops_update_row(ro, t, crow, cv, cn, nv, nn, 0) < 0)
+		if (rowops_update_row(ro, t, crow, cv, cn, nv, nn, 0, &crow) < 0)
 			return -1;
+		touched_add(n, crow);
 		/* RETURNING shows the row as updated (re-read: nv may point into the old tuple). */
 		if ((tup = st_get(es->txn, t->oid, crow)))
 			load_row(t, tup, n->raw_values, n->raw_nulls);
@@ -148,6 +234,11 @@ modify_next(ExecState *es, ExecNode *n)
 					ExprRow		old = {n->child->values, n->child->nulls};
 					uint64_t	rowid = n->child->rowid;
 
+					if (touched_has(n, rowid))
+					{
+						wrote = false;
+						break;
+					}
 					for (int i = 0; i < t->ncols; i++)
 					{
 						if (p->u.modify.set_exprs[i])
@@ -163,8 +254,9 @@ modify_next(ExecState *es, ExecNode *n)
 						}
 					}
 					if (rowops_update_row(&ro, t, rowid, n->child->values, n->child->nulls, n->raw_values,
-										  n->raw_nulls, 0) < 0)
+										  n->raw_nulls, 0, &rowid) < 0)
 						return -1;
+					touched_add(n, rowid);
 					if (p->ntlist > 0)
 					{
 						const StTuple *tup = st_get(es->txn, t->oid, rowid);
@@ -203,10 +295,27 @@ modify_next(ExecState *es, ExecNode *n)
 	}
 }
 
+/*
+ * An index scan probing an IN list opens a fresh cursor per value, which
+ * could meet rows this UPDATE already moved to a new row id (and key).
+ */
+static bool
+probes_see_own_writes(const Plan *child)
+{
+	if (child->kind != PLAN_INDEXSCAN)
+		return false;
+	for (int i = 0; i < child->u.scan.nquals; i++)
+		if (child->u.scan.iquals[i].strategy == IQ_IN)
+			return true;
+	return false;
+}
+
 int
 modify_start(ExecState *es, ExecNode *n)
 {
-	(void) es;
+	if (n->plan->u.modify.onconflict == 2 ||
+		(n->plan->u.modify.cmd == CMD_UPDATE && probes_see_own_writes(n->plan->child)))
+		n->state = arena_new(es->run_arena, Touched);
 	n->next = modify_next;
 	return 0;
 }

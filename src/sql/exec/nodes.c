@@ -647,6 +647,9 @@ exec_end(ExecNode *n)
 		case PLAN_INDEXSCAN:
 			scan_end(n);
 			break;
+		case PLAN_MODIFY:
+			modify_end(n);
+			break;
 		default:
 			break;
 	}

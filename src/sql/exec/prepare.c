@@ -79,11 +79,18 @@ prepare_stmt_run(SqlPortal *portal, MgError *err)
 	 * The inner statement keeps the whole PREPARE text as its source (the
 	 * grammar gives no offset for it); re-planning unwraps it again.
 	 */
-	(void) list;
 	a = arena_create(4096);
-	st.ast = ps->query;
-	st.query = portal->p->query;
-	st.text = portal->p->text;
+	st.query = arena_strdup(a, portal->p->text);
+	st.text = st.query;
+	if (sql_ast_parse(a, st.query, &list, err) < 0 || list.n != 1 || !AST_IS(list.stmts[0].stmt, AST_PREPARE_STMT))
+	{
+		if (!mg_error_isset(err))
+			mg_error(err, SQLSTATE_INTERNAL_ERROR, "PREPARE text does not parse to one statement");
+		arena_free(a);
+		return -1;
+	}
+	/* Names in the plan point into the AST: it must live in the statement's own arena. */
+	st.ast = ((const AstPrepareStmt *) list.stmts[0].stmt)->query;
 	if (!(prep = sql_prepare(s, a, &st, types, nargs, err)))
 	{
 		arena_free(a);
@@ -191,7 +198,12 @@ execute_run(SqlPortal *portal, SqlDest *dest, int64_t max_rows, MgError *err)
 
 			if (!e)
 				return SQL_ERROR;
-			if (!(e = coerce_to(&ps, e, want, -1, CAST_ASSIGNMENT, an->location)))
+			if (e->kind == EXPR_CONST && e->type == UNKNOWNOID)
+			{
+				if (!(e = coerce_to(&ps, e, want, -1, CAST_ASSIGNMENT, an->location)))
+					return SQL_ERROR;
+			}
+			else if (!(e = coerce_to(&ps, e, want, -1, CAST_ASSIGNMENT, an->location)))
 			{
 				mg_error_reset(err);
 				mg_error(err, SQLSTATE_DATATYPE_MISMATCH,

@@ -420,7 +420,7 @@ rowops_fk_parent_change(RowOps *ro, const CatTable *parent, const Datum *ovals, 
 								}
 							}
 						}
-						rc = rowops_update_row(ro, child, rowid, cv, cn, nv, nn, depth + 1);
+						rc = rowops_update_row(ro, child, rowid, cv, cn, nv, nn, depth + 1, NULL);
 					}
 					if (rc < 0)
 					{
@@ -520,46 +520,35 @@ rowops_delete_row(RowOps *ro, const CatTable *t, uint64_t rowid, const Datum *va
 	return rowops_fk_parent_change(ro, t, values, nulls, NULL, NULL, depth);
 }
 
-/* True if index ix has the same key in the old and new row. */
-static bool
-key_unchanged(const CatTable *t, const CatIndex *ix, const Datum *ov, const bool *on, const Datum *nv,
-			  const bool *nn)
-{
-	for (int k = 0; k < ix->ncols; k++)
-	{
-		int			c = ix->attnums[k] - 1;
-
-		if (on[c] != nn[c])
-			return false;
-		if (!on[c] && !datum_equal(t->cols[c].mt, ov[c], nv[c]))
-			return false;
-	}
-	return true;
-}
-
+/*
+ * An update stores the new version under a new row id and removes the old
+ * one, as PostgreSQL's heap puts a new tuple version after the existing
+ * ones: an unordered scan then returns updated rows last, as PostgreSQL
+ * does for tables that fit in a page.
+ */
 int
 rowops_update_row(RowOps *ro, const CatTable *t, uint64_t rowid, const Datum *ovals, const bool *onulls,
-				  const Datum *nvals, const bool *nnulls, int depth)
+				  const Datum *nvals, const bool *nnulls, int depth, uint64_t *newrowid)
 {
 	StTuple    *tup;
-	bool		changed[64];
 	int			nix = t->nindexes;
-
 	bool		referenced = rowops_is_referenced(ro->cat, t);
-	Datum	   *copy;
+	StrBuf	   *oldkeys;
+	uint64_t	nrow;
 
 	if (rowops_check(ro, t, nvals, nnulls) < 0)
 		return -1;
+	/* Everything that reads the old values happens before the old tuple goes. */
 	if (referenced)
 	{
+		Datum	   *copy;
+
 		copy_row(ro->ctx, t, ovals, onulls, &copy);
 		ovals = copy;
 	}
-	/* Build the tuple before any write: ovals may point into the old tuple. */
 	if (!(tup = st_tuple_form(ro->ctx->arena, t->stcols, t->ncols, nvals, nnulls, ro->ctx->err)))
 		return -1;
 	{
-		/* From here on read the new values from our copy of the tuple. */
 		Datum	   *nv = arena_new_array(ro->ctx->arena, Datum, t->ncols + 1);
 		bool	   *nn = arena_new_array(ro->ctx->arena, bool, t->ncols + 1);
 
@@ -567,31 +556,25 @@ rowops_update_row(RowOps *ro, const CatTable *t, uint64_t rowid, const Datum *ov
 		nvals = nv;
 		nnulls = nn;
 	}
-	for (int i = 0; i < nix && i < 64; i++)
-		changed[i] = !key_unchanged(t, &t->indexes[i], ovals, onulls, nvals, nnulls);
+	oldkeys = arena_new_array(ro->ctx->arena, StrBuf, nix > 0 ? nix : 1);
+	for (int i = 0; i < nix; i++)
 	{
-		/* Old keys must be built before the old tuple goes away. */
-		StrBuf	   *oldkeys = arena_new_array(ro->ctx->arena, StrBuf, nix > 0 ? nix : 1);
-
-		for (int i = 0; i < nix; i++)
-		{
-			strbuf_init_arena(&oldkeys[i], ro->ctx->arena);
-			if (i >= 64 || changed[i])
-				rowops_index_key(t, &t->indexes[i], ovals, onulls, &oldkeys[i]);
-		}
-		if (st_update(ro->txn, t->oid, rowid, tup, ro->ctx->err) < 0)
-			return -1;
-		for (int i = 0; i < nix; i++)
-		{
-			if (i < 64 && !changed[i])
-				continue;
-			if (st_index_delete(ro->txn, t->oid, t->indexes[i].oid, oldkeys[i].data, oldkeys[i].len, rowid,
-								ro->ctx->err) < 0)
-				return -1;
-			if (rowops_insert_index(ro, t, &t->indexes[i], nvals, nnulls, rowid, NULL) < 0)
-				return -1;
-		}
+		strbuf_init_arena(&oldkeys[i], ro->ctx->arena);
+		rowops_index_key(t, &t->indexes[i], ovals, onulls, &oldkeys[i]);
 	}
+	for (int i = 0; i < nix; i++)
+		if (st_index_delete(ro->txn, t->oid, t->indexes[i].oid, oldkeys[i].data, oldkeys[i].len, rowid,
+							ro->ctx->err) < 0)
+			return -1;
+	if (st_delete(ro->txn, t->oid, rowid, ro->ctx->err) < 0)
+		return -1;
+	if (st_insert(ro->txn, t->oid, tup, &nrow, ro->ctx->err) < 0)
+		return -1;
+	for (int i = 0; i < nix; i++)
+		if (rowops_insert_index(ro, t, &t->indexes[i], nvals, nnulls, nrow, NULL) < 0)
+			return -1;
+	if (newrowid)
+		*newrowid = nrow;
 	if (rowops_fk_check_insert(ro, t, nvals, nnulls) < 0)
 		return -1;
 	if (!referenced)

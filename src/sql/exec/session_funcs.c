@@ -255,7 +255,64 @@ fn_version(FnCall *fc, Datum *out)
 	return 0;
 }
 
+/* obj_description(oid, catalog): comments of tables/sequences ('pg_class') and schemas ('pg_namespace'). */
+static int
+fn_obj_description(FnCall *fc, Datum *out)
+{
+	SqlSession *s = need_session(fc, "obj_description");
+	Oid			oid = DatumGetObjectId(fc->args[0]);
+	const char *cat = fc->nargs > 1 ? text_to_cstring(fc->ctx->arena, fc->args[1]) : "pg_class";
+	const char *comment = NULL;
+
+	if (!s)
+		return -1;
+	if (strcmp(cat, "pg_class") == 0)
+	{
+		const CatTable *t = catalog_table_by_oid(session_catalog(s), oid);
+
+		comment = t ? t->comment : NULL;
+	}
+	else if (strcmp(cat, "pg_namespace") == 0)
+	{
+		const CatSchema *sc = catalog_schema_by_oid(session_catalog(s), oid);
+
+		comment = sc ? sc->comment : NULL;
+	}
+	if (!comment)
+	{
+		fc->isnull = true;
+		return 0;
+	}
+	*out = cstring_text_datum(fc->ctx->arena, comment);
+	return 0;
+}
+
+static int
+fn_col_description(FnCall *fc, Datum *out)
+{
+	SqlSession *s = need_session(fc, "col_description");
+	const CatTable *t;
+	int32_t		attnum = DatumGetInt32(fc->args[1]);
+
+	if (!s)
+		return -1;
+	t = catalog_table_by_oid(session_catalog(s), DatumGetObjectId(fc->args[0]));
+	if (!t || attnum < 1 || attnum > t->ncols || !t->cols[attnum - 1].comment)
+	{
+		fc->isnull = true;
+		return 0;
+	}
+	*out = cstring_text_datum(fc->ctx->arena, t->cols[attnum - 1].comment);
+	return 0;
+}
+
 static const FuncDef session_funcs[] = {
+	{.name = "obj_description", .nargs = 2, .argtypes = {OIDOID, NAMEOID}, .rettype = TEXTOID,
+	 .strict = true, .volatility = FUNC_STABLE, .fn = fn_obj_description},
+	{.name = "obj_description", .nargs = 1, .argtypes = {OIDOID}, .rettype = TEXTOID,
+	 .strict = true, .volatility = FUNC_STABLE, .fn = fn_obj_description},
+	{.name = "col_description", .nargs = 2, .argtypes = {OIDOID, INT4OID}, .rettype = TEXTOID,
+	 .strict = true, .volatility = FUNC_STABLE, .fn = fn_col_description},
 	{.name = "pg_sleep", .nargs = 1, .argtypes = {FLOAT8OID}, .rettype = VOIDOID,
 	 .strict = true, .volatility = FUNC_VOLATILE, .fn = fn_pg_sleep},
 	{.name = "current_user", .nargs = 0, .rettype = NAMEOID,
