@@ -188,6 +188,17 @@ static const Case cases[] = {
 	{"fn", "num_nonnulls", {"int4:1", "text:\\N"}, "integer|1"},
 	{"op", "=", {"char:r", "unknown:r"}, "boolean|t"},
 	{"op", "<", {"char:a", "char:b"}, "boolean|t"},
+	{"fn", "convert_from", {"bytea:\\x68c3a9", "unknown:UTF8"}, "text|hé"},
+	{"fn", "convert_from", {"bytea:\\xe9", "unknown:LATIN1"}, "text|é"},
+	{"fn", "convert_to", {"text:hé", "unknown:utf-8"}, "bytea|\\x68c3a9"},
+	{"fn", "convert_from", {"bytea:\\xff", "unknown:UTF8"}, "!22021|invalid byte sequence for encoding \"UTF8\": 0xff"},
+	{"fn", "convert_from", {"bytea:\\x41", "unknown:foo"}, "!22023|invalid source encoding name \"foo\""},
+	{"fn", "get_byte", {"bytea:\\x0102", "int4:1"}, "integer|2"},
+	{"fn", "get_byte", {"bytea:\\x0102", "int4:2"}, "!2202E|index 2 out of valid range, 0..1"},
+	{"fn", "set_byte", {"bytea:\\x0102", "int4:0", "int4:255"}, "bytea|\\xff02"},
+	{"fn", "sinh", {"float8:1"}, "double precision|1.1752011936438014"},
+	{"fn", "acosh", {"float8:2"}, "double precision|1.3169578969248166"},
+	{"fn", "atanh", {"float8:2"}, "!22003|input is out of range"},
 	/* Arrays. */
 	{"fn", "array_upper", {"_int4:[0:2]={1,2,3}", "int4:1"}, "integer|2"},
 	{"fn", "array_dims", {"_int4:[0:2]={1,2,3}"}, "text|[0:2]"},
@@ -791,6 +802,11 @@ test_srfs(void)
 		run_srf("regexp_matches", 3, m1, "{b,c},{b,c}");
 		run_srf("regexp_matches", 2, m2, "{b,c}");
 		run_srf("regexp_split_to_table", 2, s1, "a,b,c");
+		{
+			static const char *const t1[] = {"text:a|b||c", "text:|"};
+
+			run_srf("string_to_table", 2, t1, "a,b,,c");
+		}
 	}
 }
 

@@ -2,7 +2,7 @@
  * arrays.c — functions, operators and aggregates over one-dimensional
  * arrays: comparison, ||, array_append/prepend/cat, array_length/upper/
  * lower/ndims/dims, cardinality, array_position, array_remove,
- * array_to_string, string_to_array, unnest, array_agg, and the regular
+ * array_to_string, string_to_array, string_to_table, unnest, array_agg, and the regular
  * expression functions that return arrays (regexp_match, regexp_matches,
  * regexp_split_to_array, regexp_split_to_table; they live in pattern.c and
  * build their results through func_text_array()).
@@ -463,6 +463,32 @@ unnest(FnCall *fc, Datum *out)
 	return 0;
 }
 
+/* string_to_table(text, delim [, null_string]): string_to_array's pieces as rows. */
+static int
+string_to_table(FnCall *fc, Datum *out)
+{
+	UnnestState *s = fc->srf_state;
+
+	if (s == NULL)
+	{
+		Arena	   *a = fc->srf_arena ? fc->srf_arena : fc->ctx->arena;
+		EvalCtx		sctx = *fc->ctx;
+		FnCall		sub = *fc;
+		Datum		arr = 0;
+
+		sctx.arena = a;
+		sub.ctx = &sctx;
+		sub.isnull = false;
+		if (string_to_array(&sub, &arr) < 0)
+			return -1;
+		s = arena_new(a, UnnestState);
+		if (!sub.isnull)
+			array_deconstruct(a, arr, &s->v.elemtype, &s->v.n, &s->v.values, &s->v.nulls, &s->v.lbound);
+		fc->srf_state = s;
+	}
+	return unnest(fc, out);
+}
+
 /* ---------------------------------------------------------------- array_agg */
 
 typedef struct ArrayAggState {
@@ -555,6 +581,10 @@ static const FuncDef array_funcs[] = {
 	 .volatility = FUNC_STABLE, .fn = array_to_string},
 	FD("string_to_array", string_to_array, 2, TEXTOID, TEXTOID, 0, TEXTARRAYOID, false),
 	FD("string_to_array", string_to_array, 3, TEXTOID, TEXTOID, TEXTOID, TEXTARRAYOID, false),
+	{.name = "string_to_table", .nargs = 2, .argtypes = {TEXTOID, TEXTOID}, .rettype = TEXTOID, .strict = false,
+	 .retset = true, .volatility = FUNC_IMMUTABLE, .fn = string_to_table},
+	{.name = "string_to_table", .nargs = 3, .argtypes = {TEXTOID, TEXTOID, TEXTOID}, .rettype = TEXTOID,
+	 .strict = false, .retset = true, .volatility = FUNC_IMMUTABLE, .fn = string_to_table},
 	{.name = "unnest", .nargs = 1, .argtypes = {A}, .rettype = E, .strict = true, .retset = true,
 	 .volatility = FUNC_IMMUTABLE, .fn = unnest},
 };

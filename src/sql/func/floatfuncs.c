@@ -6,7 +6,7 @@
  * "division by zero"), comparison with NaN equal to itself and above every
  * other value, and abs, sign, ceil, floor, round (rint: half to even),
  * trunc, sqrt, cbrt, exp, ln, log, log10, power, pi, degrees, radians, the
- * trigonometric functions, random, setseed and width_bucket.
+ * trigonometric and hyperbolic functions, random, setseed and width_bucket.
  *
  * Design notes: float4 operations are computed in float, mixed float4/float8
  * ones in double, as PostgreSQL does.  random() uses a per-thread
@@ -422,6 +422,33 @@ radians(FnCall *fc, Datum *out)
 	return trig_check(fc, r, ARG0, out);
 }
 
+static int dsinh(FnCall *fc, Datum *out) { return trig_check(fc, sinh(ARG0), ARG0, out); }
+static int dcosh(FnCall *fc, Datum *out) { return trig_check(fc, cosh(ARG0), ARG0, out); }
+static int dtanh(FnCall *fc, Datum *out) { RET(tanh(ARG0)); }
+static int dasinh(FnCall *fc, Datum *out) { RET(asinh(ARG0)); }
+
+static int
+dacosh(FnCall *fc, Datum *out)
+{
+	if (ARG0 < 1.0)
+		return out_of_range_input(fc);
+	RET(acosh(ARG0));
+}
+
+static int
+datanh(FnCall *fc, Datum *out)
+{
+	double		a = ARG0;
+
+	if (a < -1.0 || a > 1.0)
+		return out_of_range_input(fc);
+	if (a == -1.0)
+		RET(-INFINITY);
+	if (a == 1.0)
+		RET(INFINITY);
+	RET(atanh(a));
+}
+
 /* ---------------------------------------------------------------- random */
 
 static __thread uint64_t rng_state[4];
@@ -606,6 +633,12 @@ static const FuncDef float_funcs[] = {
 	F1("acos", dacos),
 	F1("atan", datan),
 	F2("atan2", datan2),
+	F1("sinh", dsinh),
+	F1("cosh", dcosh),
+	F1("tanh", dtanh),
+	F1("asinh", dasinh),
+	F1("acosh", dacosh),
+	F1("atanh", datanh),
 	F1("degrees", degrees),
 	F1("radians", radians),
 	FD("pi", dpi, 0, 0, 0, FLOAT8OID, FUNC_IMMUTABLE),

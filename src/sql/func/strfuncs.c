@@ -8,7 +8,9 @@
  * lower/upper/initcap, substr/substring, position/strpos, trim family,
  * replace, split_part, concat/concat_ws, left/right, lpad/rpad, repeat,
  * reverse, md5, ascii, chr, starts_with, quote_*, encode/decode, translate,
- * to_hex, gen_random_uuid, version.  format() is in format.c.
+ * to_hex, gen_random_uuid, version, overlay, sha2, get_byte/set_byte,
+ * convert_from/convert_to (UTF8, SQL_ASCII, LATIN1).  format() is in
+ * format.c.
  *
  * Design notes: text is UTF-8 (the only server encoding); functions that
  * count characters walk UTF-8 sequences.  Case mapping follows the C.UTF-8
@@ -1256,6 +1258,175 @@ static const FuncDef typeof_funcs[] = {
 	 .volatility = FUNC_STABLE, .fn = pg_typeof},
 };
 
+/* ---------------------------------------------------------------- bytes and encodings */
+
+static int
+get_byte(FnCall *fc, Datum *out)
+{
+	int32_t		n = DatumGetInt32(fc->args[1]);
+
+	if (n < 0 || (size_t) n >= ARGL(0))
+		return fc_error(fc, SQLSTATE_ARRAY_SUBSCRIPT_ERROR, "index %d out of valid range, 0..%d", n, (int) ARGL(0) - 1);
+	RET_INT((unsigned char) ARGP(0)[n]);
+}
+
+static int
+set_byte(FnCall *fc, Datum *out)
+{
+	int32_t		n = DatumGetInt32(fc->args[1]);
+	Varlena    *v;
+
+	if (n < 0 || (size_t) n >= ARGL(0))
+		return fc_error(fc, SQLSTATE_ARRAY_SUBSCRIPT_ERROR, "index %d out of valid range, 0..%d", n, (int) ARGL(0) - 1);
+	v = varlena_new(fc->ctx->arena, ARGL(0));
+	memcpy(v->data, ARGP(0), ARGL(0));
+	v->data[n] = (char) DatumGetInt32(fc->args[2]);
+	*out = PointerGetDatum(v);
+	return 0;
+}
+
+typedef enum Encoding { ENC_UNKNOWN, ENC_UTF8, ENC_SQL_ASCII, ENC_LATIN1 } Encoding;
+
+/* PostgreSQL's encoding names, compared ignoring case and non-alphanumerics. */
+static Encoding
+encoding_by_name(const char *s, size_t len)
+{
+	char		buf[32];
+	size_t		n = 0;
+
+	for (size_t i = 0; i < len && n < sizeof(buf) - 1; i++)
+	{
+		char		c = s[i];
+
+		if (c >= 'A' && c <= 'Z')
+			c += 32;
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+			buf[n++] = c;
+	}
+	buf[n] = '\0';
+	if (strcmp(buf, "utf8") == 0 || strcmp(buf, "unicode") == 0)
+		return ENC_UTF8;
+	if (strcmp(buf, "sqlascii") == 0)
+		return ENC_SQL_ASCII;
+	if (strcmp(buf, "latin1") == 0 || strcmp(buf, "iso88591") == 0)
+		return ENC_LATIN1;
+	return ENC_UNKNOWN;
+}
+
+/* Length of the valid UTF-8 sequence at s, or 0. */
+static size_t
+utf8_valid_len(const unsigned char *s, size_t len)
+{
+	size_t		n = (size_t) utf8_seqlen(s[0]);
+
+	if (s[0] >= 0x80 && n == 1)
+		return 0;
+	if (s[0] == 0 || n > len)
+		return 0;
+	for (size_t i = 1; i < n; i++)
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+	if (n == 2 && s[0] < 0xc2)
+		return 0;
+	if (n == 3 && ((s[0] == 0xe0 && s[1] < 0xa0) || (s[0] == 0xed && s[1] >= 0xa0)))
+		return 0;
+	if (n == 4 && ((s[0] == 0xf0 && s[1] < 0x90) || s[0] > 0xf4 || (s[0] == 0xf4 && s[1] >= 0x90)))
+		return 0;
+	return n;
+}
+
+static int
+invalid_utf8(FnCall *fc, const unsigned char *s, size_t len)
+{
+	char		buf[32];
+	size_t		n = (size_t) utf8_seqlen(s[0]);
+	int			off = 0;
+
+	if (n > len)
+		n = len;
+	for (size_t i = 0; i < n && off < (int) sizeof(buf) - 6; i++)
+		off += snprintf(buf + off, sizeof(buf) - (size_t) off, "%s0x%02x", i ? " " : "", s[i]);
+	return fc_error(fc, SQLSTATE_CHARACTER_NOT_IN_REPERTOIRE, "invalid byte sequence for encoding \"UTF8\": %s", buf);
+}
+
+/* Converts bytes in encoding from into encoding to (UTF8 is the server's). */
+static int
+convert_common(FnCall *fc, Datum *out, Encoding from, Encoding to)
+{
+	const unsigned char *s = (const unsigned char *) ARGP(0);
+	size_t		len = ARGL(0);
+	StrBuf		sb;
+
+	strbuf_init_arena(&sb, fc->ctx->arena);
+	if (from == ENC_LATIN1 && to == ENC_UTF8)
+	{
+		for (size_t i = 0; i < len; i++)
+		{
+			char		b[4];
+
+			if (s[i] == 0)
+				return invalid_utf8(fc, s + i, 1);
+			strbuf_append(&sb, b, (size_t) utf8_encode(s[i], b));
+		}
+	}
+	else if (from == ENC_UTF8 && to == ENC_LATIN1)
+	{
+		for (size_t i = 0; i < len;)
+		{
+			size_t		n = utf8_valid_len(s + i, len - i);
+			uint32_t	c;
+
+			if (n == 0)
+				return invalid_utf8(fc, s + i, len - i);
+			c = utf8_decode((const char *) s + i, n);
+			if (c > 0xff)
+				return fc_error(fc, SQLSTATE_UNTRANSLATABLE_CHARACTER,
+								"character with byte sequence 0x%02x 0x%02x in encoding \"UTF8\" has no equivalent in encoding \"LATIN1\"",
+								s[i], n > 1 ? s[i + 1] : 0);
+			strbuf_putc(&sb, (char) c);
+			i += n;
+		}
+	}
+	else
+	{
+		/* same encoding (or SQL_ASCII): bytes pass through, UTF8 is checked */
+		if (from == ENC_UTF8 || to == ENC_UTF8)
+		{
+			for (size_t i = 0; i < len;)
+			{
+				size_t		n = utf8_valid_len(s + i, len - i);
+
+				if (n == 0)
+					return invalid_utf8(fc, s + i, len - i);
+				i += n;
+			}
+		}
+		strbuf_append(&sb, s, len);
+	}
+	*out = text_datum(fc->ctx->arena, sb.data, sb.len);
+	return 0;
+}
+
+static int
+convert_from(FnCall *fc, Datum *out)
+{
+	Encoding	e = encoding_by_name(ARGP(1), ARGL(1));
+
+	if (e == ENC_UNKNOWN)
+		return fc_error(fc, SQLSTATE_INVALID_PARAMETER_VALUE, "invalid source encoding name \"%.*s\"", (int) ARGL(1), ARGP(1));
+	return convert_common(fc, out, e, ENC_UTF8);
+}
+
+static int
+convert_to(FnCall *fc, Datum *out)
+{
+	Encoding	e = encoding_by_name(ARGP(1), ARGL(1));
+
+	if (e == ENC_UNKNOWN)
+		return fc_error(fc, SQLSTATE_INVALID_PARAMETER_VALUE, "invalid destination encoding name \"%.*s\"", (int) ARGL(1), ARGP(1));
+	return convert_common(fc, out, ENC_UTF8, e);
+}
+
 /* ---------------------------------------------------------------- tables */
 
 #define FD(N_, FN_, n, a, b, c, res) \
@@ -1364,6 +1535,12 @@ static const FuncDef string_funcs[] = {
 	{.name = "overlay", .nargs = 4, .argtypes = {T, T, I, I}, .rettype = T, .strict = true,
 	 .volatility = FUNC_IMMUTABLE, .fn = overlay4},
 	FD("overlay", overlay3, 3, T, T, I, T),
+	FD("get_byte", get_byte, 2, BYTEAOID, I, 0, I),
+	FD("set_byte", set_byte, 3, BYTEAOID, I, I, BYTEAOID),
+	{.name = "convert_from", .nargs = 2, .argtypes = {BYTEAOID, NAMEOID}, .rettype = T, .strict = true,
+	 .volatility = FUNC_STABLE, .fn = convert_from},
+	{.name = "convert_to", .nargs = 2, .argtypes = {T, NAMEOID}, .rettype = BYTEAOID, .strict = true,
+	 .volatility = FUNC_STABLE, .fn = convert_to},
 	FD("sha224", sha224_fn, 1, BYTEAOID, 0, 0, BYTEAOID),
 	FD("sha256", sha256_fn, 1, BYTEAOID, 0, 0, BYTEAOID),
 	FD("sha384", sha384_fn, 1, BYTEAOID, 0, 0, BYTEAOID),
