@@ -2520,6 +2520,85 @@ power_var(EvalCtx *ctx, const NumericVar *base, const NumericVar *exp, NumericVa
 	}
 }
 
+/* Is a numeric an integer?  Infinities count as integers, NaN does not (as PostgreSQL). */
+static bool
+numeric_is_integral(EvalCtx *ctx, Datum a)
+{
+	NumericVar	x;
+
+	if (pk_special(a))
+		return numeric_is_inf(a);
+	init_var_from_num(ctx->arena, a, &x);
+	return x.ndigits == 0 || x.ndigits <= x.weight + 1;
+}
+
+/* power() with an infinite argument: POSIX pow(3)'s rules, as PostgreSQL. */
+static int
+power_special(EvalCtx *ctx, Datum a, Datum b, int sa, int sb, Datum *out)
+{
+	NumericVar	x, one;
+
+	if (sa == 0 && sb < 0)
+	{
+		mg_error(ctx->err, SQLSTATE_INVALID_ARGUMENT_FOR_POWER_FUNCTION,
+				 "zero raised to a negative power is undefined");
+		return -1;
+	}
+	if (sa < 0 && !numeric_is_integral(ctx, b))
+	{
+		mg_error(ctx->err, SQLSTATE_INVALID_ARGUMENT_FOR_POWER_FUNCTION,
+				 "a negative number raised to a non-integer power yields a complex result");
+		return -1;
+	}
+	set_var_from_int64(ctx->arena, 1, &one);
+	if (!pk_special(a))
+	{
+		init_var_from_num(ctx->arena, a, &x);
+		if (cmp_var(&x, &one) == 0)
+			goto one;
+	}
+	if (sb == 0)
+		goto one;
+	if (numeric_is_inf(b))
+	{
+		bool		abs_x_gt_one;
+
+		if (pk_special(a))
+			abs_x_gt_one = true;
+		else
+		{
+			init_var_from_num(ctx->arena, a, &x);
+			if (x.sign == NUMERIC_NEG && cmp_abs(&x, &one) == 0)
+				goto one;
+			x.sign = NUMERIC_POS;
+			abs_x_gt_one = cmp_var(&x, &one) > 0;
+		}
+		*out = abs_x_gt_one == (sb > 0) ? make_special(ctx->arena, NUMERIC_PINF)
+			: numeric_from_int64(ctx->arena, 0);
+		return 0;
+	}
+	if (pk_sign(a) == NUMERIC_PINF)
+	{
+		*out = sb > 0 ? make_special(ctx->arena, NUMERIC_PINF) : numeric_from_int64(ctx->arena, 0);
+		return 0;
+	}
+	/* a is -Infinity, b finite and non-zero */
+	if (sb < 0)
+	{
+		*out = numeric_from_int64(ctx->arena, 0);
+		return 0;
+	}
+	init_var_from_num(ctx->arena, b, &x);
+	if (x.ndigits > 0 && x.ndigits == x.weight + 1 && (x.digits[x.ndigits - 1] & 1))
+		*out = make_special(ctx->arena, NUMERIC_NINF);
+	else
+		*out = make_special(ctx->arena, NUMERIC_PINF);
+	return 0;
+one:
+	*out = numeric_from_int64(ctx->arena, 1);
+	return 0;
+}
+
 int
 numeric_power(EvalCtx *ctx, Datum a, Datum b, Datum *out)
 {
@@ -2551,10 +2630,7 @@ numeric_power(EvalCtx *ctx, Datum a, Datum b, Datum *out)
 			*out = nan_datum(ctx);
 			return 0;
 		}
-		mg_error(ctx->err, SQLSTATE_FEATURE_NOT_SUPPORTED,
-				 "power() with an infinite argument is not supported");
-		(void) sa;
-		return -1;
+		return power_special(ctx, a, b, sa, sb, out);
 	}
 	init_var_from_num(ctx->arena, a, &x);
 	init_var_from_num(ctx->arena, b, &y);
