@@ -118,6 +118,7 @@ struct Conn {
 	struct event *close_timer;
 	struct event *idle_timer;	/* idle_in_transaction / idle_session timeout */
 	int64_t		close_deadline_us;
+	int64_t		lock_deadline_us;	/* lock_timeout of the current lock wait, or 0 */
 	Conn	   *prev;
 	Conn	   *next;
 };
@@ -333,9 +334,13 @@ wake_cb(evutil_socket_t fd, short what, void *arg)
 static void
 wait_timer_cb(evutil_socket_t fd, short what, void *arg)
 {
+	Conn	   *c = arg;
+
 	(void) fd;
 	(void) what;
-	conn_resume(arg);
+	if (c->lock_deadline_us > 0 && mono_us() >= c->lock_deadline_us && c->sql)
+		__atomic_store_n(sql_session_interrupt(c->sql), SQL_INT_LOCK_TIMEOUT, __ATOMIC_RELAXED);
+	conn_resume(c);
 }
 
 /*
@@ -433,6 +438,8 @@ mono_us(void)
 static void
 conn_handle_result(Conn *c, TcopResult r)
 {
+	if (r != TCOP_WAIT)
+		c->lock_deadline_us = 0;
 	switch (r)
 	{
 		case TCOP_OK:
@@ -470,11 +477,17 @@ conn_handle_result(Conn *c, TcopResult r)
 				}
 				else if (wi.lock_wait && guc_int(&c->gucs, GUC_LOCK_TIMEOUT) > 0)
 				{
-					/* the wait timer doubles as the lock timeout */
-					int64_t		ms = guc_int(&c->gucs, GUC_LOCK_TIMEOUT);
-					struct timeval tv = {(time_t) (ms / 1000), (suseconds_t) ((ms % 1000) * 1000)};
+					/* the wait timer doubles as the lock timeout, counted from the first wait */
+					int64_t		d;
+					struct timeval tv;
 
-					__atomic_store_n(sql_session_interrupt(c->sql), SQL_INT_NONE, __ATOMIC_RELAXED);
+					if (c->lock_deadline_us == 0)
+						c->lock_deadline_us = mono_us() + guc_int(&c->gucs, GUC_LOCK_TIMEOUT) * 1000;
+					d = c->lock_deadline_us - mono_us();
+					if (d < 0)
+						d = 0;
+					tv.tv_sec = (time_t) (d / 1000000);
+					tv.tv_usec = (suseconds_t) (d % 1000000);
 					evtimer_add(c->wait_timer, &tv);
 				}
 				return;
@@ -998,7 +1011,13 @@ startup_packet(Conn *c, const char *buf, size_t len)
 			/* Bytes sent behind the request were not encrypted: refuse them. */
 			if (evbuffer_get_length(bufferevent_get_input(c->bev)) > 4 + len)
 			{
-				mg_log(MG_SEV_LOG, "received unencrypted data after SSL request");
+				/* Logged, not answered: the client expects TLS bytes now. */
+				mg_error_sev(&e, MG_SEV_FATAL, SQLSTATE_PROTOCOL_VIOLATION,
+							 "received unencrypted data after SSL request");
+				mg_error_detail(&e, "This could be either a client-software bug or evidence of an attempted "
+								"man-in-the-middle attack.");
+				mg_log_error(&e);
+				mg_error_reset(&e);
 				conn_free(c);
 				return false;
 			}

@@ -138,10 +138,16 @@ listen_tcp(struct event_base *base, const char *item, int port, MgError *err)
 			setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof(one));
 		if (bind(fd, ai->ai_addr, ai->ai_addrlen) < 0)
 		{
-			mg_log(MG_SEV_LOG, "could not bind %s address \"%s\": %s", family, host, strerror(errno));
-			if (errno == EADDRINUSE)
-				mg_log(MG_SEV_LOG, "HINT:  Is another postmaster already running on port %d? "
-					   "If not, wait a few seconds and retry.", port);
+			MgError		e = MG_ERROR_INIT;
+			int			bind_errno = errno;
+
+			mg_error_sev(&e, MG_SEV_LOG, SQLSTATE_CONFIG_FILE_ERROR, "could not bind %s address \"%s\": %s",
+						 family, host, strerror(bind_errno));
+			if (bind_errno == EADDRINUSE)
+				mg_error_hint(&e, "Is another postmaster already running on port %d? "
+							  "If not, wait a few seconds and retry.", port);
+			mg_log_error(&e);
+			mg_error_reset(&e);
 			close(fd);
 			continue;
 		}

@@ -476,7 +476,7 @@ ext_describe(Tcop *t, const char *body, size_t len)
 /* ---- Execute -------------------------------------------------------------- */
 
 /* Handles the result of running the Execute's portal. */
-static TcopResult
+TcopResult
 execute_after_run(Tcop *t, SqlRunResult rr, MgError *e)
 {
 	TcopPortal *p = t->run.tp;

@@ -248,7 +248,6 @@ simple_next(Tcop *t)
 		SqlPrepared *p;
 		SqlRunResult rr;
 		TcopResult	tr;
-		int			done_before = t->cur;
 
 		if (t->run.kind == RUN_NONE)
 		{
@@ -284,7 +283,6 @@ simple_next(Tcop *t)
 			return tr;
 		if (t->run.kind != RUN_NONE && t->run.copy_in)
 			return TCOP_OK;
-		(void) done_before;
 	}
 	return simple_finish(t);
 }
@@ -304,9 +302,7 @@ copy_finish(Tcop *t, SqlRunResult rr, MgError *e)
 		return simple_next(t);
 	}
 	/* an Execute */
-	if (rr == SQL_ERROR)
-		return ext_fail(t, e);
-	return ext_continue(t);
+	return execute_after_run(t, rr, e);
 }
 
 static TcopResult

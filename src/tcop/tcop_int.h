@@ -100,8 +100,10 @@ TcopResult	ext_describe(Tcop *t, const char *body, size_t len);
 TcopResult	ext_execute(Tcop *t, const char *body, size_t len);
 TcopResult	ext_close(Tcop *t, const char *body, size_t len);
 TcopResult	ext_sync(Tcop *t);
-/* Continues an Execute after BLOCKED/WAIT/COPY_IN finished. */
+/* Continues an Execute after BLOCKED/WAIT. */
 TcopResult	ext_continue(Tcop *t);
+/* Handles a run result of the Execute's portal (also the end of its COPY FROM STDIN). */
+TcopResult	execute_after_run(Tcop *t, SqlRunResult rr, MgError *e);
 /* An error in the extended protocol: ErrorResponse, abort, skip till Sync. */
 TcopResult	ext_fail(Tcop *t, MgError *e);
 void		ext_free_all(Tcop *t);
