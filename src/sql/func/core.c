@@ -22,6 +22,7 @@ register_core_funcs(void)
 	register_int_funcs();
 	register_float_funcs();
 	register_string_funcs();
+	register_byte_funcs();
 	register_pattern_funcs();
 	register_format_funcs();
 	register_agg_funcs();

@@ -32,7 +32,8 @@ Oid			pg_oper_oid(const char *name, Oid left, Oid right);
 /* The modules of register_core_funcs(), one per file. */
 void		register_int_funcs(void);		/* intfuncs.c: bool, int2/4/8, oid comparison and arithmetic */
 void		register_float_funcs(void);		/* floatfuncs.c: float4/8 operators and math */
-void		register_string_funcs(void);	/* strfuncs.c: text family, bytea, uuid */
+void		register_string_funcs(void);	/* strfuncs.c: text family, uuid */
+void		register_byte_funcs(void);		/* bytefuncs.c: bytea functions, encodings, digests */
 void		register_pattern_funcs(void);	/* pattern.c: LIKE, SIMILAR TO, POSIX regex */
 void		register_agg_funcs(void);
 void		register_format_funcs(void);	/* format.c: format() */
@@ -51,6 +52,9 @@ int			fc_error(FnCall *fc, const char *sqlstate, const char *fmt,...)
 /* UTF-8 (strfuncs.c): bytes of the sequence a lead byte starts; characters in s. */
 int			utf8_seqlen(unsigned char c);
 size_t		utf8_strlen(const char *s, size_t len);
+/* One code point of n bytes at s; and its encoding into out (1-4 bytes, returned). */
+uint32_t	utf8_decode(const char *s, size_t n);
+int			utf8_encode(uint32_t c, char *out);
 /* Appends argument i as text: its type's output (fc->argtypes[i]) (strfuncs.c). */
 int			func_any_text(FnCall *fc, int i, StrBuf *sb);
 /* lower() of UTF-8 text onto out (strfuncs.c). */
