@@ -1039,8 +1039,13 @@ guc_load_file(const char *path, MgError *err)
 		strbuf_free(&sb);
 		if (rc < 0)
 		{
-			mg_error_sev(err, MG_SEV_FATAL, err->sqlstate, "%s (file \"%s\", line %d)",
-						 err->message, path, lineno);
+			/* mg_error_sev frees the old message: format from a copy */
+			char	   *msg = mg_strdup(err->message);
+			char		state[6];
+
+			memcpy(state, err->sqlstate, sizeof(state));
+			mg_error_sev(err, MG_SEV_FATAL, state, "%s (file \"%s\", line %d)", msg, path, lineno);
+			free(msg);
 			fclose(f);
 			return -1;
 		}

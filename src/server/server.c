@@ -131,7 +131,7 @@ apply_settings(const ServerOptions *o, MgError *err)
 	{
 		if (guc_server_set(o->names[i], o->values[i], err) < 0)
 		{
-			mg_error_sev(err, MG_SEV_FATAL, err->sqlstate, "%s", err->message);
+			err->severity = MG_SEV_FATAL;
 			return -1;
 		}
 	}
