@@ -249,6 +249,8 @@ static const Case cases[] = {
 	{"op", "~~*", {"text:HÉLLO", "unknown:hé%"}, "boolean|t"},
 	{"op", "~~", {"bpchar:ab  ", "unknown:ab"}, "boolean|t"},
 	{"op", "~~", {"name:pg_class", "unknown:pg\\_%"}, "boolean|t"},
+	{"op", "~~", {"bytea:\\xe9", "bytea:_"}, "boolean|t"},
+	{"op", "~~", {"text:é", "unknown:_"}, "boolean|t"},
 	{"fn", "like_escape", {"text:a#%b", "text:#"}, "text|a\\%b"},
 	{"fn", "like_escape", {"text:a\\b", "text:"}, "text|a\\\\b"},
 	{"fn", "like_escape", {"text:a", "text:xy"}, "!22025|invalid escape string"},

@@ -63,9 +63,16 @@ next_char_len(const char *s, size_t len)
 	return (size_t) n > len ? (int) len : n;
 }
 
+/* One LIKE "character": a byte for bytea, else a UTF-8 sequence. */
+static int
+like_char_len(const char *s, size_t len, bool bytes)
+{
+	return bytes ? 1 : next_char_len(s, len);
+}
+
 /* MatchText from PostgreSQL's like_match.c; -2 on error. */
 static int
-match_text(EvalCtx *ctx, const char *t, size_t tlen, const char *p, size_t plen)
+match_text(EvalCtx *ctx, const char *t, size_t tlen, const char *p, size_t plen, bool bytes)
 {
 	if (plen == 1 && *p == '%')
 		return LIKE_TRUE;
@@ -99,7 +106,7 @@ match_text(EvalCtx *ctx, const char *t, size_t tlen, const char *p, size_t plen)
 
 					if (tlen == 0)
 						return LIKE_ABORT;
-					n = next_char_len(t, tlen);
+					n = like_char_len(t, tlen, bytes);
 					t += n;
 					tlen -= (size_t) n;
 					p++;
@@ -122,7 +129,7 @@ match_text(EvalCtx *ctx, const char *t, size_t tlen, const char *p, size_t plen)
 			{
 				if (*t == firstpat)
 				{
-					int			r = match_text(ctx, t, tlen, p, plen);
+					int			r = match_text(ctx, t, tlen, p, plen, bytes);
 
 					if (r != LIKE_FALSE)
 						return r;
@@ -134,7 +141,7 @@ match_text(EvalCtx *ctx, const char *t, size_t tlen, const char *p, size_t plen)
 		}
 		else if (*p == '_')
 		{
-			int			n = next_char_len(t, tlen);
+			int			n = like_char_len(t, tlen, bytes);
 
 			t += n;
 			tlen -= (size_t) n;
@@ -162,14 +169,20 @@ match_text(EvalCtx *ctx, const char *t, size_t tlen, const char *p, size_t plen)
 }
 
 static int
-like_common(FnCall *fc, Datum *out, const char *t, size_t tlen, const char *p, size_t plen, bool negate)
+like_match(FnCall *fc, Datum *out, const char *t, size_t tlen, const char *p, size_t plen, bool negate, bool bytes)
 {
-	int			r = match_text(fc->ctx, t, tlen, p, plen);
+	int			r = match_text(fc->ctx, t, tlen, p, plen, bytes);
 
 	if (r == -2)
 		return -1;
 	*out = BoolGetDatum((r == LIKE_TRUE) != negate);
 	return 0;
+}
+
+static int
+like_common(FnCall *fc, Datum *out, const char *t, size_t tlen, const char *p, size_t plen, bool negate)
+{
+	return like_match(fc, out, t, tlen, p, plen, negate, false);
 }
 
 static size_t
@@ -183,6 +196,15 @@ bpchar_trimmed(Datum d)
 }
 
 static int textlike(FnCall *fc, Datum *out) { return like_common(fc, out, ARGP(0), ARGL(0), ARGP(1), ARGL(1), false); }
+
+static int
+bytea_like_common(FnCall *fc, Datum *out, bool negate)
+{
+	return like_match(fc, out, ARGP(0), ARGL(0), ARGP(1), ARGL(1), negate, true);
+}
+
+static int bytealike(FnCall *fc, Datum *out) { return bytea_like_common(fc, out, false); }
+static int byteanlike(FnCall *fc, Datum *out) { return bytea_like_common(fc, out, true); }
 static int textnlike(FnCall *fc, Datum *out) { return like_common(fc, out, ARGP(0), ARGL(0), ARGP(1), ARGL(1), true); }
 static int bpcharlike(FnCall *fc, Datum *out) { return like_common(fc, out, ARGP(0), bpchar_trimmed(fc->args[0]), ARGP(1), ARGL(1), false); }
 static int bpcharnlike(FnCall *fc, Datum *out) { return like_common(fc, out, ARGP(0), bpchar_trimmed(fc->args[0]), ARGP(1), ARGL(1), true); }
@@ -1093,8 +1115,8 @@ static const FuncDef pattern_funcs[] = {
 	FD("namenlike", textnlike, 2, NAMEOID, T, 0, BOOLOID),
 	FD("nameiclike", texticlike, 2, NAMEOID, T, 0, BOOLOID),
 	FD("nameicnlike", texticnlike, 2, NAMEOID, T, 0, BOOLOID),
-	FD("bytealike", textlike, 2, BYTEAOID, BYTEAOID, 0, BOOLOID),
-	FD("byteanlike", textnlike, 2, BYTEAOID, BYTEAOID, 0, BOOLOID),
+	FD("bytealike", bytealike, 2, BYTEAOID, BYTEAOID, 0, BOOLOID),
+	FD("byteanlike", byteanlike, 2, BYTEAOID, BYTEAOID, 0, BOOLOID),
 	FD("like", textlike, 2, T, T, 0, BOOLOID),
 	FD("notlike", textnlike, 2, T, T, 0, BOOLOID),
 	FD("like_escape", like_escape, 2, T, T, 0, T),
