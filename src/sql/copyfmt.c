@@ -35,6 +35,7 @@
 #include <memgres/sqlstate.h>
 
 #include "copyfmt.h"
+#include "copyfmt_int.h"
 
 #define MAX_COPY_DATA_DISPLAY 100
 
@@ -672,40 +673,6 @@ copyfmt_format_header(const CopyFmtOptions *o, StrBuf *out, int ncols, const cha
 
 /* ---- COPY FROM --------------------------------------------------------- */
 
-typedef enum EolType
-{
-	EOL_UNKNOWN,
-	EOL_NL,
-	EOL_CR,
-	EOL_CRNL
-} EolType;
-
-struct CopyFmtParser
-{
-	const CopyFmtOptions *o;
-	int			ncols;
-	char	  **colnames;
-	char	   *relname;
-
-	char	   *buf;			/* pending input */
-	size_t		len;
-	size_t		cap;
-	size_t		start;			/* first byte of the current line */
-	size_t		scan;			/* next byte to scan */
-	bool		in_quote;		/* CSV: inside quotes at scan */
-	bool		last_was_esc;	/* CSV: previous byte was an escape inside quotes */
-	EolType		eol;
-	int64_t		lineno;			/* lines started so far (PostgreSQL's cur_lineno) */
-	bool		line_open;		/* lineno already counts the line at start */
-	bool		header_pending;
-	bool		done;			/* end marker seen or failed */
-
-	StrBuf		attr;			/* de-escaped fields, NUL-separated */
-	char	  **fields;			/* ncols + 1 pointers into attr */
-	size_t	   *offsets;
-	int			maxfields;
-};
-
 CopyFmtParser *
 copyfmt_parser_new(const CopyFmtOptions *o, int ncols, const char *const *colnames, const char *relname)
 {
@@ -723,6 +690,7 @@ copyfmt_parser_new(const CopyFmtOptions *o, int ncols, const char *const *colnam
 	p->maxfields = ncols + 1;
 	p->fields = mg_malloc(sizeof(char *) * (size_t) p->maxfields);
 	p->offsets = mg_malloc(sizeof(size_t) * (size_t) p->maxfields);
+	p->lengths = mg_malloc(sizeof(int32_t) * (size_t) p->maxfields);
 	return p;
 }
 
@@ -739,6 +707,7 @@ copyfmt_parser_free(CopyFmtParser *p)
 	strbuf_free(&p->attr);
 	free(p->fields);
 	free(p->offsets);
+	free(p->lengths);
 	free(p);
 }
 
@@ -746,6 +715,18 @@ int64_t
 copyfmt_parser_lineno(const CopyFmtParser *p)
 {
 	return p->lineno;
+}
+
+const int32_t *
+copyfmt_parser_field_lengths(const CopyFmtParser *p)
+{
+	return p->lengths;
+}
+
+void
+copyfmt_context_column_binary(MgError *err, const char *relname, int64_t lineno, const char *colname)
+{
+	mg_error_context(err, "COPY %s, line %lld, column %s", relname, (long long) lineno, colname);
 }
 
 /* limit_printout_length(): at most 100 bytes (whole UTF-8 characters), then "...". */
@@ -791,9 +772,9 @@ copyfmt_context_column(MgError *err, const char *relname, int64_t lineno, const 
  * Fails the COPY with an error about the current line.  line != NULL adds
  * PostgreSQL's CONTEXT with the line's text, otherwise just its number.
  */
-static int
-fail(CopyFmtParser *p, MgError *err, const char *line, size_t linelen, const char *sqlstate,
-	 const char *hint, const char *fmt,...)
+int
+copyfmt_fail(CopyFmtParser *p, MgError *err, const char *line, size_t linelen, const char *sqlstate,
+			 const char *hint, const char *fmt,...)
 {
 	va_list		ap;
 
@@ -886,7 +867,7 @@ fail_encoding(CopyFmtParser *p, MgError *err, const unsigned char *s, size_t ava
 		n = avail;
 	for (size_t k = 0; k < n; k++)
 		off += (size_t) snprintf(bytes + off, sizeof(bytes) - off, k > 0 ? " 0x%02x" : "0x%02x", s[k]);
-	return fail(p, err, line, linelen, SQLSTATE_CHARACTER_NOT_IN_REPERTOIRE, NULL,
+	return copyfmt_fail(p, err, line, linelen, SQLSTATE_CHARACTER_NOT_IN_REPERTOIRE, NULL,
 				"invalid byte sequence for encoding \"%s\": %s", "UTF8", bytes);
 }
 
@@ -898,6 +879,7 @@ add_field(CopyFmtParser *p, int *nf, bool is_null)
 		p->maxfields *= 2;
 		p->fields = mg_realloc(p->fields, sizeof(char *) * (size_t) p->maxfields);
 		p->offsets = mg_realloc(p->offsets, sizeof(size_t) * (size_t) p->maxfields);
+		p->lengths = mg_realloc(p->lengths, sizeof(int32_t) * (size_t) p->maxfields);
 	}
 	/* offsets now; pointers once attr stops moving (it may grow) */
 	p->offsets[*nf] = is_null ? (size_t) -1 : p->attr.len;
@@ -1101,7 +1083,7 @@ split_csv(CopyFmtParser *p, const char *line, size_t len, MgError *err)
 
 				fend = cur;
 				if (cur >= end)
-					return fail(p, err, line, len, SQLSTATE_BAD_COPY_FILE_FORMAT, NULL,
+					return copyfmt_fail(p, err, line, len, SQLSTATE_BAD_COPY_FILE_FORMAT, NULL,
 								"unterminated CSV quoted field");
 				c = *cur++;
 				if (c == escape && cur < end && (*cur == escape || *cur == quote))
@@ -1147,7 +1129,7 @@ process_line(CopyFmtParser *p, const char *line, size_t len, CopyFmtRowFn fn, vo
 	if (p->ncols == 0 && !p->header_pending)
 	{
 		if (len != 0)
-			return fail(p, err, line, len, SQLSTATE_BAD_COPY_FILE_FORMAT, NULL,
+			return copyfmt_fail(p, err, line, len, SQLSTATE_BAD_COPY_FILE_FORMAT, NULL,
 						"extra data after last expected column");
 		if (fn(arg, p->lineno, p->fields, err) != 0)
 		{
@@ -1168,26 +1150,26 @@ process_line(CopyFmtParser *p, const char *line, size_t len, CopyFmtRowFn fn, vo
 		if (o->header != COPYFMT_HEADER_MATCH)
 			return 0;
 		if (nf != p->ncols)
-			return fail(p, err, line, len, SQLSTATE_BAD_COPY_FILE_FORMAT, NULL,
+			return copyfmt_fail(p, err, line, len, SQLSTATE_BAD_COPY_FILE_FORMAT, NULL,
 						"wrong number of fields in header line: got %d, expected %d", nf, p->ncols);
 		for (int i = 0; i < nf; i++)
 		{
 			if (p->fields[i] == NULL)
-				return fail(p, err, line, len, SQLSTATE_BAD_COPY_FILE_FORMAT, NULL,
+				return copyfmt_fail(p, err, line, len, SQLSTATE_BAD_COPY_FILE_FORMAT, NULL,
 							"column name mismatch in header line field %d: got null value (\"%s\"), expected \"%s\"",
 							i + 1, o->null_print, p->colnames[i]);
 			if (strcmp(p->fields[i], p->colnames[i]) != 0)
-				return fail(p, err, line, len, SQLSTATE_BAD_COPY_FILE_FORMAT, NULL,
+				return copyfmt_fail(p, err, line, len, SQLSTATE_BAD_COPY_FILE_FORMAT, NULL,
 							"column name mismatch in header line field %d: got \"%s\", expected \"%s\"",
 							i + 1, p->fields[i], p->colnames[i]);
 		}
 		return 0;
 	}
 	if (nf > p->ncols)
-		return fail(p, err, line, len, SQLSTATE_BAD_COPY_FILE_FORMAT, NULL,
+		return copyfmt_fail(p, err, line, len, SQLSTATE_BAD_COPY_FILE_FORMAT, NULL,
 					"extra data after last expected column");
 	if (nf < p->ncols)
-		return fail(p, err, line, len, SQLSTATE_BAD_COPY_FILE_FORMAT, NULL,
+		return copyfmt_fail(p, err, line, len, SQLSTATE_BAD_COPY_FILE_FORMAT, NULL,
 					"missing data for column \"%s\"", p->colnames[nf]);
 	if (o->format == COPYFMT_CSV)
 	{
@@ -1308,7 +1290,7 @@ scan_lines(CopyFmtParser *p, bool final, CopyFmtRowFn fn, void *arg, MgError *er
 						break;
 					}
 					if (p->eol == EOL_CRNL)
-						return fail(p, err, NULL, 0, SQLSTATE_BAD_COPY_FILE_FORMAT,
+						return copyfmt_fail(p, err, NULL, 0, SQLSTATE_BAD_COPY_FILE_FORMAT,
 									csv ? "Use quoted CSV field to represent carriage return." :
 									"Use \"\\r\" to represent carriage return.",
 									csv ? "unquoted carriage return found in data" :
@@ -1316,7 +1298,7 @@ scan_lines(CopyFmtParser *p, bool final, CopyFmtRowFn fn, void *arg, MgError *er
 					p->eol = EOL_CR;
 				}
 				else if (p->eol == EOL_NL)
-					return fail(p, err, NULL, 0, SQLSTATE_BAD_COPY_FILE_FORMAT,
+					return copyfmt_fail(p, err, NULL, 0, SQLSTATE_BAD_COPY_FILE_FORMAT,
 								csv ? "Use quoted CSV field to represent carriage return." :
 								"Use \"\\r\" to represent carriage return.",
 								csv ? "unquoted carriage return found in data" :
@@ -1329,7 +1311,7 @@ scan_lines(CopyFmtParser *p, bool final, CopyFmtRowFn fn, void *arg, MgError *er
 			if (c == '\n' && (!csv || !p->in_quote))
 			{
 				if (p->eol == EOL_CR || p->eol == EOL_CRNL)
-					return fail(p, err, NULL, 0, SQLSTATE_BAD_COPY_FILE_FORMAT,
+					return copyfmt_fail(p, err, NULL, 0, SQLSTATE_BAD_COPY_FILE_FORMAT,
 								csv ? "Use quoted CSV field to represent newline." :
 								"Use \"\\n\" to represent newline.",
 								csv ? "unquoted newline found in data" : "literal newline found in data");
@@ -1359,14 +1341,14 @@ scan_lines(CopyFmtParser *p, bool final, CopyFmtRowFn fn, void *arg, MgError *er
 						if (c3 == '\n')
 						{
 							if (!csv)
-								return fail(p, err, NULL, 0, SQLSTATE_BAD_COPY_FILE_FORMAT, NULL,
+								return copyfmt_fail(p, err, NULL, 0, SQLSTATE_BAD_COPY_FILE_FORMAT, NULL,
 											"end-of-copy marker does not match previous newline style");
 							goto not_marker;
 						}
 						if (c3 != '\r')
 						{
 							if (!csv)
-								return fail(p, err, NULL, 0, SQLSTATE_BAD_COPY_FILE_FORMAT, NULL,
+								return copyfmt_fail(p, err, NULL, 0, SQLSTATE_BAD_COPY_FILE_FORMAT, NULL,
 											"end-of-copy marker corrupt");
 							goto not_marker;
 						}
@@ -1377,13 +1359,13 @@ scan_lines(CopyFmtParser *p, bool final, CopyFmtRowFn fn, void *arg, MgError *er
 					if (c3 != '\r' && c3 != '\n')
 					{
 						if (!csv)
-							return fail(p, err, NULL, 0, SQLSTATE_BAD_COPY_FILE_FORMAT, NULL,
+							return copyfmt_fail(p, err, NULL, 0, SQLSTATE_BAD_COPY_FILE_FORMAT, NULL,
 										"end-of-copy marker corrupt");
 						goto not_marker;
 					}
 					if ((p->eol == EOL_NL && c3 != '\n') || (p->eol == EOL_CRNL && c3 != '\n') ||
 						(p->eol == EOL_CR && c3 != '\r'))
-						return fail(p, err, NULL, 0, SQLSTATE_BAD_COPY_FILE_FORMAT, NULL,
+						return copyfmt_fail(p, err, NULL, 0, SQLSTATE_BAD_COPY_FILE_FORMAT, NULL,
 									"end-of-copy marker does not match previous newline style");
 					/* the data before "\." on this line is the last row */
 					line_end = i;
@@ -1464,6 +1446,8 @@ copyfmt_parser_feed(CopyFmtParser *p, const char *data, size_t n, CopyFmtRowFn f
 	}
 	memcpy(p->buf + p->len, data, n);
 	p->len += n;
+	if (p->o->format == COPYFMT_BINARY)
+		return copyfmt_binary_scan(p, false, fn, arg, err);
 	return scan_lines(p, false, fn, arg, err);
 }
 
@@ -1472,5 +1456,7 @@ copyfmt_parser_finish(CopyFmtParser *p, CopyFmtRowFn fn, void *arg, MgError *err
 {
 	if (p->done)
 		return 0;
+	if (p->o->format == COPYFMT_BINARY)
+		return copyfmt_binary_scan(p, true, fn, arg, err);
 	return scan_lines(p, true, fn, arg, err);
 }

@@ -6,9 +6,9 @@
  *
  * Pure data handling: no catalog, no types.  Values are text: the engine
  * converts each column string with the column type's input function (COPY
- * FROM) or produces it with the output function (COPY TO).  BINARY format
- * is recognised by the option processing but not handled here (the engine
- * answers it).
+ * FROM) or produces it with the output function (COPY TO).  For the BINARY
+ * format only the framing is here (file header, tuples of length-prefixed
+ * fields, trailer); values are the types' binary send/receive forms.
  *
  * Typical use, COPY FROM STDIN:
  *   copyfmt_options(arena, stmt->options, true, query, &opts, err);
@@ -163,6 +163,23 @@ int			copyfmt_parser_finish(CopyFmtParser *p, CopyFmtRowFn fn, void *arg, MgErro
 /* The line number being processed (for the engine's own error contexts). */
 int64_t		copyfmt_parser_lineno(const CopyFmtParser *p);
 
+/* ---- BINARY format ------------------------------------------------------ */
+
+/* COPY TO: the 19-byte file header, one tuple, the trailer. */
+void		copyfmt_binary_header(StrBuf *out);
+/* values[i] NULL is SQL NULL; otherwise lengths[i] bytes of the send form. */
+void		copyfmt_binary_row(StrBuf *out, int ncols, const char *const *values,
+							   const int32_t *lengths);
+void		copyfmt_binary_trailer(StrBuf *out);
+
+/*
+ * COPY FROM in binary: the parser (same calls as for text) checks the
+ * header and delivers each tuple to the row callback; fields are the raw
+ * bytes (NUL-terminated for convenience, but may contain NULs) and this
+ * gives their lengths (-1 for NULL), valid during the callback.
+ */
+const int32_t *copyfmt_parser_field_lengths(const CopyFmtParser *p);
+
 /*
  * Sets err's context to PostgreSQL's form for an error converting one
  * column: "COPY t, line 3, column a: \"value\"" (value NULL:
@@ -171,5 +188,8 @@ int64_t		copyfmt_parser_lineno(const CopyFmtParser *p);
  */
 void		copyfmt_context_column(MgError *err, const char *relname, int64_t lineno,
 								   const char *colname, const char *value);
+/* The binary format's form, which never shows the value: "COPY t, line 3, column a". */
+void		copyfmt_context_column_binary(MgError *err, const char *relname, int64_t lineno,
+										  const char *colname);
 
 #endif

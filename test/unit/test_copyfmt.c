@@ -96,6 +96,72 @@ check_parse(const char *what, const char *opts, const char *data, const char *ex
 	free(bytes);
 }
 
+/* Binary input given in hex; same two runs as check_parse. */
+static void
+check_parse_bin(const char *what, const char *hex, const char *expected)
+{
+	size_t		n = strlen(hex) / 2;
+	char	   *data = malloc(n + 1);
+	char	   *whole;
+	char	   *bytes;
+
+	for (size_t i = 0; i < n; i++)
+		sscanf(hex + 2 * i, "%2hhx", (unsigned char *) &data[i]);
+	whole = parse("(format binary)", data, n, n + 1);
+	bytes = parse("(format binary)", data, n, 1);
+	if (!ok(strcmp(whole, expected) == 0, "binary %s", what))
+		printf("# expected: %s\n# actual:   %s\n", expected, whole);
+	if (!ok(strcmp(bytes, expected) == 0, "binary %s, one byte per chunk", what))
+		printf("# expected: %s\n# actual:   %s\n", expected, bytes);
+	free(data);
+	free(whole);
+	free(bytes);
+}
+
+#define PGCOPY "5047434f50590aff0d0a00"
+#define NOEXT "0000000000000000"
+
+static void
+test_binary(void)
+{
+	static const char *const vals[] = {"a", NULL, "bc"};
+	static const int32_t lens[] = {1, -1, 2};
+	StrBuf		out;
+	char		hex[256] = "";
+
+	/* PostgreSQL 15's bytes for COPY (SELECT 'a'::text, NULL::text, 'bc'::text) TO STDOUT (FORMAT binary) */
+	strbuf_init(&out);
+	copyfmt_binary_header(&out);
+	copyfmt_binary_row(&out, 3, vals, lens);
+	copyfmt_binary_trailer(&out);
+	for (size_t i = 0; i < out.len && 2 * i + 2 < sizeof(hex); i++)
+		snprintf(hex + 2 * i, 3, "%02x", (unsigned char) out.data[i]);
+	ok(strcmp(hex, PGCOPY NOEXT "0003" "0000000161" "ffffffff" "000000026263" "ffff") == 0,
+	   "binary output as PostgreSQL's");
+	strbuf_free(&out);
+
+	check_parse_bin("rows", PGCOPY NOEXT "0003000000016100000000ffffffff" "0003000000026263000000017affffffff" "ffff",
+					"1[a||<null>]2[bc|z|<null>]");
+	check_parse_bin("no trailer", PGCOPY NOEXT "0003000000016100000000ffffffff", "1[a||<null>]");
+	check_parse_bin("header extension skipped", PGCOPY "00000000000000020000", "");
+	check_parse_bin("empty input", "", " ERROR 22P04: COPY file signature not recognized");
+	check_parse_bin("missing flags", PGCOPY, " ERROR 22P04: invalid COPY file header (missing flags)");
+	check_parse_bin("missing length", PGCOPY "00000000", " ERROR 22P04: invalid COPY file header (missing length)");
+	check_parse_bin("OIDs", PGCOPY "00010000" "00000000", " ERROR 22P04: invalid COPY file header (WITH OIDS)");
+	check_parse_bin("critical flags", PGCOPY "00020000" "00000000",
+					" ERROR 22P04: unrecognized critical flags in COPY file header");
+	check_parse_bin("truncated field", PGCOPY NOEXT "0003000000016100000000" "00000062",
+					" ERROR 22P04: unexpected EOF in COPY data CONTEXT: COPY t, line 1, column c");
+	check_parse_bin("truncated length", PGCOPY NOEXT "0003" "0000000161" "000000",
+					" ERROR 22P04: unexpected EOF in COPY data CONTEXT: COPY t, line 1, column b");
+	check_parse_bin("bad field size", PGCOPY NOEXT "0003fffffffe",
+					" ERROR 22P04: invalid field size CONTEXT: COPY t, line 1, column a");
+	check_parse_bin("field count", PGCOPY NOEXT "0002",
+					" ERROR 22P04: row field count is 2, expected 3 CONTEXT: COPY t, line 1");
+	check_parse_bin("data after the trailer", PGCOPY NOEXT "ffff00",
+					" ERROR 22P04: received copy data after EOF marker CONTEXT: COPY t, line 1");
+}
+
 static void
 test_parse(void)
 {
@@ -430,6 +496,7 @@ main(void)
 	test_round_trip("(format csv, delimiter ';', quote '|', escape '\\')");
 	test_round_trip("(format csv, null '\\N')");
 	test_target();
+	test_binary();
 	test_parse();
 	test_format();
 	test_options();
