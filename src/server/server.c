@@ -120,6 +120,15 @@ signal_cb(evutil_socket_t sig, short what, void *arg)
 	event_base_loopbreak(base);
 }
 
+static void
+sighup_cb(evutil_socket_t sig, short what, void *arg)
+{
+	(void) sig;
+	(void) what;
+	(void) arg;
+	mg_log(MG_SEV_LOG, "received SIGHUP; memgres does not reload configuration files, restart it to apply changes");
+}
+
 static int
 apply_settings(const ServerOptions *o, MgError *err)
 {
@@ -159,7 +168,8 @@ server_main(int argc, char **argv)
 	char	   *verifier = NULL;
 	struct event_base *base = NULL;
 	struct event *sigint_ev = NULL,
-			   *sigterm_ev = NULL;
+			   *sigterm_ev = NULL,
+			   *sighup_ev = NULL;
 	int			threads;
 	int			rc;
 	int			status = 1;
@@ -272,6 +282,8 @@ server_main(int argc, char **argv)
 	sigterm_ev = evsignal_new(base, SIGTERM, signal_cb, base);
 	evsignal_add(sigint_ev, NULL);
 	evsignal_add(sigterm_ev, NULL);
+	sighup_ev = evsignal_new(base, SIGHUP, sighup_cb, NULL);
+	evsignal_add(sighup_ev, NULL);
 	mg_log(MG_SEV_LOG, "starting memgres 0.1.0 (PostgreSQL 15 protocol) with %d worker thread%s%s", threads,
 		   threads == 1 ? "" : "s", opts.in_memory ? ", in memory" : "");
 	mg_log(MG_SEV_LOG, "database system is ready to accept connections");
@@ -295,6 +307,8 @@ out:
 		event_free(sigint_ev);
 	if (sigterm_ev)
 		event_free(sigterm_ev);
+	if (sighup_ev)
+		event_free(sighup_ev);
 	server_ctx.timer_base = NULL;
 	if (base)
 		event_base_free(base);
