@@ -93,6 +93,10 @@ typedef struct ParseState
 
 	/* evaluation context for constant folding at analysis time */
 	EvalCtx		ectx;
+
+	/* subqueries: the enclosing query's state, and whether we used its columns */
+	struct ParseState *parent;
+	bool		correlated;
 } ParseState;
 
 void		pstate_init(ParseState *ps, SqlSession *s, Arena *a, const char *query,

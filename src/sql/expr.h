@@ -44,8 +44,17 @@ typedef enum ExprKind
 	EXPR_COALESCE,
 	EXPR_MINMAX,				/* GREATEST / LEAST */
 	EXPR_CAST,
-	EXPR_IN						/* x [NOT] IN (list): one "=" per element */
+	EXPR_IN,					/* x [NOT] IN (list): one "=" per element */
+	EXPR_OUTERVAR,				/* a column of the enclosing query's row (correlated subquery) */
+	EXPR_SUBLINK				/* (SELECT ...), EXISTS, x op ANY/ALL (SELECT ...) */
 } ExprKind;
+
+typedef enum SublinkKind
+{
+	SUBLINK_EXISTS, SUBLINK_EXPR, SUBLINK_ANY, SUBLINK_ALL
+} SublinkKind;
+
+struct Plan;
 
 typedef enum BoolTestKind
 {
@@ -119,12 +128,26 @@ struct Expr
 			Oid		  (*argtypes)[2];
 			bool		isnot;
 		}			in;
+		struct
+		{
+			SublinkKind kind;
+			const struct Plan *plan;
+			bool		correlated; /* uses EXPR_OUTERVARs: run again per row */
+			int			cache_slot; /* run-time state (exec/sublink.c) */
+			const FuncDef *op;	/* ANY/ALL: the comparison, args[0] op column */
+			Oid			argtypes[2];
+			Oid			coltype;	/* the subquery column's type */
+		}			sublink;
 	}			u;
 };
 
 /* Per-run state of the expressions of one plan. */
+typedef struct ExprRow ExprRow;
+
 typedef struct ExprRunState
 {
+	void	   *exec;			/* the ExecState running the plan (sublinks), or NULL */
+	const ExprRow *outer;		/* the enclosing query's row, inside a correlated subquery */
 	int			ncache;
 	void	  **cache;			/* FnCall.cache slots */
 	Arena	   *cache_arena;	/* lives as long as the run */
@@ -135,17 +158,21 @@ typedef struct ExprRunState
 } ExprRunState;
 
 /* The input row of an expression: column values by slot. */
-typedef struct ExprRow
+struct ExprRow
 {
 	const Datum *values;
 	const bool *nulls;
-} ExprRow;
+};
 
 /* Evaluates e against row (may be NULL for expressions without columns). */
 int			expr_eval(EvalCtx *ctx, ExprRunState *rs, const Expr *e, const ExprRow *row,
 					  Datum *out, bool *isnull);
 /* Evaluates a boolean qualification: true only if non-NULL and true. */
 int			expr_qual(EvalCtx *ctx, ExprRunState *rs, const Expr *e, const ExprRow *row, bool *pass);
+
+/* Evaluates a sublink (exec/sublink.c). */
+int			exec_sublink(EvalCtx *ctx, ExprRunState *rs, const Expr *e, const ExprRow *row,
+						 Datum *out, bool *isnull);
 
 /* Constructors (arena a). */
 Expr	   *expr_const(Arena *a, Oid type, int32_t typmod, Datum value, bool isnull, int location);

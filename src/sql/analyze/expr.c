@@ -29,6 +29,7 @@
 #include "../analyze.h"
 #include "../catalog.h"
 #include "../engine.h"
+#include "../plan.h"
 
 #define MAX_CALL_ARGS 100
 
@@ -702,6 +703,27 @@ transform_column_ref(ParseState *ps, const AstColumnRef *c)
 			return fail_at(ps, c->hdr.location);
 		}
 	}
+	/* A subquery may use the enclosing query's columns (one level). */
+	if (ps->parent)
+	{
+		for (Scope *sc = ps->parent->scope; sc; sc = sc->next)
+		{
+			const char *visible = sc->alias ? sc->alias : sc->relname;
+
+			if (relname && (!visible || strcmp(visible, relname) != 0))
+				continue;
+			for (int i = 0; i < sc->ncols; i++)
+				if (strcmp(sc->cols[i].name, colname) == 0)
+				{
+					Expr	   *e = expr_new(ps->a, EXPR_OUTERVAR, sc->cols[i].type, 0, c->hdr.location);
+
+					e->typmod = sc->cols[i].typmod;
+					e->u.var = sc->cols[i].slot;
+					ps->correlated = true;
+					return e;
+				}
+		}
+	}
 	if (relname)
 	{
 		bool		found = false;
@@ -1334,6 +1356,102 @@ transform_list_expr(ParseState *ps, ExprKind kind, const AstList *args, const ch
 	return e;
 }
 
+/* ---- subqueries ------------------------------------------------------------ */
+
+static Expr *
+transform_sublink(ParseState *ps, const AstSubLink *sl)
+{
+	ParseState	sub;
+	struct Query *q;
+	Expr	   *e;
+	int			loc = sl->hdr.location;
+	SublinkKind kind;
+	Oid			coltype;
+
+	switch (sl->kind)
+	{
+		case AST_EXISTS_SUBLINK:
+			kind = SUBLINK_EXISTS;
+			break;
+		case AST_EXPR_SUBLINK:
+			kind = SUBLINK_EXPR;
+			break;
+		case AST_ANY_SUBLINK:
+			kind = SUBLINK_ANY;
+			break;
+		case AST_ALL_SUBLINK:
+			kind = SUBLINK_ALL;
+			break;
+		default:
+			mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED, "this kind of subquery is not supported yet");
+			return fail_at(ps, loc);
+	}
+	if (ps->parent)
+	{
+		mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED, "subqueries nested in subqueries are not supported yet");
+		return fail_at(ps, loc);
+	}
+	/* The subquery shares parameters and cache slots with this statement. */
+	sub = *ps;
+	sub.parent = ps;
+	sub.correlated = false;
+	sub.scope = NULL;
+	sub.naggs = 0;
+	sub.aggs = NULL;
+	sub.aggs_cap = 0;
+	sub.in_agg_arg = false;
+	q = analyze_select(&sub, (const AstSelectStmt *) sl->subselect);
+	ps->param_types = sub.param_types;
+	ps->nparams = sub.nparams;
+	ps->param_cap = sub.param_cap;
+	ps->param_nodes = sub.param_nodes;
+	ps->nparam_nodes = sub.nparam_nodes;
+	ps->param_nodes_cap = sub.param_nodes_cap;
+	ps->ncache = sub.ncache;
+	if (!q)
+		return NULL;
+	if (kind != SUBLINK_EXISTS && q->nvisible != 1)
+	{
+		mg_error(ps->err, SQLSTATE_SYNTAX_ERROR, q->nvisible > 1 ? "subquery has too many columns" :
+				 "subquery must return only one column");
+		return fail_at(ps, loc);
+	}
+	coltype = kind == SUBLINK_EXISTS ? BOOLOID : q->targets[0]->type;
+	e = expr_new(ps->a, EXPR_SUBLINK, kind == SUBLINK_EXPR ? coltype : BOOLOID,
+				 kind == SUBLINK_ANY || kind == SUBLINK_ALL ? 1 : 0, loc);
+	if (kind == SUBLINK_EXPR)
+		e->typmod = q->targets[0]->typmod;
+	e->u.sublink.kind = kind;
+	e->u.sublink.correlated = sub.correlated;
+	e->u.sublink.coltype = coltype;
+	e->u.sublink.cache_slot = ps->ncache++;
+	if (kind == SUBLINK_ANY || kind == SUBLINK_ALL)
+	{
+		const char *opname = sl->opername ? op_name(sl->opername) : "=";
+		Expr	   *test = transform_expr(ps, sl->testexpr);
+		Expr	   *col = expr_new(ps->a, EXPR_VAR, coltype, 0, loc);
+		Expr	   *op;
+
+		if (!test)
+			return NULL;
+		col->u.var = 0;
+		if (!(op = make_op(ps, opname, test, col, loc)))
+			return NULL;
+		if (op->type != BOOLOID)
+		{
+			mg_error(ps->err, SQLSTATE_DATATYPE_MISMATCH, "op ANY/ALL (array) requires operator to yield boolean");
+			return fail_at(ps, loc);
+		}
+		e->args[0] = op->args[0];
+		e->u.sublink.op = op->u.func.def;
+		e->u.sublink.argtypes[0] = op->u.func.argtypes[0];
+		e->u.sublink.argtypes[1] = op->u.func.argtypes[1];
+	}
+	if (!(e->u.sublink.plan = plan_select(ps->a, q, ps->err)))
+		return NULL;
+	return e;
+}
+
 /* ---- entry --------------------------------------------------------------- */
 
 static Expr *
@@ -1410,7 +1528,7 @@ transform_expr(ParseState *ps, const AstNode *node)
 			mg_error(ps->err, SQLSTATE_SYNTAX_ERROR, "DEFAULT is not allowed in this context");
 			return fail_at(ps, node->location);
 		case AST_SUBLINK:
-			return unsupported(ps, node, "subqueries");
+			return transform_sublink(ps, (const AstSubLink *) node);
 		case AST_ARRAY_EXPR:
 			return unsupported(ps, node, "ARRAY constructors");
 		case AST_ROW_EXPR:

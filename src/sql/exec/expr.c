@@ -55,6 +55,8 @@ expr_is_constant(const Expr *e)
 	{
 		case EXPR_PARAM:
 		case EXPR_VAR:
+		case EXPR_OUTERVAR:
+		case EXPR_SUBLINK:
 			return false;
 		case EXPR_FUNC:
 			if (e->u.func.def->volatility != FUNC_IMMUTABLE)
@@ -81,6 +83,8 @@ bool
 expr_has_vars(const Expr *e)
 {
 	if (e->kind == EXPR_VAR)
+		return true;
+	if (e->kind == EXPR_SUBLINK && e->u.sublink.correlated)
 		return true;
 	for (int i = 0; i < e->nargs; i++)
 		if (e->args[i] && expr_has_vars(e->args[i]))
@@ -488,6 +492,17 @@ expr_eval(EvalCtx *ctx, ExprRunState *rs, const Expr *e, const ExprRow *row, Dat
 			}
 		case EXPR_IN:
 			return eval_in(ctx, rs, e, row, out, isnull);
+		case EXPR_OUTERVAR:
+			if (!rs || !rs->outer)
+			{
+				mg_error(ctx->err, SQLSTATE_INTERNAL_ERROR, "outer column reference without an outer row");
+				return -1;
+			}
+			*out = rs->outer->values[e->u.var];
+			*isnull = rs->outer->nulls[e->u.var];
+			return 0;
+		case EXPR_SUBLINK:
+			return exec_sublink(ctx, rs, e, row, out, isnull);
 	}
 	mg_error(ctx->err, SQLSTATE_INTERNAL_ERROR, "unrecognized expression kind %d", (int) e->kind);
 	return -1;

@@ -37,6 +37,7 @@ exec_state_init(ExecState *es, SqlSession *s, Arena *run_arena, MgError *err,
 	es->err = err;
 	es->run_arena = run_arena;
 	session_eval_ctx(s, &es->ctx, run_arena, err);
+	es->rs.exec = es;
 	es->rs.ncache = ncache;
 	es->rs.cache = ncache > 0 ? arena_new_array(run_arena, void *, ncache) : NULL;
 	es->rs.cache_arena = run_arena;
