@@ -27,7 +27,7 @@
 typedef struct Case {
 	const char *kind;			/* "op" or "fn" */
 	const char *name;
-	const char *args[6];
+	const char *args[8];
 	const char *expect;
 } Case;
 
@@ -281,6 +281,14 @@ static const Case cases[] = {
 	{"fn", "substring", {"text:abc", "text:x"}, "text|NULL"},
 	{"fn", "substring", {"text:foobar", "text:%#\"o_b#\"%", "text:#"}, "text|oob"},
 	{"fn", "regexp_count", {"text:abcabc", "text:b"}, "integer|2"},
+	{"fn", "regexp_instr", {"text:number of your street, town zip, FR", "text:[^,]+", "int4:1", "int4:2"}, "integer|23"},
+	{"fn", "regexp_instr", {"text:ABCDEFGHI", "text:(c..)(...)", "int4:1", "int4:1", "int4:0", "text:i", "int4:2"}, "integer|6"},
+	{"fn", "regexp_instr", {"text:abcabc", "text:b", "int4:1", "int4:2", "int4:1"}, "integer|6"},
+	{"fn", "regexp_substr", {"text:number of your street, town zip, FR", "text:[^,]+", "int4:1", "int4:2"}, "text| town zip"},
+	{"fn", "regexp_substr", {"text:ABCDEFGHI", "text:(c..)(...)", "int4:1", "int4:1", "text:i", "int4:2"}, "text|FGH"},
+	{"fn", "regexp_substr", {"text:abc", "text:x"}, "text|NULL"},
+	{"fn", "regexp_instr", {"text:abc", "text:b", "int4:0"}, "!22023|invalid value for parameter \"start\": 0"},
+	{"fn", "regexp_substr", {"text:abc", "text:b", "int4:1", "int4:0"}, "!22023|invalid value for parameter \"n\": 0"},
 	{"fn", "regexp_like", {"text:Abc", "text:^a", "text:i"}, "boolean|t"},
 };
 
@@ -504,11 +512,11 @@ format_error(StrBuf *sb)
 static void
 run_case(const Case *c)
 {
-	Arg			args[6];
-	Oid			types[6];
-	Oid			resolved[6];
-	Datum		vals[6];
-	bool		nulls[6];
+	Arg			args[8];
+	Oid			types[8];
+	Oid			resolved[8];
+	Datum		vals[8];
+	bool		nulls[8];
 	int			n = 0;
 	const FuncDef *f = NULL;
 	Oid			rettype = InvalidOid;
@@ -518,7 +526,7 @@ run_case(const Case *c)
 	bool		anynull = false;
 
 	strbuf_init(&sb);
-	for (; n < 6 && c->args[n] != NULL; n++)
+	for (; n < 8 && c->args[n] != NULL; n++)
 	{
 		if (!parse_arg(c->args[n], &args[n]))
 		{

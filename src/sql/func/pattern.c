@@ -2,7 +2,8 @@
  * pattern.c — pattern matching: LIKE/ILIKE (~~ !~~ ~~* !~~*), like_escape,
  * SIMILAR TO (similar_to_escape, turned into a regular expression as
  * PostgreSQL does), POSIX regular expressions (~ ~* !~ !~*),
- * regexp_replace, substring(text FROM pattern) and
+ * regexp_replace, regexp_count/like/instr/substr, regexp_match(es),
+ * regexp_split_to_array/table, substring(text FROM pattern) and
  * substring(text SIMILAR pattern ESCAPE e).
  *
  * Design notes:
@@ -864,6 +865,105 @@ regexp_count(FnCall *fc, Datum *out)
 	return 0;
 }
 
+/*
+ * The n-th match at or after character start; returns 1 with re->md
+ * holding it, 0 if there is none, -1 on error.
+ */
+static int
+nth_match(FnCall *fc, Regex *re, const char *s, size_t len, int64_t start, int64_t n)
+{
+	size_t		pos = 0;
+	int64_t		count = 0;
+
+	for (int64_t c = 1; c < start && pos < len; c++)
+		pos += (size_t) next_char_len(s + pos, len - pos);
+	if (start > 1 && pos >= len && (int64_t) utf8_strlen(s, len) < start - 1)
+		return 0;
+	while (pos <= len)
+	{
+		int			rc = regex_exec(fc, re, s, len, pos);
+		PCRE2_SIZE *ov;
+
+		if (rc <= 0)
+			return rc;
+		if (++count == n)
+			return 1;
+		ov = pcre2_get_ovector_pointer(re->md);
+		if (ov[1] == ov[0])
+		{
+			if (ov[1] >= len)
+				return 0;
+			pos = ov[1] + (size_t) next_char_len(s + ov[1], len - ov[1]);
+		}
+		else
+			pos = ov[1];
+	}
+	return 0;
+}
+
+static int
+bad_param(FnCall *fc, const char *name, int64_t v)
+{
+	return fc_error(fc, SQLSTATE_INVALID_PARAMETER_VALUE, "invalid value for parameter \"%s\": %lld", name, (long long) v);
+}
+
+/*
+ * regexp_instr(string, pattern [, start [, n [, endoption [, flags [, subexpr]]]]])
+ * regexp_substr(string, pattern [, start [, n [, flags [, subexpr]]]])
+ */
+static int
+instr_substr(FnCall *fc, Datum *out, bool substr)
+{
+	RegexFlags	f = {RE_DEFAULT_OPTIONS, false};
+	int			k = 2;
+	int64_t		start = fc->nargs > k ? DatumGetInt32(fc->args[k++]) : 1;
+	int64_t		n = fc->nargs > k ? DatumGetInt32(fc->args[k++]) : 1;
+	int64_t		endoption = (!substr && fc->nargs > k) ? DatumGetInt32(fc->args[k++]) : 0;
+	int64_t		subexpr;
+	Regex	   *re;
+	PCRE2_SIZE *ov;
+	int			rc;
+	int			fk = k++;
+
+	if (start <= 0)
+		return bad_param(fc, "start", start);
+	if (n <= 0)
+		return bad_param(fc, "n", n);
+	if (endoption != 0 && endoption != 1)
+		return bad_param(fc, "endoption", endoption);
+	if (fc->nargs > fk)
+	{
+		if (parse_flags(fc, ARGP(fk), ARGL(fk), &f, true) < 0)
+			return -1;
+		if (f.global)
+			return fc_error(fc, SQLSTATE_INVALID_PARAMETER_VALUE, "%s() does not support the \"global\" option",
+							substr ? "regexp_substr" : "regexp_instr");
+	}
+	subexpr = fc->nargs > k ? DatumGetInt32(fc->args[k]) : 0;
+	if (subexpr < 0)
+		return bad_param(fc, "subexpr", subexpr);
+	re = regex_get(fc, ARGP(1), ARGL(1), f.options);
+	if (re == NULL || (rc = nth_match(fc, re, ARGP(0), ARGL(0), start, n)) < 0)
+		return -1;
+	ov = pcre2_get_ovector_pointer(re->md);
+	if (rc == 0 || subexpr > re->ncaptures || ov[2 * subexpr] == PCRE2_UNSET)
+	{
+		if (substr)
+			fc->isnull = true;
+		else
+			*out = Int32GetDatum(0);
+		return 0;
+	}
+	if (substr)
+		*out = text_datum(fc->ctx->arena, ARGP(0) + ov[2 * subexpr], ov[2 * subexpr + 1] - ov[2 * subexpr]);
+	else
+		*out = Int32GetDatum((int32_t) utf8_strlen(ARGP(0), ov[2 * subexpr + (endoption ? 1 : 0)]) + 1);
+	return 0;
+}
+
+static int regexp_instr(FnCall *fc, Datum *out) { return instr_substr(fc, out, false); }
+static int regexp_substr(FnCall *fc, Datum *out) { return instr_substr(fc, out, true); }
+
 /* ---------------------------------------------------------------- array results */
 
 /* The captures of the current match as text[] (the whole match if there are none). */
@@ -1157,6 +1257,24 @@ static const FuncDef pattern_funcs[] = {
 	 .retset = true, .volatility = FUNC_IMMUTABLE, .fn = regexp_split_to_table},
 	{.name = "regexp_split_to_table", .nargs = 3, .argtypes = {T, T, T}, .rettype = T, .strict = true,
 	 .retset = true, .volatility = FUNC_IMMUTABLE, .fn = regexp_split_to_table},
+	FD("regexp_instr", regexp_instr, 2, T, T, 0, I),
+	FD("regexp_instr", regexp_instr, 3, T, T, I, I),
+	{.name = "regexp_instr", .nargs = 4, .argtypes = {T, T, I, I}, .rettype = I, .strict = true,
+	 .volatility = FUNC_IMMUTABLE, .fn = regexp_instr},
+	{.name = "regexp_instr", .nargs = 5, .argtypes = {T, T, I, I, I}, .rettype = I, .strict = true,
+	 .volatility = FUNC_IMMUTABLE, .fn = regexp_instr},
+	{.name = "regexp_instr", .nargs = 6, .argtypes = {T, T, I, I, I, T}, .rettype = I, .strict = true,
+	 .volatility = FUNC_IMMUTABLE, .fn = regexp_instr},
+	{.name = "regexp_instr", .nargs = 7, .argtypes = {T, T, I, I, I, T, I}, .rettype = I, .strict = true,
+	 .volatility = FUNC_IMMUTABLE, .fn = regexp_instr},
+	FD("regexp_substr", regexp_substr, 2, T, T, 0, T),
+	FD("regexp_substr", regexp_substr, 3, T, T, I, T),
+	{.name = "regexp_substr", .nargs = 4, .argtypes = {T, T, I, I}, .rettype = T, .strict = true,
+	 .volatility = FUNC_IMMUTABLE, .fn = regexp_substr},
+	{.name = "regexp_substr", .nargs = 5, .argtypes = {T, T, I, I, T}, .rettype = T, .strict = true,
+	 .volatility = FUNC_IMMUTABLE, .fn = regexp_substr},
+	{.name = "regexp_substr", .nargs = 6, .argtypes = {T, T, I, I, T, I}, .rettype = T, .strict = true,
+	 .volatility = FUNC_IMMUTABLE, .fn = regexp_substr},
 	FD("regexp_like", regexp_like, 2, T, T, 0, BOOLOID),
 	FD("regexp_like", regexp_like, 3, T, T, T, BOOLOID),
 	FD("regexp_count", regexp_count, 2, T, T, 0, I),
