@@ -22,11 +22,14 @@
  * Threads: libpg_query keeps its memory contexts and error state in
  * thread-local storage (its TopMemoryContext is per thread and freed at
  * thread exit), so this runs on any worker thread concurrently.  Its
- * check_stack_depth() is inert on threads it did not start (no stack
- * base), but the grammar cannot recurse deeply (bison's stack is capped
- * at 10,000 entries: deeper nesting is "memory exhausted", 42601, exactly
- * as PostgreSQL answers), and the transform bounds its own recursion
- * (transform.h, TX_MAX_DEPTH).
+ * check_stack_depth() never fires (libpg_query 15-4.0's stack_is_too_deep()
+ * is compiled to "return false"; it is only called from copyObject and the
+ * tree walkers anyway), so stack safety rests on two bounds: the grammar
+ * cannot nest deeper than bison's stack of 10,000 entries (deeper input is
+ * "memory exhausted", 42601, exactly as PostgreSQL answers; bison's stack
+ * is heap-allocated), and the transform bounds its own recursion
+ * (transform.h, TX_MAX_DEPTH), measured at well under 256 KB of stack at
+ * the limit.
  *
  * Invariants:
  *  1. Every path out of sql_ast_parse() passes pg_query_exit_memory_context().
