@@ -391,15 +391,6 @@ oper_register(const OperDef *tab, int n)
 	}
 }
 
-/*
- * The modules maintained by other owners; weak so that the program links
- * before they land (a missing one is simply not called).
- */
-extern void register_numeric_funcs(void) __attribute__((weak));
-extern void register_datetime_funcs(void) __attribute__((weak));
-extern void register_json_funcs(void) __attribute__((weak));
-extern void register_session_funcs(void) __attribute__((weak));
-
 void
 func_init(void)
 {
@@ -408,15 +399,16 @@ func_init(void)
 	if (done)
 		return;
 	done = true;
+	/*
+	 * Plain (not weak) references: a weak undefined symbol does not make the
+	 * linker pull a module out of the static library, so a weak call would
+	 * silently skip a module nothing else happens to reference.
+	 */
 	register_core_funcs();
-	if (register_numeric_funcs)
-		register_numeric_funcs();
-	if (register_datetime_funcs)
-		register_datetime_funcs();
-	if (register_json_funcs)
-		register_json_funcs();
-	if (register_session_funcs)
-		register_session_funcs();
+	register_numeric_funcs();
+	register_datetime_funcs();
+	register_json_funcs();
+	register_session_funcs();
 }
 
 /* ---------------------------------------------------------------- lookups */
