@@ -324,7 +324,7 @@ int			st_index_delete(StTxn *t, Oid table, Oid index, const void *key, size_t ke
  * messages (portals) and must be closed before their StTxn ends.  The struct
  * is caller memory; treat the fields as private.
  */
-#define ST_CURSOR_MAXDEPTH 16
+#define ST_CURSOR_MAXDEPTH 32
 
 typedef struct StKeyBound {
 	const void *key;			/* NULL: unbounded */

@@ -68,16 +68,28 @@ typedef struct StBlob {
 
 /* ---- nodes ------------------------------------------------------------- */
 
+static inline size_t
+level_size(int level)
+{
+	return level == 0 ? ST_LEAF_SIZE : ST_INNER_SIZE;
+}
+
+static inline size_t
+node_size(const StNode *n)
+{
+	return level_size(n->level);
+}
+
 static StNode *
 node_new(int level, int kind)
 {
-	StNode	   *n = st_alloc(ST_NODE_SIZE);
+	StNode	   *n = st_alloc(level_size(level));
 
 	atomic_init(&n->refcnt, 1);
 	n->nslots = 0;
 	n->level = (uint8_t) level;
 	n->kind = (uint8_t) kind;
-	n->heap = ST_NODE_SIZE;
+	n->heap = (uint16_t) level_size(level);
 	n->garbage = 0;
 	return n;
 }
@@ -239,7 +251,7 @@ bt_release(StNode *n)
 		prefetch_children(n);
 	for (int i = 0; i < n->nslots; i++)
 		ent_release(n, ent(n, i));
-	st_free(n, ST_NODE_SIZE);
+	st_free(n, node_size(n));
 }
 
 /* Appends a raw entry to dst's heap and slot array (dst has room). */
@@ -255,13 +267,13 @@ node_append_raw(StNode *dst, const uint8_t *e, size_t size)
 static void
 node_compact(StNode *n)
 {
-	uint64_t	buf[ST_NODE_SIZE / 8];
+	uint64_t	buf[ST_LEAF_SIZE / 8];
 	StNode	   *old = (StNode *) buf;
 	int			nslots = n->nslots;
 
-	memcpy(old, n, ST_NODE_SIZE);
+	memcpy(old, n, node_size(n));
 	n->nslots = 0;
-	n->heap = ST_NODE_SIZE;
+	n->heap = (uint16_t) node_size(n);
 	n->garbage = 0;
 	for (int i = 0; i < nslots; i++)
 	{
@@ -455,6 +467,36 @@ node_try_insert(StNode *n, int pos, const uint8_t *key, size_t klen,
 }
 
 /*
+ * How many of the n + 1 entries go left when an entry of newsize bytes goes
+ * in at pos.  Over the n + 1 entries (the new one included), take the first
+ * cut where the left half reaches half the bytes, or the cut before it if
+ * the left would then overflow: with every entry at most half a node one
+ * of the two always fits both sides (if neither did, the total would exceed
+ * 1.5 nodes, but it is at most one node plus one entry).
+ */
+static int
+split_point(const StNode *n, int pos, size_t newsize)
+{
+	size_t		cap = node_size(n) - NODE_HDR;
+	size_t		total = (size_t) node_size(n) - n->heap - n->garbage + 2 * (size_t) n->nslots + newsize + 2;
+	size_t		left = 0;
+	int			s = 0;				/* entries of the n + 1 on the left */
+
+	while (s < n->nslots && left < total / 2)
+	{
+		int			old = s < pos ? s : s - 1;
+
+		left += 2 + (s == pos ? newsize : ent_size(n, ent(n, old)));
+		s++;
+	}
+	if (left > cap && s > 1)
+		s--;
+	if (s < 1)
+		s = 1;
+	return s;
+}
+
+/*
  * Inserts at pos, splitting n when full: then *right receives the new right
  * sibling (whose first key is the separator for the parent).
  */
@@ -463,7 +505,8 @@ node_insert(StNode *n, int pos, const uint8_t *key, size_t klen, const void *val
 			uint16_t vinfo, StNode **right)
 {
 	StNode	   *r;
-	int			split;
+	int			split;			/* old entries staying in n */
+	bool		new_left;
 	bool		ok;
 
 	*right = NULL;
@@ -471,17 +514,16 @@ node_insert(StNode *n, int pos, const uint8_t *key, size_t klen, const void *val
 		return;
 
 	if (pos == n->nslots)
+	{
 		split = n->nslots;		/* appending: keep n full, start a new node */
+		new_left = false;
+	}
 	else
 	{
-		size_t		total = (size_t) ST_NODE_SIZE - n->heap - n->garbage;
-		size_t		acc = 0;
+		int			s = split_point(n, pos, ent_size_raw(klen, vinfo, node_align4(n)));
 
-		split = 0;
-		while (split < n->nslots - 1 && acc < total / 2)
-			acc += ent_size(n, ent(n, split++));
-		if (split == 0)
-			split = 1;
+		new_left = pos < s;
+		split = new_left ? s - 1 : s;
 	}
 	r = node_new(n->level, n->kind);
 	for (int i = split; i < n->nslots; i++)
@@ -494,13 +536,38 @@ node_insert(StNode *n, int pos, const uint8_t *key, size_t klen, const void *val
 		n->garbage += (uint16_t) ent_size(n, ent(n, i));
 	n->nslots = (uint16_t) split;
 	node_compact(n);
-	if (pos < split)
+	if (new_left)
 		ok = node_try_insert(n, pos, key, klen, val, vinfo);
 	else
 		ok = node_try_insert(r, pos - split, key, klen, val, vinfo);
 	ST_ASSERT(ok);
 	(void) ok;
 	*right = r;
+}
+
+/*
+ * The separator for a split: right's first key, cut (for leaves) to the
+ * shortest prefix still greater than left's last key.  A prefix of right's
+ * first key bounds right from below and stays above everything in left,
+ * and short separators keep the fan-out of internal nodes high when keys
+ * are long.
+ */
+static size_t
+separator_len(const StNode *left, const StNode *right)
+{
+	const uint8_t *r = ent(right, 0);
+	const uint8_t *l;
+	size_t		rlen = ent_klen(r),
+				llen,
+				i = 0;
+
+	if (right->level > 0 || left->nslots == 0)
+		return rlen;
+	l = ent(left, left->nslots - 1);
+	llen = ent_klen(l);
+	while (i < llen && i < rlen && ent_key(l)[i] == ent_key(r)[i])
+		i++;
+	return i + 1 <= rlen ? i + 1 : rlen;
 }
 
 typedef struct PutArgs {
@@ -538,11 +605,7 @@ put_rec(StNode *n, PutArgs *a, StNode **right)
 		put_rec(c, a, &cr);
 		*right = NULL;
 		if (cr != NULL)
-		{
-			uint8_t    *first = ent(cr, 0);
-
-			node_insert(n, i + 1, ent_key(first), ent_klen(first), &cr, sizeof(cr), right);
-		}
+			node_insert(n, i + 1, ent_key(ent(cr, 0)), separator_len(c, cr), &cr, sizeof(cr), right);
 	}
 }
 
@@ -590,7 +653,7 @@ bt_put(StNode **rootp, StTreeKind kind, const uint8_t *key, size_t klen,
 		bool		ok;
 
 		ok = node_try_insert(nr, 0, (const uint8_t *) "", 0, &root, sizeof(root));
-		ok = ok && node_try_insert(nr, 1, ent_key(first), ent_klen(first), &right, sizeof(right));
+		ok = ok && node_try_insert(nr, 1, ent_key(first), separator_len(root, right), &right, sizeof(right));
 		ST_ASSERT(ok);
 		(void) ok;
 		root = nr;
@@ -777,6 +840,7 @@ seek_first(StCursor *c)
 		c->pos[d] = lo - 1;
 		n = child_get(n, lo - 1);
 		d++;
+		ST_ASSERT(d < ST_CURSOR_MAXDEPTH);
 	}
 	c->depth = d + 1;
 }
@@ -812,6 +876,7 @@ seek_last(StCursor *c)
 		c->pos[d] = lo > 0 ? lo - 1 : 0;
 		n = child_get(n, c->pos[d]);
 		d++;
+		ST_ASSERT(d < ST_CURSOR_MAXDEPTH);
 	}
 	c->depth = d + 1;
 }
@@ -931,24 +996,24 @@ audit_node(AuditState *s, const StNode *n, int kind, bool is_root,
 		return audit_fail(s, "wrong tree kind", n);
 	if (n->nslots == 0 && !is_root)
 		return audit_fail(s, "empty non-root node", n);
-	if (NODE_HDR + 2 * (size_t) n->nslots > n->heap || n->heap > ST_NODE_SIZE)
+	if (NODE_HDR + 2 * (size_t) n->nslots > n->heap || n->heap > node_size(n))
 		return audit_fail(s, "slot array overlaps heap", n);
 	for (int i = 0; i < n->nslots; i++)
 	{
 		const uint8_t *e = ent(n, i);
 		size_t		sz;
 
-		if (n->slots[i] < n->heap || n->slots[i] + ENT_HDR > ST_NODE_SIZE)
+		if (n->slots[i] < n->heap || (size_t) n->slots[i] + ENT_HDR > node_size(n))
 			return audit_fail(s, "slot outside heap", n);
 		sz = ent_size(n, e);
-		if (n->slots[i] + sz > ST_NODE_SIZE)
+		if ((size_t) n->slots[i] + sz > node_size(n))
 			return audit_fail(s, "entry past node end", n);
 		used += sz;
 		if (i > 0 && (n->level == 0 || i > 1) &&
 			key_cmp(ent_key(ent(n, i - 1)), ent_klen(ent(n, i - 1)), ent_key(e), ent_klen(e)) >= 0)
 			return audit_fail(s, "keys out of order", n);
 	}
-	if (used + n->garbage != (size_t) ST_NODE_SIZE - n->heap)
+	if (used + n->garbage != node_size(n) - n->heap)
 		return audit_fail(s, "heap accounting wrong", n);
 	if (n->level == 0)
 	{

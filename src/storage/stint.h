@@ -35,7 +35,16 @@ int			st_reserve(size_t n, MgError *err);
 
 /* ---- B+tree nodes (btree.c) ---- */
 
-#define ST_NODE_SIZE 4096
+/*
+ * Node sizes.  Every entry must be at most half a node (split_point relies
+ * on it): inline tuples up to ST_INLINE_MAX, index keys up to
+ * IDXKEY_MAX_LEN + 8.  With 4 KB internal nodes even maximal separators
+ * leave a fan-out of 4, so ST_CURSOR_MAXDEPTH levels hold any tree that
+ * fits in memory.
+ */
+#define ST_LEAF_SIZE 4096
+#define ST_INNER_SIZE 4096
+#define ST_NODE_SIZE ST_LEAF_SIZE	/* the larger of the two */
 
 typedef enum StTreeKind {
 	ST_TREE_ROWS = 0,			/* key: 8-byte big-endian row id; value: tuple */

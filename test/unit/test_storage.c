@@ -754,6 +754,72 @@ test_deep_trees(StCluster *cl)
 	arena_destroy(&a);
 }
 
+/* ---- entries near the size limits -------------------------------------- */
+
+static void
+test_big_entries(StCluster *cl)
+{
+	MgError		err = MG_ERROR_INIT;
+	Arena		a;
+	StDatabase *db;
+	StTxn	   *t;
+	uint8_t		key[IDXKEY_MAX_LEN + 1];
+	uint64_t	rowid,
+				n = 0;
+	int			fails = 0;
+	StCursor	c;
+	const void *k;
+	size_t		klen,
+				prevlen = 0;
+	uint8_t		prev[IDXKEY_MAX_LEN];
+	bool		ordered = true;
+	size_t		base = storage_memory_used();
+
+	arena_init(&a, 0);
+	st_db_create(cl, "big", NULL, &err);
+	db = st_db_open(cl, "big");
+	lock_or_die(db);
+	t = st_txn_begin(db);
+	st_table_create(t, TBL, &err);
+	st_index_create(t, TBL, IDX, &err);
+	for (int i = 0; i < 3000; i++)
+	{
+		/* keys from 1 to IDXKEY_MAX_LEN bytes, many of them long */
+		size_t		len = rndn(3) ? IDXKEY_MAX_LEN - (size_t) rndn(40) : 1 + (size_t) rndn(IDXKEY_MAX_LEN);
+
+		for (size_t j = 0; j < len; j++)
+			key[j] = (uint8_t) (j < 3 ? rndn(256) : rndn(2));
+		if (st_index_insert(t, TBL, IDX, key, len, (uint64_t) i + 1, false, NULL, &err) != 0)
+			fails++;
+		/* tuples just under and over the inline limit */
+		if (st_insert(t, TBL, make_row(&a, i, 940 + rndn(40)), &rowid, &err) < 0)
+			fails++;
+		arena_reset(&a);
+	}
+	ok(st_index_insert(t, TBL, IDX, key, IDXKEY_MAX_LEN + 1, 1, false, NULL, &err) < 0 &&
+	   strcmp(err.sqlstate, "54000") == 0, "an index key past the maximum fails with 54000");
+	mg_error_reset(&err);
+	ok(fails == 0 && st_audit(t, &err) == 0, "keys and tuples at the size limits split correctly");
+	st_index_open(&c, t, TBL, IDX, NULL, NULL, false);
+	while (st_index_next(&c, &rowid, &k, &klen))
+	{
+		int			r = memcmp(prev, k, prevlen < klen ? prevlen : klen);
+
+		if (n > 0 && (r > 0 || (r == 0 && prevlen > klen)))
+			ordered = false;
+		memcpy(prev, k, klen);
+		prevlen = klen;
+		n++;
+	}
+	st_cursor_close(&c);
+	ok(ordered && n == 3000, "long keys come back in order");
+	st_txn_end(t);
+	st_db_close(db);
+	st_db_drop(cl, "big", false, &err);
+	ok(storage_memory_used() == base, "released");
+	arena_destroy(&a);
+}
+
 /* ---- transaction semantics ------------------------------------------------ */
 
 static int destroyed;
@@ -1223,6 +1289,7 @@ main(void)
 	test_row_trees(cl);
 	test_index_trees(cl);
 	test_deep_trees(cl);
+	test_big_entries(cl);
 	test_txn_semantics(cl);
 	test_forks(cl);
 	test_lock(cl);
