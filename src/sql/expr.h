@@ -69,6 +69,7 @@ struct Expr
 	Oid			type;			/* result type */
 	int32_t		typmod;			/* -1 if none */
 	int			location;		/* byte offset in the query, -1 if none */
+	bool		agg_level;		/* VAR: already a slot of the aggregate row (analysis only) */
 	int			nargs;
 	Expr	  **args;			/* operands (FUNC, AND, OR, NOT, COALESCE, MINMAX, IN: args[0] is the probe) */
 	union

@@ -60,7 +60,9 @@ typedef struct Query
 	int			naggs;
 	AggCall    *aggs;
 	Expr	   *having;
-	bool		has_aggs;		/* aggregates or HAVING: one output row */
+	bool		has_aggs;		/* aggregates, GROUP BY or HAVING */
+	int			ngroup;			/* GROUP BY expressions over the input row */
+	Expr	  **group;
 
 	int			nsort;
 	SortKey    *sort;
@@ -68,6 +70,7 @@ typedef struct Query
 	int			ndistinct;		/* columns compared for DISTINCT / DISTINCT ON */
 	int		   *distinct_cols;
 	Expr	   *limit_count;	/* NULL: none */
+	bool		with_ties;		/* FETCH FIRST n ROWS WITH TIES */
 	Expr	   *limit_offset;
 
 	/* VALUES lists as a row source (INSERT ... VALUES): rows of targets */
@@ -147,6 +150,9 @@ struct Plan
 		{
 			int			naggs;
 			AggCall    *aggs;
+			int			ngroup;	/* > 0: sorted input, one row per group */
+			int		   *keycols;	/* the group keys' columns in the input row */
+			TypeCmpFn  *cmps;
 		}			agg;
 		struct
 		{
@@ -164,6 +170,8 @@ struct Plan
 		{
 			Expr	   *count;
 			Expr	   *offset;
+			int			nties;	/* WITH TIES: sort keys that make a tie, else 0 */
+			const SortKey *ties;
 		}			limit;
 		struct
 		{

@@ -70,6 +70,25 @@ expr_equal(const Expr *a, const Expr *b)
 			return true;
 		case EXPR_CAST:
 			return a->typmod == b->typmod && expr_equal(a->args[0], b->args[0]);
+		case EXPR_CONST:
+			{
+				const MgType *t = type_by_oid(a->type);
+
+				if (a->u.c.isnull || b->u.c.isnull)
+					return a->u.c.isnull && b->u.c.isnull;
+				return t && datum_equal(t, a->u.c.value, b->u.c.value);
+			}
+		case EXPR_NOT:
+		case EXPR_AND:
+		case EXPR_OR:
+		case EXPR_NULLTEST:
+		case EXPR_COALESCE:
+			if (a->nargs != b->nargs || (a->kind == EXPR_NULLTEST && a->u.nulltest.isnot != b->u.nulltest.isnot))
+				return false;
+			for (int i = 0; i < a->nargs; i++)
+				if (!expr_equal(a->args[i], b->args[i]))
+					return false;
+			return true;
 		default:
 			return false;
 	}
@@ -122,17 +141,44 @@ expand_star(ParseState *ps, Query *q, const AstColumnRef *cref, const char ***na
 	return 0;
 }
 
-/* Replaces aggregate placeholders by aggregate-row slots; rejects bare columns. */
+static bool expr_equal(const Expr *a, const Expr *b);
+
+/*
+ * Rewrites an expression over the input row into one over the aggregate
+ * row [group keys..., aggregates...]: group key expressions become their
+ * slots, aggregate placeholders their slots after the keys; any other
+ * column reference is an error (42803).
+ */
 static int
 fix_agg_refs(ParseState *ps, Query *q, Expr *e)
 {
-	if (!e)
-		return 0;
+	if (!e || (e->kind == EXPR_VAR && e->agg_level))
+		return 0;				/* shared subtrees are visited more than once */
+	for (int k = 0; k < q->ngroup; k++)
+		if (e->kind != EXPR_VAR || e->u.var >= 0)
+			if (expr_equal(e, q->group[k]))
+			{
+				Oid			type = e->type;
+				int32_t		typmod = e->typmod;
+				int			loc = e->location;
+
+				memset(e, 0, sizeof(*e));
+				e->kind = EXPR_VAR;
+				e->type = type;
+				e->typmod = typmod;
+				e->location = loc;
+				e->u.var = k;
+				e->agg_level = true;
+				e->nargs = 0;
+				e->args = NULL;
+				return 0;
+			}
 	if (e->kind == EXPR_VAR)
 	{
 		if (e->u.var < 0)
 		{
-			e->u.var = -1 - e->u.var;
+			e->u.var = q->ngroup + (-1 - e->u.var);
+			e->agg_level = true;
 			return 0;
 		}
 		for (Scope *sc = q->scope; sc; sc = sc->next)
@@ -146,6 +192,12 @@ fix_agg_refs(ParseState *ps, Query *q, Expr *e)
 					return -1;
 				}
 		mg_error(ps->err, SQLSTATE_GROUPING_ERROR, "column must appear in the GROUP BY clause or be used in an aggregate function");
+		pstate_position(ps, e->location);
+		return -1;
+	}
+	if (e->kind == EXPR_SUBLINK && e->u.sublink.correlated)
+	{
+		mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED, "correlated subqueries with aggregates are not supported yet");
 		pstate_position(ps, e->location);
 		return -1;
 	}
@@ -408,14 +460,10 @@ check_select_supported(ParseState *ps, const AstSelectStmt *sel)
 		what = sel->op == AST_SETOP_UNION ? "UNION" : sel->op == AST_SETOP_INTERSECT ? "INTERSECT" : "EXCEPT";
 	else if (sel->with_clause)
 		what = "WITH", loc = sel->with_clause->hdr.location;
-	else if (sel->group_clause)
-		what = "GROUP BY", loc = ast_list_nth(sel->group_clause, 0)->location;
 	else if (sel->window_clause)
 		what = "WINDOW";
 	else if (sel->into_clause)
 		what = "SELECT INTO";
-	else if (sel->limit_option == AST_LIMIT_OPTION_WITH_TIES)
-		what = "FETCH FIRST ... WITH TIES";
 	else if (ast_list_length(sel->from_clause) > 1)
 		what = "joins", loc = ast_list_nth(sel->from_clause, 1)->location;
 	else if (ast_list_length(sel->from_clause) == 1 && !AST_IS(ast_list_nth(sel->from_clause, 0), AST_RANGE_VAR))
@@ -492,6 +540,68 @@ analyze_select(ParseState *ps, const AstSelectStmt *sel)
 		add_target(ps, q, e, names, rt->name ? rt->name : figure_colname(rt->val), &cap);
 	}
 	q->nvisible = q->ntargets;
+
+	/* GROUP BY: positions, input columns, then output names (PostgreSQL's order) */
+	if (sel->group_clause)
+	{
+		int			n = ast_list_length(sel->group_clause);
+
+		q->group = arena_new_array(ps->a, Expr *, n);
+		ps->allow_aggs = false;
+		ps->agg_context = "GROUP BY";
+		for (int i = 0; i < n; i++)
+		{
+			const AstNode *g = ast_list_nth(sel->group_clause, i);
+			Expr	   *e = NULL;
+
+			if (AST_IS(g, AST_GROUPING_SET))
+			{
+				mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED, "ROLLUP, CUBE and GROUPING SETS are not supported yet");
+				return fail_at(ps, g->location);
+			}
+			if (AST_IS(g, AST_CONST) && ((const AstConst *) g)->kind == AST_CONST_INTEGER)
+			{
+				int			pos = ((const AstConst *) g)->ival;
+
+				if (pos < 1 || pos > q->nvisible)
+				{
+					mg_error(ps->err, SQLSTATE_INVALID_COLUMN_REFERENCE, "GROUP BY position %d is not in select list", pos);
+					return fail_at(ps, g->location);
+				}
+				e = expr_copy(ps->a, q->targets[pos - 1]);
+			}
+			else if (AST_IS(g, AST_COLUMN_REF) && ast_list_length(((const AstColumnRef *) g)->fields) == 1)
+			{
+				const char *name = ast_strval(ast_list_nth(((const AstColumnRef *) g)->fields, 0));
+				bool		input = false;
+
+				for (Scope *sc = ps->scope; sc; sc = sc->next)
+					for (int c = 0; c < sc->ncols; c++)
+						if (strcmp(sc->cols[c].name, name) == 0)
+							input = true;
+				if (!input)
+					for (int t = 0; t < q->nvisible && !e; t++)
+						if (names[t] && strcmp(names[t], name) == 0)
+							e = expr_copy(ps->a, q->targets[t]);
+			}
+			if (!e && !(e = transform_expr(ps, g)))
+				return NULL;
+			if (e->type == UNKNOWNOID && !(e = coerce_to(ps, e, TEXTOID, -1, CAST_IMPLICIT, g->location)))
+				return NULL;
+			{
+				const MgType *t = type_by_oid(e->type);
+
+				if (!t || !t->cmp)
+				{
+					mg_error(ps->err, SQLSTATE_UNDEFINED_FUNCTION, "could not identify an ordering operator for type %s",
+							 type_display_name(ps, e->type));
+					return fail_at(ps, g->location);
+				}
+			}
+			q->group[q->ngroup++] = e;
+		}
+		ps->allow_aggs = true;
+	}
 
 	/* HAVING */
 	if (sel->having_clause)
@@ -588,7 +698,7 @@ analyze_select(ParseState *ps, const AstSelectStmt *sel)
 	/* Aggregates: placeholders -> slots; plain columns are errors. */
 	q->naggs = ps->naggs;
 	q->aggs = ps->aggs;
-	q->has_aggs = ps->naggs > 0 || q->having;
+	q->has_aggs = ps->naggs > 0 || q->having || q->ngroup > 0;
 	if (q->has_aggs)
 	{
 		for (int i = 0; i < q->ntargets; i++)
@@ -604,6 +714,15 @@ analyze_select(ParseState *ps, const AstSelectStmt *sel)
 		return NULL;
 	if (sel->limit_offset && !(q->limit_offset = transform_limit(ps, sel->limit_offset, "OFFSET")))
 		return NULL;
+	if (sel->limit_option == AST_LIMIT_OPTION_WITH_TIES)
+	{
+		if (q->nsort == 0)
+		{
+			mg_error(ps->err, SQLSTATE_SYNTAX_ERROR, "WITH TIES cannot be specified without ORDER BY clause");
+			return NULL;
+		}
+		q->with_ties = true;
+	}
 	if (sel->locking_clause)
 	{
 		const AstNode *lc = ast_list_nth(sel->locking_clause, 0);

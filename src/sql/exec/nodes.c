@@ -146,6 +146,9 @@ values_next(ExecState *es, ExecNode *n)
 typedef struct AggState
 {
 	bool		done;
+	bool		pending;		/* the child's current row begins the next group */
+	Datum	   *keys;			/* current group's keys (point into the Sort's rows) */
+	bool	   *keynulls;
 	Arena	   *agg_arena;
 	void	  **states;
 	/* DISTINCT aggregates collect their (single) argument values here */
@@ -174,84 +177,95 @@ agg_feed(ExecState *es, ExecNode *n, AggState *st, int i, const Datum *args, con
 }
 
 static int
-agg_next(ExecState *es, ExecNode *n)
+agg_init_states(ExecNode *n, AggState *st)
 {
-	AggState   *st = n->state;
 	const Plan *p = n->plan;
-	int			nagg = p->u.agg.naggs;
 	EvalCtx		actx = n->ctx;
-	bool		pass;
 
-	if (st->done)
-		return 0;
-	st->done = true;
+	arena_reset(st->agg_arena);
 	actx.arena = st->agg_arena;
-	for (int i = 0; i < nagg; i++)
+	for (int i = 0; i < p->u.agg.naggs; i++)
 	{
 		const AggCall *ac = &p->u.agg.aggs[i];
 
 		st->states[i] = NULL;
+		st->dvals[i] = NULL;
+		st->dn[i] = 0;
+		st->dcap[i] = 0;
 		if (ac->def->init && ac->def->init(&actx, ac->argtypes, &st->states[i]) < 0)
 			return -1;
 	}
-	for (;;)
-	{
-		int			rc = exec_next(es, n->child);
-		ExprRow		row;
+	return 0;
+}
 
-		if (rc < 0)
-			return -1;
-		if (rc == 0)
-			break;
-		if (exec_check_interrupt(es) < 0)
-			return -1;
-		row.values = n->child->values;
-		row.nulls = n->child->nulls;
-		arena_reset(n->arena);
-		for (int i = 0; i < nagg; i++)
-		{
-			const AggCall *ac = &p->u.agg.aggs[i];
-			Datum		args[FUNC_MAX_ARGS];
-			bool		argnull[FUNC_MAX_ARGS];
-			bool		skip = false;
+/* Folds the child's current row into every aggregate. */
+static int
+agg_accumulate(ExecState *es, ExecNode *n, AggState *st)
+{
+	const Plan *p = n->plan;
+	ExprRow		row = {n->child->values, n->child->nulls};
 
-			if (ac->filter)
-			{
-				bool		ok;
-
-				if (expr_qual(&n->ctx, &es->rs, ac->filter, &row, &ok) < 0)
-					return -1;
-				if (!ok)
-					continue;
-			}
-			for (int a = 0; a < ac->nargs; a++)
-			{
-				if (expr_eval(&n->ctx, &es->rs, ac->args[a], &row, &args[a], &argnull[a]) < 0)
-					return -1;
-				if (argnull[a] && ac->def->strict)
-					skip = true;
-			}
-			if (skip)
-				continue;
-			if (ac->distinct && ac->nargs == 1)
-			{
-				if (st->dn[i] == st->dcap[i])
-				{
-					int			ncap = st->dcap[i] ? st->dcap[i] * 2 : 64;
-
-					st->dvals[i] = arena_realloc(st->agg_arena, st->dvals[i], sizeof(Datum) * st->dcap[i],
-												 sizeof(Datum) * ncap);
-					st->dcap[i] = ncap;
-				}
-				st->dvals[i][st->dn[i]++] = datum_copy(st->agg_arena, type_by_oid(ac->argtypes[0]), args[0]);
-				continue;
-			}
-			if (agg_feed(es, n, st, i, args, argnull) < 0)
-				return -1;
-		}
-	}
 	arena_reset(n->arena);
-	for (int i = 0; i < nagg; i++)
+	for (int i = 0; i < p->u.agg.naggs; i++)
+	{
+		const AggCall *ac = &p->u.agg.aggs[i];
+		Datum		args[FUNC_MAX_ARGS];
+		bool		argnull[FUNC_MAX_ARGS];
+		bool		skip = false;
+
+		if (ac->filter)
+		{
+			bool		ok;
+
+			if (expr_qual(&n->ctx, &es->rs, ac->filter, &row, &ok) < 0)
+				return -1;
+			if (!ok)
+				continue;
+		}
+		for (int a = 0; a < ac->nargs; a++)
+		{
+			if (expr_eval(&n->ctx, &es->rs, ac->args[a], &row, &args[a], &argnull[a]) < 0)
+				return -1;
+			if (argnull[a] && ac->def->strict)
+				skip = true;
+		}
+		if (skip)
+			continue;
+		if (ac->distinct && ac->nargs == 1)
+		{
+			if (st->dn[i] == st->dcap[i])
+			{
+				int			ncap = st->dcap[i] ? st->dcap[i] * 2 : 64;
+
+				st->dvals[i] = arena_realloc(st->agg_arena, st->dvals[i], sizeof(Datum) * st->dcap[i],
+											 sizeof(Datum) * ncap);
+				st->dcap[i] = ncap;
+			}
+			st->dvals[i][st->dn[i]++] = datum_copy(st->agg_arena, type_by_oid(ac->argtypes[0]), args[0]);
+			continue;
+		}
+		if (agg_feed(es, n, st, i, args, argnull) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Finishes the group: aggregate results (and keys) into the raw row, then HAVING and projection. */
+static int
+agg_finish(ExecState *es, ExecNode *n, AggState *st, bool *pass)
+{
+	const Plan *p = n->plan;
+	EvalCtx		actx = n->ctx;
+	int			ng = p->u.agg.ngroup;
+
+	arena_reset(n->arena);
+	actx.arena = st->agg_arena;
+	for (int k = 0; k < ng; k++)
+	{
+		n->raw_values[k] = st->keys[k];
+		n->raw_nulls[k] = st->keynulls[k];
+	}
+	for (int i = 0; i < p->u.agg.naggs; i++)
 	{
 		const AggCall *ac = &p->u.agg.aggs[i];
 
@@ -270,12 +284,127 @@ agg_next(ExecState *es, ExecNode *n)
 					return -1;
 			}
 		}
-		if (ac->def->final(&actx, st->states[i], ac->rettype, &n->raw_values[i], &n->raw_nulls[i]) < 0)
+		if (ac->def->final(&actx, st->states[i], ac->rettype, &n->raw_values[ng + i], &n->raw_nulls[ng + i]) < 0)
 			return -1;
 	}
-	if (exec_finish_row(es, n, &pass) < 0)
-		return -1;
-	return pass ? 1 : 0;
+	return exec_finish_row(es, n, pass);
+}
+
+/* The child's current row starts a new group: remember its keys. */
+static void
+agg_set_keys(ExecNode *n, AggState *st)
+{
+	const Plan *p = n->plan;
+
+	for (int k = 0; k < p->u.agg.ngroup; k++)
+	{
+		int			c = p->u.agg.keycols[k];
+
+		st->keynulls[k] = n->child->nulls[c];
+		st->keys[k] = n->child->values[c];	/* the Sort below keeps its rows until the end */
+	}
+}
+
+static bool
+agg_same_group(ExecNode *n, AggState *st)
+{
+	const Plan *p = n->plan;
+
+	for (int k = 0; k < p->u.agg.ngroup; k++)
+	{
+		int			c = p->u.agg.keycols[k];
+		bool		cn = n->child->nulls[c];
+
+		if (cn != st->keynulls[k])
+			return false;
+		if (!cn && p->u.agg.cmps[k](n->child->values[c], st->keys[k]) != 0)
+			return false;
+	}
+	return true;
+}
+
+static int
+agg_next(ExecState *es, ExecNode *n)
+{
+	AggState   *st = n->state;
+	const Plan *p = n->plan;
+	bool		pass;
+
+	if (p->u.agg.ngroup == 0)
+	{
+		/* Whole input: exactly one row (before HAVING). */
+		if (st->done)
+			return 0;
+		st->done = true;
+		if (agg_init_states(n, st) < 0)
+			return -1;
+		for (;;)
+		{
+			int			rc = exec_next(es, n->child);
+
+			if (rc < 0)
+				return -1;
+			if (rc == 0)
+				break;
+			if (exec_check_interrupt(es) < 0 || agg_accumulate(es, n, st) < 0)
+				return -1;
+		}
+		if (agg_finish(es, n, st, &pass) < 0)
+			return -1;
+		return pass ? 1 : 0;
+	}
+	/* Sorted groups: the row that ended the previous group is pending. */
+	for (;;)
+	{
+		if (st->done)
+			return 0;
+		if (!st->pending)
+		{
+			int			rc = exec_next(es, n->child);
+
+			if (rc < 0)
+				return -1;
+			if (rc == 0)
+			{
+				st->done = true;
+				return 0;
+			}
+		}
+		st->pending = false;
+		if (agg_init_states(n, st) < 0)
+			return -1;
+		agg_set_keys(n, st);
+		if (agg_accumulate(es, n, st) < 0)
+			return -1;
+		for (;;)
+		{
+			int			rc = exec_next(es, n->child);
+
+			if (rc < 0)
+				return -1;
+			if (rc == 0)
+			{
+				st->done = true;
+				break;
+			}
+			if (exec_check_interrupt(es) < 0)
+				return -1;
+			if (!agg_same_group(n, st))
+			{
+				st->pending = true;
+				break;
+			}
+			if (agg_accumulate(es, n, st) < 0)
+				return -1;
+		}
+		if (agg_finish(es, n, st, &pass) < 0)
+			return -1;
+		if (pass)
+		{
+			st->done = st->done && !st->pending;
+			return 1;
+		}
+	}
 }
 
 /* ---- Sort ---------------------------------------------------------------- */
@@ -478,7 +607,28 @@ typedef struct LimitState
 	int64_t		count;			/* -1: no limit */
 	int64_t		offset;
 	int64_t		returned;
+	Datum	   *last;			/* WITH TIES: the last counted row (copied) */
+	bool	   *lastnull;
 } LimitState;
+
+/* WITH TIES: does the child's current row tie with the last counted one? */
+static bool
+limit_ties(ExecNode *n, LimitState *st)
+{
+	const Plan *p = n->plan;
+
+	for (int k = 0; k < p->u.limit.nties; k++)
+	{
+		int			c = p->u.limit.ties[k].col;
+		bool		an = n->child->nulls[c];
+
+		if (an != st->lastnull[c])
+			return false;
+		if (!an && p->u.limit.ties[k].cmp(n->child->values[c], st->last[c]) != 0)
+			return false;
+	}
+	return true;
+}
 
 static int
 limit_eval(ExecState *es, ExecNode *n, const Expr *e, int64_t *out, bool is_offset)
@@ -526,7 +676,22 @@ limit_next(ExecState *es, ExecNode *n)
 		}
 	}
 	if (st->count >= 0 && st->returned >= st->count)
-		return 0;
+	{
+		int			rc;
+
+		if (n->plan->u.limit.nties == 0 || !st->last)
+			return 0;
+		if ((rc = exec_next(es, n->child)) <= 0)
+			return rc;
+		if (!limit_ties(n, st))
+		{
+			st->last = NULL;
+			return 0;
+		}
+		memcpy(n->values, n->child->values, sizeof(Datum) * (size_t) n->plan->width);
+		memcpy(n->nulls, n->child->nulls, sizeof(bool) * (size_t) n->plan->width);
+		return 1;
+	}
 	{
 		int			rc = exec_next(es, n->child);
 
@@ -534,6 +699,19 @@ limit_next(ExecState *es, ExecNode *n)
 			return rc;
 	}
 	st->returned++;
+	if (n->plan->u.limit.nties > 0 && st->returned == st->count)
+	{
+		int			w = n->plan->width;
+
+		st->last = arena_new_array(es->run_arena, Datum, w + 1);
+		st->lastnull = arena_new_array(es->run_arena, bool, w + 1);
+		for (int i = 0; i < w; i++)
+		{
+			st->lastnull[i] = n->child->nulls[i];
+			if (!st->lastnull[i])
+				st->last[i] = datum_copy(es->run_arena, type_by_oid(n->child->plan->out_types[i]), n->child->values[i]);
+		}
+	}
 	memcpy(n->values, n->child->values, sizeof(Datum) * (size_t) n->plan->width);
 	memcpy(n->nulls, n->child->nulls, sizeof(bool) * (size_t) n->plan->width);
 	return 1;
@@ -585,6 +763,8 @@ exec_start(ExecState *es, const Plan *plan)
 				st->dvals = arena_new_array(es->run_arena, Datum *, na);
 				st->dn = arena_new_array(es->run_arena, int, na);
 				st->dcap = arena_new_array(es->run_arena, int, na);
+				st->keys = arena_new_array(es->run_arena, Datum, plan->u.agg.ngroup + 1);
+				st->keynulls = arena_new_array(es->run_arena, bool, plan->u.agg.ngroup + 1);
 				n->state = st;
 				n->next = agg_next;
 				break;

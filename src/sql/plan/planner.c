@@ -128,10 +128,47 @@ plan_select(Arena *a, const Query *q, MgError *err)
 			top->width = top->raw_width;
 			if (!top->out_types)
 				top->out_types = arena_new_array(a, Oid, 1);
+			if (q->ngroup > 0)
+			{
+				/* Sorted grouping: [raw columns..., group keys...] sorted by the keys. */
+				int			w = top->raw_width;
+				Expr	  **tl = arena_new_array(a, Expr *, w + q->ngroup);
+				SortKey    *keys = arena_new_array(a, SortKey, q->ngroup);
+				Plan	   *s;
+
+				for (int i = 0; i < w; i++)
+				{
+					tl[i] = expr_new(a, EXPR_VAR, top->out_types[i], 0, -1);
+					tl[i]->u.var = i;
+				}
+				for (int k = 0; k < q->ngroup; k++)
+				{
+					tl[w + k] = q->group[k];
+					keys[k].col = w + k;
+					keys[k].cmp = type_by_oid(q->group[k]->type)->cmp;
+				}
+				set_tlist(a, top, w + q->ngroup, tl);
+				s = plan_new(a, PLAN_SORT, top);
+				inherit_width(a, s);
+				s->u.sort.nkeys = q->ngroup;
+				s->u.sort.keys = keys;
+				top = s;
+			}
 			agg = plan_new(a, PLAN_AGG, top);
-			agg->raw_width = q->naggs;
+			agg->raw_width = q->ngroup + q->naggs;
 			agg->u.agg.naggs = q->naggs;
 			agg->u.agg.aggs = q->aggs;
+			agg->u.agg.ngroup = q->ngroup;
+			if (q->ngroup > 0)
+			{
+				agg->u.agg.keycols = arena_new_array(a, int, q->ngroup);
+				agg->u.agg.cmps = arena_new_array(a, TypeCmpFn, q->ngroup);
+				for (int k = 0; k < q->ngroup; k++)
+				{
+					agg->u.agg.keycols[k] = top->width - q->ngroup + k;
+					agg->u.agg.cmps[k] = type_by_oid(q->group[k]->type)->cmp;
+				}
+			}
 			agg->qual = q->having;
 			top = agg;
 		}
@@ -171,6 +208,11 @@ plan_select(Arena *a, const Query *q, MgError *err)
 		inherit_width(a, l);
 		l->u.limit.count = q->limit_count;
 		l->u.limit.offset = q->limit_offset;
+		if (q->with_ties)
+		{
+			l->u.limit.nties = q->nsort;
+			l->u.limit.ties = q->sort;
+		}
 		top = l;
 	}
 	return top;

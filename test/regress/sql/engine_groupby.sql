@@ -1,0 +1,20 @@
+-- GROUP BY, HAVING, FETCH ... WITH TIES, subqueries
+create table g (k text, v int);
+insert into g values ('a', 1), ('b', 2), ('a', 3), (null, 4), ('b', null), ('c', 5);
+select k, count(*), sum(v), max(v) from g group by k order by k;
+select k, count(*) from g group by 1 having count(*) > 1 order by 2 desc, 1;
+select upper(k) as u, avg(v) from g group by upper(k) order by u nulls first;
+select k, v from g group by k;
+select count(*) from g group by k order by 1;
+select k || '!' as kk, sum(v) from g group by kk order by kk;
+select v % 2 as parity, count(*) from g where v is not null group by v % 2 order by parity;
+select k, count(distinct v) from g group by k order by k limit 2;
+select sum(v) from g where false group by k;
+select k from g order by k nulls last fetch first 2 rows with ties;
+select (select count(*) from g) as n, exists (select 1 from g where v > 4) as big;
+select k, v from g where v in (select v from g where k = 'a') order by v;
+select k, v from g where v not in (select v from g where k = 'a' and v is not null) order by v;
+select k, (select max(v) from g g2 where g2.k = g.k) as mx from g order by k nulls first, v;
+select k from g where exists (select 1 from g g2 where g2.k = g.k and g2.v > 2) group by k order by k;
+select (select v from g);
+drop table g;
