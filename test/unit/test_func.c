@@ -390,6 +390,12 @@ static const AggCase numeric_agg_cases[] = {
 	{"stddev", "int4", {"5", "5"}, "numeric|0"},
 	{"var_samp", "int4", {"5"}, "numeric|NULL"},
 	{"var_pop", "int4", {"5"}, "numeric|0"},
+	{"stddev", "numeric", {"1.5", "2.5", "\\N", "10"}, "numeric|4.6457866215887846"},
+	{"variance", "numeric", {"1.5", "2.5", "10"}, "numeric|21.5833333333333333"},
+	{"var_pop", "numeric", {"1.5", "2.5", "10"}, "numeric|14.3888888888888889"},
+	{"stddev_pop", "numeric", {"1.5", "2.5", "10"}, "numeric|3.7932688922470140"},
+	{"var_pop", "numeric", {"1.5"}, "numeric|0"},
+	{"stddev", "numeric", {"1", "NaN"}, "numeric|NaN"},
 };
 
 static const AggCase agg_cases[] = {

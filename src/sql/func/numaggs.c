@@ -1,8 +1,7 @@
 /*
  * numaggs.c — aggregates and functions whose results are numeric:
  * sum(int8) and sum(numeric), avg over integers and numeric, the variance
- * family over integers, factorial.  (The variance family over numeric
- * inputs is not provided yet: resolution falls back to the float8 one.)
+ * family over integers and numeric, factorial.
  *
  * Design notes: built on numeric.h's accumulator, which keeps PostgreSQL's
  * result scales (sum: the largest input scale; avg: division's scale
@@ -197,6 +196,104 @@ static int ivarsamp_final(EvalCtx *ctx, void *st, Oid t, Datum *out, bool *isnul
 static int istddevpop_final(EvalCtx *ctx, void *st, Oid t, Datum *out, bool *isnull) { return intvar_final_common(ctx, st, 2, out, isnull); }
 static int istddevsamp_final(EvalCtx *ctx, void *st, Oid t, Datum *out, bool *isnull) { return intvar_final_common(ctx, st, 3, out, isnull); }
 
+/*
+ * The same over numeric inputs: sums kept by numeric.h accumulators (sumX
+ * of the values, sumX2 of their squares, each square computed exactly).
+ * The squares are allocated in the aggregate's arena, so its memory grows
+ * with the number of rows (tens of bytes per row).
+ */
+typedef struct NumVarState {
+	NumericAccum *sumx;
+	NumericAccum *sumx2;
+	int64_t		n;
+	bool		special;		/* a NaN or infinity was seen: the result is NaN */
+} NumVarState;
+
+static int
+numvar_init(EvalCtx *ctx, const Oid *argtypes, void **state)
+{
+	NumVarState *s = arena_new(ctx->arena, NumVarState);
+
+	s->sumx = numeric_accum_new(ctx->arena);
+	s->sumx2 = numeric_accum_new(ctx->arena);
+	*state = s;
+	return 0;
+}
+
+static int
+numvar_trans(EvalCtx *ctx, void *state, const Datum *args, const bool *argnull)
+{
+	NumVarState *s = state;
+	Datum		sq;
+
+	if (argnull && argnull[0])
+		return 0;
+	s->n++;
+	if (numeric_is_nan(args[0]) || numeric_is_inf(args[0]))
+	{
+		s->special = true;
+		return 0;
+	}
+	if (numeric_accum_add(ctx, s->sumx, args[0]) < 0 || numeric_mul(ctx, args[0], args[0], &sq) < 0 ||
+		numeric_accum_add(ctx, s->sumx2, sq) < 0)
+		return -1;
+	return 0;
+}
+
+static int
+numvar_final_common(EvalCtx *ctx, NumVarState *s, int which, Datum *out, bool *isnull)
+{
+	bool		sample = (which == 1 || which == 3);
+	bool		sxnull,
+				sx2null;
+	Datum		n,
+				sumx,
+				sumx2,
+				num,
+				den,
+				t;
+
+	*isnull = (s->n == 0 || (sample && s->n == 1));
+	if (*isnull)
+		return 0;
+	if (s->special)
+	{
+		*out = numeric_nan(ctx->arena);
+		return 0;
+	}
+	n = numeric_from_int64(ctx->arena, s->n);
+	if (numeric_accum_sum(ctx, s->sumx, &sumx, &sxnull) < 0 ||
+		numeric_accum_sum(ctx, s->sumx2, &sumx2, &sx2null) < 0 ||
+		numeric_mul(ctx, sumx, sumx, &t) < 0 || numeric_mul(ctx, n, sumx2, &num) < 0 ||
+		numeric_sub(ctx, num, t, &num) < 0)
+		return -1;
+	if (numeric_sign_of(num) <= 0)
+	{
+		*out = numeric_from_int64(ctx->arena, 0);
+		return 0;
+	}
+	if (numeric_mul(ctx, n, sample ? numeric_from_int64(ctx->arena, s->n - 1) : n, &den) < 0 ||
+		numeric_div(ctx, num, den, out) < 0)
+		return -1;
+	if (which >= 2)
+	{
+		int			scale = numeric_dscale(*out);
+
+		if (numeric_sqrt(ctx, *out, &t) < 0 || numeric_round(ctx, t, scale, out) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int nvarpop_final(EvalCtx *ctx, void *st, Oid t, Datum *out, bool *isnull) { return numvar_final_common(ctx, st, 0, out, isnull); }
+static int nvarsamp_final(EvalCtx *ctx, void *st, Oid t, Datum *out, bool *isnull) { return numvar_final_common(ctx, st, 1, out, isnull); }
+static int nstddevpop_final(EvalCtx *ctx, void *st, Oid t, Datum *out, bool *isnull) { return numvar_final_common(ctx, st, 2, out, isnull); }
+static int nstddevsamp_final(EvalCtx *ctx, void *st, Oid t, Datum *out, bool *isnull) { return numvar_final_common(ctx, st, 3, out, isnull); }
+
+#define NVAGG(N_, F_) \
+	{.name = N_, .nargs = 1, .argtypes = {NUMERICOID}, .rettype = NUMERICOID, .strict = true, \
+	 .init = numvar_init, .trans = numvar_trans, .final = F_}
+
 #define VAGG(N_, a, F_) \
 	{.name = N_, .nargs = 1, .argtypes = {a}, .rettype = NUMERICOID, .strict = true, \
 	 .init = intvar_init, .trans = intvar_trans, .final = F_}
@@ -209,6 +306,12 @@ static const AggDef var_aggs[] = {
 	VAGGS(INT2OID),
 	VAGGS(INT4OID),
 	VAGGS(INT8OID),
+	NVAGG("var_pop", nvarpop_final),
+	NVAGG("var_samp", nvarsamp_final),
+	NVAGG("variance", nvarsamp_final),
+	NVAGG("stddev_pop", nstddevpop_final),
+	NVAGG("stddev_samp", nstddevsamp_final),
+	NVAGG("stddev", nstddevsamp_final),
 };
 
 /* factorial(int8) -> numeric */
