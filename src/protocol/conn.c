@@ -803,20 +803,21 @@ login_complete(Conn *c)
 	guc_session_force(&c->gucs, GUC_IS_SUPERUSER, role.superuser ? "on" : "off");
 	guc_session_force(&c->gucs, GUC_SESSION_AUTHORIZATION, role.name);
 	sql_role_info_free(&role);
+	/* As PostgreSQL: "options" first, then the packet's own settings. */
+	{
+		const char *options = startup_param(&c->startup, "options");
+
+		if (options && apply_options(c, options, &e) < 0)
+			goto fail;
+	}
 	for (i = 0; i < c->startup.nparams; i++)
 	{
 		const char *name = c->startup.names[i];
 		const char *value = c->startup.values[i];
 
-		if (strcmp(name, "user") == 0 || strcmp(name, "database") == 0 ||
+		if (strcmp(name, "user") == 0 || strcmp(name, "database") == 0 || strcmp(name, "options") == 0 ||
 			strcmp(name, "replication") == 0 || strncmp(name, "_pq_.", 5) == 0)
 			continue;
-		if (strcmp(name, "options") == 0)
-		{
-			if (apply_options(c, value, &e) < 0)
-				goto fail;
-			continue;
-		}
 		if (guc_set_startup(&c->gucs, name, value, &e) < 0)
 			goto fail;
 	}
