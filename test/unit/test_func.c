@@ -272,6 +272,8 @@ static const Case cases[] = {
 	{"fn", "regexp_replace", {"text:Hello World", "text:o", "text:0"}, "text|Hell0 World"},
 	{"fn", "regexp_replace", {"text:abc", "text:B", "text:x", "text:i"}, "text|axc"},
 	{"fn", "regexp_replace", {"text:abc", "text:(b)", "text:[\\1]"}, "text|a[b]c"},
+	{"fn", "regexp_replace", {"text:a.c", "text:.", "text:x", "text:gq"}, "text|axc"},
+	{"fn", "regexp_replace", {"text:a\nb", "text:^b", "text:x", "text:n"}, "text|a\nx"},
 	{"fn", "regexp_replace", {"text:abc", "text:b", "text:\\&\\&"}, "text|abbc"},
 	{"fn", "regexp_replace", {"text:abc", "text:b", "text:x", "text:z"}, "!22023|invalid regular expression option: \"z\""},
 	{"fn", "regexp_replace", {"text:aaa", "text:a", "text:b", "int4:1", "int4:2"}, "text|aba"},

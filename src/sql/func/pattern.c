@@ -8,21 +8,24 @@
  *
  * Design notes:
  *  - LIKE is PostgreSQL's MatchText over UTF-8 bytes: '_' consumes one whole
- *    character, '%' any run, backslash escapes; ILIKE lower-cases both sides
- *    first (C.UTF-8 case mapping, as lower()).
+ *    character (one byte for bytea), '%' any run, backslash escapes; ILIKE
+ *    lower-cases both sides first (C.UTF-8 case mapping, as lower()).
  *  - Regular expressions run on PCRE2 in UTF mode with the options that give
  *    PostgreSQL's ARE defaults: '.' and bracket negations match newlines
  *    (DOTALL), '$' only at the very end (DOLLAR_ENDONLY).  ARE escapes
- *    PCRE2 lacks are rewritten (\m \M \y \Y \Z, [[:<:]] [[:>:]]).  Flags
- *    of regexp_replace: g i c n s x (others: 22023 "invalid regular
- *    expression option").  Compile errors are 2201B "invalid regular
- *    expression: ..." in PostgreSQL's wording for the common cases
+ *    PCRE2 lacks are rewritten (\m \M \y \Y \Z, [[:<:]] [[:>:]]).  Flags:
+ *    g i c n m p w s x q e t (others: 22023 "invalid regular expression
+ *    option"); newline-sensitive modes cannot keep [^...] from matching a
+ *    newline, unlike PostgreSQL's.  Compile errors are 2201B "invalid
+ *    regular expression: ..." in PostgreSQL's wording for the common cases
  *    (unbalanced parentheses/brackets, bad quantifiers and escapes), else
  *    PCRE2's.
  *  - A compiled pattern is cached per call site in *fc->cache (allocated in
  *    fc->cache_arena) and reused while the pattern text and flags are the
- *    same.  PCRE2 allocates through a general context whose allocator is the
- *    owning arena, so nothing needs freeing: the arena's reset releases it.
+ *    same.  Set-returning forms compile into srf_arena, as rows may reset
+ *    the expression arena between calls.  PCRE2 allocates through a general
+ *    context whose allocator is the owning arena, so nothing needs freeing:
+ *    the arena's reset releases it.
  *
  * Invariants: pure; all results in fc->ctx->arena.
  */
@@ -445,10 +448,24 @@ parse_flags(FnCall *fc, const char *f, size_t flen, RegexFlags *out, bool allow_
 				out->options &= ~PCRE2_CASELESS;
 				break;
 			case 'n':
-			case 'w':
+			case 'm':
 				out->options &= ~(PCRE2_DOTALL | PCRE2_DOLLAR_ENDONLY);
 				out->options |= PCRE2_MULTILINE;
 				break;
+			case 'p':
+				out->options &= ~(PCRE2_DOTALL | PCRE2_MULTILINE);
+				out->options |= PCRE2_DOLLAR_ENDONLY;
+				break;
+			case 'w':
+				out->options &= ~PCRE2_DOLLAR_ENDONLY;
+				out->options |= PCRE2_DOTALL | PCRE2_MULTILINE;
+				break;
+			case 'q':
+				out->options |= PCRE2_LITERAL;
+				break;
+			case 'e':
+			case 't':
+				break;			/* ERE features and tight syntax: what PCRE2 does anyway */
 			case 's':
 				out->options |= PCRE2_DOTALL | PCRE2_DOLLAR_ENDONLY;
 				out->options &= ~PCRE2_MULTILINE;
@@ -556,8 +573,13 @@ regex_get(FnCall *fc, const char *pat, size_t patlen, uint32_t options)
 	gc = pcre2_general_context_create(arena_malloc_cb, arena_free_cb, a);
 	cc = pcre2_compile_context_create(gc);
 	strbuf_init_arena(&translated, fc->ctx->arena);
-	translate_are(pat, patlen, &translated);
-	re->code = pcre2_compile((PCRE2_SPTR) translated.data, translated.len, options, &errcode, &erroff, cc);
+	if (options & PCRE2_LITERAL)
+		strbuf_append(&translated, pat, patlen);
+	else
+		translate_are(pat, patlen, &translated);
+	re->code = pcre2_compile((PCRE2_SPTR) translated.data, translated.len,
+							 (options & PCRE2_LITERAL) ? (options & (PCRE2_LITERAL | PCRE2_UTF | PCRE2_CASELESS)) : options,
+							 &errcode, &erroff, cc);
 	if (re->code == NULL)
 	{
 		PCRE2_UCHAR msg[256];
