@@ -363,6 +363,38 @@ main(void)
 		  "NOTICE 00000: database \"fork1\" does not exist, skipping\nDROP DATABASE\n");
 	check(s, &g, "drop table f", "DROP TABLE\n");
 
+	/* pg_sleep: the row is held until the deadline, the portal says SQL_WAIT */
+	{
+		Arena		msg;
+		SqlStmt   **stmts;
+		int			n;
+		SqlPrepared *p;
+		SqlPortal  *portal;
+		SqlDest		dest = {.row = dest_row, .arg = &g};
+		SqlWaitInfo wi;
+		SqlRunResult r;
+
+		arena_init(&msg, 1024);
+		strbuf_reset(&out);
+		sql_parse(s, &msg, "select 1 as a, pg_sleep(0.2), 2 as b", &stmts, &n, &err);
+		sql_xact_start_command(s, &err);
+		p = sql_prepare(s, &msg, stmts[0], NULL, 0, &err);
+		portal = sql_portal_new(s, &msg, p, NULL, NULL, &err);
+		r = sql_portal_run(portal, &dest, 0, &err);
+		sql_session_wait_info(s, &wi);
+		ntests++;
+		printf("%s %d - pg_sleep parks the portal with a deadline and no row sent\n",
+			   r == SQL_WAIT && wi.wake_at_us > 0 && !wi.lock_wait && out.len == 0 ? "ok" : "not ok", ntests);
+		while ((r = sql_portal_run(portal, &dest, 0, &err)) == SQL_WAIT)
+			;
+		ntests++;
+		printf("%s %d - the held row goes out after the deadline\n",
+			   r == SQL_DONE && strcmp(out.data, "1||2\n") == 0 ? "ok" : "not ok", ntests);
+		sql_portal_close(portal);
+		sql_xact_finish_command(s, &err);
+		arena_destroy(&msg);
+	}
+
 	sql_session_free(s);
 	guc_session_free(&g);
 	sql_engine_shutdown();

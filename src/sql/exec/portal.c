@@ -93,6 +93,12 @@ prepare_query(SqlSession *s, SqlPrepared *p, const SqlStmt *st, const Oid *param
 			return -1;
 		p->command = "SELECT";
 		p->has_result = true;
+		/*
+		 * SELECT ... FOR UPDATE/SHARE: with one writer per database, taking
+		 * the writer lock is what keeps the rows from changing until the
+		 * transaction ends (and what makes read-modify-write safe).
+		 */
+		p->is_write = ((const AstSelectStmt *) st->ast)->locking_clause != NULL;
 		p->desc.ncols = p->q->nvisible;
 		p->desc.cols = p->q->cols;
 	}
@@ -124,7 +130,7 @@ prepare_query(SqlSession *s, SqlPrepared *p, const SqlStmt *st, const Oid *param
 	p->nparams = ps.nparams;
 	p->param_types = ps.param_types;
 	p->ncache = ps.ncache;
-	if (p->is_write)
+	if (p->is_write && p->q->cmd != CMD_SELECT)
 		p->plan = plan_modify(p->a, p->q, err);
 	else
 		p->plan = plan_select(p->a, p->q, err);
@@ -386,7 +392,7 @@ run_rows(SqlPortal *portal, SqlDest *dest, int64_t max_rows, MgError *err)
 	}
 	if (strcmp(portal->p->command, "INSERT") == 0)
 		snprintf(portal->tag, sizeof(portal->tag), "INSERT 0 %lld", (long long) es->processed);
-	else if (portal->p->is_write)
+	else if (portal->p->is_write && portal->p->q->cmd != CMD_SELECT)
 		snprintf(portal->tag, sizeof(portal->tag), "%s %lld", portal->p->command, (long long) es->processed);
 	else
 		snprintf(portal->tag, sizeof(portal->tag), "%s %lld", portal->p->command, (long long) portal->nrows);
