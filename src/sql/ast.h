@@ -1460,6 +1460,15 @@ typedef struct AstStmtList
 {
 	int			n;
 	AstRawStmt *stmts;			/* n entries */
+
+	/*
+	 * NOTICEs PostgreSQL's scanner raises while reading the query, in order
+	 * (SQLSTATE 42622, "identifier \"...\" will be truncated to \"...\"").
+	 * PostgreSQL sends them before anything else the query produces, also
+	 * when the parse then fails.  Set on success and on failure.
+	 */
+	int			nnotices;
+	const char **notices;
 } AstStmtList;
 
 /*

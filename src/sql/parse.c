@@ -49,6 +49,7 @@
 #include <memgres/arena.h>
 #include <memgres/error.h>
 #include <memgres/sqlstate.h>
+#include <memgres/strbuf.h>
 
 #include "ast.h"
 #include "transform/transform.h"
@@ -171,6 +172,207 @@ raw_error_to_mg(const char *query, const PgQueryError *pe, MgError *err)
 		mg_error_position(err, pe->cursorpos);
 }
 
+/*
+ * Identifier truncation notices.  libpg_query truncates identifiers of 64
+ * bytes or more to 63 as PostgreSQL does, but drops the NOTICE its scanner
+ * raises, so the query text is scanned again here for such identifiers:
+ * a small lexer that knows just enough of scan.l (comments, the string
+ * forms, dollar quotes, quoted identifiers, numbers) never to mistake the
+ * inside of a literal or comment for an identifier.  Only tokens starting
+ * before limit (just past the error position when the parse failed) are
+ * considered, as PostgreSQL's scanner stops there.
+ */
+#define NAMEDATALEN 64
+
+static bool
+ident_start(unsigned char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' || c >= 0x80;
+}
+
+static bool
+ident_cont(unsigned char c)
+{
+	return ident_start(c) || (c >= '0' && c <= '9') || c == '$';
+}
+
+/* pg_mbcliplen for UTF-8: at most limit bytes, never splitting a character. */
+static size_t
+clip_utf8(const char *s, size_t len, size_t limit)
+{
+	size_t		n = len < limit ? len : limit;
+
+	while (n > 0 && n < len && ((unsigned char) s[n] & 0xC0) == 0x80)
+		n--;
+	return n;
+}
+
+static void
+add_truncation_notice(Arena *a, AstStmtList *out, int *cap, const char *ident, size_t len)
+{
+	size_t		clipped = clip_utf8(ident, len, NAMEDATALEN - 1);
+
+	if (out->nnotices == *cap)
+	{
+		int			newcap = *cap ? *cap * 2 : 4;
+
+		out->notices = arena_realloc(a, (void *) out->notices, sizeof(char *) * (size_t) *cap,
+									 sizeof(char *) * (size_t) newcap);
+		*cap = newcap;
+	}
+	out->notices[out->nnotices++] =
+		arena_sprintf(a, "identifier \"%.*s\" will be truncated to \"%.*s\"",
+					  (int) len, ident, (int) clipped, ident);
+}
+
+static void
+scan_truncated_identifiers(Arena *a, const char *q, size_t limit, AstStmtList *out)
+{
+	size_t		i = 0;
+	int			cap = 0;
+
+	while (i < limit)
+	{
+		unsigned char c = (unsigned char) q[i];
+
+		if (c == '-' && q[i + 1] == '-')
+		{
+			while (q[i] != '\0' && q[i] != '\n' && q[i] != '\r')
+				i++;
+		}
+		else if (c == '/' && q[i + 1] == '*')
+		{
+			int			depth = 1;
+
+			for (i += 2; q[i] != '\0' && depth > 0; i++)
+			{
+				if (q[i] == '/' && q[i + 1] == '*')
+					depth++, i++;
+				else if (q[i] == '*' && q[i + 1] == '/')
+					depth--, i++;
+			}
+		}
+		else if (c == '\'')
+		{
+			/* a standard string (standard_conforming_strings is on) */
+			for (i++; q[i] != '\0'; i++)
+				if (q[i] == '\'')
+				{
+					if (q[i + 1] == '\'')
+						i++;
+					else
+						break;
+				}
+			i++;
+		}
+		else if (c == '"')
+		{
+			StrBuf		id;
+
+			strbuf_init_arena(&id, a);
+			for (i++; q[i] != '\0'; i++)
+			{
+				if (q[i] == '"')
+				{
+					if (q[i + 1] != '"')
+						break;
+					i++;
+				}
+				strbuf_putc(&id, q[i]);
+			}
+			i++;
+			if (id.len >= NAMEDATALEN)
+				add_truncation_notice(a, out, &cap, id.data, id.len);
+		}
+		else if (c == '$' && (q[i + 1] == '$' || ident_start((unsigned char) q[i + 1])))
+		{
+			/* a dollar quote $tag$ ... $tag$ (tags have no '$' and no digits first) */
+			size_t		t = i + 1;
+			size_t		taglen;
+			const char *end;
+
+			while (q[t] != '\0' && q[t] != '$' && ident_cont((unsigned char) q[t]))
+				t++;
+			if (q[t] != '$')
+			{
+				i = t;
+				continue;
+			}
+			taglen = t + 1 - i;
+			end = strstr(q + t + 1, arena_strndup(a, q + i, taglen));
+			i = end ? (size_t) (end - q) + taglen : strlen(q);
+		}
+		else if (c >= '0' && c <= '9')
+		{
+			while (q[i] != '\0' && (ident_cont((unsigned char) q[i]) || q[i] == '.'))
+				i++;
+		}
+		else if (ident_start(c))
+		{
+			size_t		start = i;
+
+			while (q[i] != '\0' && ident_cont((unsigned char) q[i]))
+				i++;
+			if (q[i] == '\'' && i - start == 1 && strchr("eEbBxXnN", q[start]) != NULL)
+			{
+				/* E'...' (backslash escapes) and B'', X'', N'' strings */
+				bool		escapes = q[start] == 'e' || q[start] == 'E';
+
+				for (i++; q[i] != '\0'; i++)
+				{
+					if (escapes && q[i] == '\\')
+						i++;
+					else if (q[i] == '\'')
+					{
+						if (q[i + 1] != '\'')
+							break;
+						i++;
+					}
+				}
+				i++;
+			}
+			else if (q[i] == '&' && i - start == 1 && (q[start] == 'u' || q[start] == 'U') &&
+					 (q[i + 1] == '\'' || q[i + 1] == '"'))
+			{
+				/* U&'...' and U&"...": skipped (escapes change the length) */
+				char		quote = q[i + 1];
+
+				for (i += 2; q[i] != '\0'; i++)
+					if (q[i] == quote)
+					{
+						if (q[i + 1] != quote)
+							break;
+						i++;
+					}
+				i++;
+			}
+			else if (i - start >= NAMEDATALEN)
+			{
+				char	   *id = arena_strndup(a, q + start, i - start);
+
+				for (char *p = id; *p; p++)
+					if (*p >= 'A' && *p <= 'Z')
+						*p = (char) (*p - 'A' + 'a');
+				add_truncation_notice(a, out, &cap, id, i - start);
+			}
+		}
+		else
+			i++;
+	}
+}
+
+/* Byte offset of a 1-based character position. */
+static size_t
+char_position_offset(const char *q, int position)
+{
+	size_t		i = 0;
+
+	for (int chars = 1; q[i] != '\0' && chars < position; i++)
+		if (((unsigned char) q[i + 1] & 0xC0) != 0x80)
+			chars++;
+	return i;
+}
+
 int
 sql_ast_parse(Arena *a, const char *query, AstStmtList *out, MgError *err)
 {
@@ -184,6 +386,8 @@ sql_ast_parse(Arena *a, const char *query, AstStmtList *out, MgError *err)
 
 	out->n = 0;
 	out->stmts = NULL;
+	out->nnotices = 0;
+	out->notices = NULL;
 
 	mctx = pg_query_enter_memory_context();
 	r = pg_query_raw_parse(query);
@@ -221,6 +425,26 @@ done:
 	{
 		out->n = 0;
 		out->stmts = NULL;
+	}
+	/* cheap test first: only a quoted identifier or a 64-byte run can need a notice */
+	if (qlen >= NAMEDATALEN)
+	{
+		bool		maybe = strchr(query, '"') != NULL;
+		size_t		run = 0;
+
+		for (size_t i = 0; i < qlen && !maybe; i++)
+		{
+			run = ident_cont((unsigned char) query[i]) ? run + 1 : 0;
+			maybe = run >= NAMEDATALEN;
+		}
+		if (maybe)
+		{
+			size_t		limit = qlen;
+
+			if (rc != 0 && err->position > 0)
+				limit = char_position_offset(query, err->position) + 1;
+			scan_truncated_identifiers(a, query, limit < qlen ? limit : qlen, out);
+		}
 	}
 	return rc;
 }

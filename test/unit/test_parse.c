@@ -255,6 +255,56 @@ test_errors(void)
 	check_error("inherits", "create table c (a int) inherits (p)", "0A000", 14, "INHERITS is not supported");
 }
 
+/* The truncation NOTICEs of one query, joined by '|'. */
+static void
+check_notices(const char *what, const char *q, int rc_expected, const char *expected)
+{
+	Arena		a;
+	MgError		err = MG_ERROR_INIT;
+	AstStmtList l;
+	StrBuf		sb;
+	int			rc;
+
+	arena_init(&a, 0);
+	strbuf_init(&sb);
+	rc = sql_ast_parse(&a, q, &l, &err);
+	for (int i = 0; i < l.nnotices; i++)
+		strbuf_printf(&sb, "%s%s", i ? "|" : "", l.notices[i]);
+	if (!ok(rc == rc_expected && strcmp(sb.data, expected) == 0, "notices: %s", what))
+		printf("# rc %d, notices: %s\n", rc, sb.data);
+	strbuf_free(&sb);
+	mg_error_reset(&err);
+	arena_destroy(&a);
+}
+
+static void
+test_notices(void)
+{
+	/* PostgreSQL 15's NOTICEs for the same queries */
+	check_notices("quoted and unquoted",
+				  "select 1 as \"Quoted_Identifier_That_Is_Way_Too_Long_For_PostgreSQL_Names_Really_Yes\", "
+				  "2 as ABCDEFGHIJabcdefghijABCDEFGHIJabcdefghijABCDEFGHIJabcdefghijXYZW_ok", 0,
+				  "identifier \"Quoted_Identifier_That_Is_Way_Too_Long_For_PostgreSQL_Names_Really_Yes\" "
+				  "will be truncated to \"Quoted_Identifier_That_Is_Way_Too_Long_For_PostgreSQL_Names_Rea\"|"
+				  "identifier \"abcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijxyzw_ok\" "
+				  "will be truncated to \"abcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijxyz\"");
+	check_notices("before a syntax error",
+				  "select aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa from", -1,
+				  "identifier \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\" "
+				  "will be truncated to \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"");
+	check_notices("not in literals and comments",
+				  "select 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', "
+				  "E'\\'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb', "
+				  "$q$ cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc $q$ "
+				  "/* dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd */ "
+				  "-- eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee", 0, "");
+	check_notices("clipped at a character boundary",
+				  "select 1 as ééééééééééééééééééééééééééééééééé", 0,
+				  "identifier \"ééééééééééééééééééééééééééééééééé\" will be truncated to \"ééééééééééééééééééééééééééééééé\"");
+	check_notices("63 bytes is not truncated",
+				  "select 1 as abcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabc", 0, "");
+}
+
 static void
 test_pathological(void)
 {
@@ -475,6 +525,7 @@ main(int argc, char **argv)
 	test_statement_text();
 	test_locations();
 	test_errors();
+	test_notices();
 	test_pathological();
 	test_threads();
 	test_mutations();
