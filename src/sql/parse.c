@@ -31,9 +31,14 @@
  * (transform.h, TX_MAX_DEPTH), measured at well under 256 KB of stack at
  * the limit.
  *
+ * Notices: libpg_query silently truncates identifiers of 64 bytes or more;
+ * the NOTICE PostgreSQL raises for each is recovered by rescanning the
+ * query text (scan_truncated_identifiers) and returned in out->notices.
+ *
  * Invariants:
  *  1. Every path out of sql_ast_parse() passes pg_query_exit_memory_context().
- *  2. out is only filled on success; on failure err is set and out->n = 0.
+ *  2. out's statements are only filled on success (on failure err is set and
+ *     out->n = 0); its notices are filled either way.
  */
 #include "postgres.h"
 #include "nodes/parsenodes.h"
@@ -180,9 +185,9 @@ raw_error_to_mg(const char *query, const PgQueryError *pe, MgError *err)
  * forms, dollar quotes, quoted identifiers, numbers) never to mistake the
  * inside of a literal or comment for an identifier.  Only tokens starting
  * before limit (just past the error position when the parse failed) are
- * considered, as PostgreSQL's scanner stops there.
+ * considered, as PostgreSQL's scanner stops there.  NAMEDATALEN (64) comes
+ * from PostgreSQL's headers.
  */
-#define NAMEDATALEN 64
 
 static bool
 ident_start(unsigned char c)
