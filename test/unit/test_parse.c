@@ -6,7 +6,8 @@
  *    its AST dump (ast_print) compared with the "=> " lines after it;
  *    error cases compare SQLSTATE, cursor position and message.  Run
  *    with --regen to print the corpus with fresh expected lines (review
- *    the diff before committing it).
+ *    the diff before committing it); --dump 'SQL'... prints the AST of
+ *    any statement, for debugging.
  * 2. Hand-written checks: statement locations and source text, UTF-8
  *    cursor positions, PostgreSQL's messages for unterminated literals and
  *    comments, the pathological inputs of issue #2 (100,000 parentheses,
@@ -521,6 +522,18 @@ main(int argc, char **argv)
 {
 	if (argc > 1 && strcmp(argv[1], "--regen") == 0)
 		return run_corpus(true) == 0 ? 0 : 1;
+	if (argc > 2 && strcmp(argv[1], "--dump") == 0)
+	{
+		/* debugging aid: test_parse --dump 'SQL' prints the corpus form */
+		StrBuf		sb;
+
+		strbuf_init(&sb);
+		for (int i = 2; i < argc; i++)
+			describe(&sb, argv[i]);
+		fputs(sb.data, stdout);
+		strbuf_free(&sb);
+		return 0;
+	}
 	run_corpus(false);
 	test_statement_text();
 	test_locations();
