@@ -362,6 +362,7 @@ static const Case numeric_cases[] = {
 	{"fn", "to_char", {"numeric:999.999", "text:999.99"}, "text| ###.##"},
 	{"fn", "to_char", {"int4:-1234", "text:FM9,999"}, "text|-1,234"},
 	{"fn", "to_char", {"int4:5", "text:9th"}, "text| 5th"},
+	{"fn", "to_char", {"float8:-0", "text:9.9"}, "text| -.0"},
 	{"fn", "to_char", {"int4:12", "text:99TH"}, "text| 12TH"},
 	{"fn", "to_char", {"int4:22", "text:FM99th"}, "text|22nd"},
 	{"fn", "to_char", {"int4:1", "text:RN"}, "!0A000|to_char/to_number template pattern \"RN\" is not supported"},

@@ -209,7 +209,7 @@ typedef struct NumDigits {
 } NumDigits;
 
 static void
-split_digits(const char *s, NumDigits *d, int post)
+split_digits(const char *s, NumDigits *d, int post, bool keep_negative_zero)
 {
 	const char *dot;
 	size_t		ilen;
@@ -239,8 +239,8 @@ split_digits(const char *s, NumDigits *d, int post)
 
 		memcpy(d->frac, dot + 1, flen < (size_t) post ? flen : (size_t) post);
 	}
-	/* "-0.00" prints without a minus sign */
-	if (d->neg && d->intpart[0] == '\0' && strspn(d->frac, "0") == strlen(d->frac))
+	/* a numeric that rounds to zero prints without a minus sign; a float keeps printf's */
+	if (!keep_negative_zero && d->neg && d->intpart[0] == '\0' && strspn(d->frac, "0") == strlen(d->frac))
 		d->neg = false;
 }
 
@@ -428,7 +428,7 @@ eeee_text(FnCall *fc, const NumFormat *f, double v, StrBuf *sb)
 }
 
 static int
-to_char_common(FnCall *fc, Datum *out, const char *digits, bool special, double approx)
+to_char_common(FnCall *fc, Datum *out, const char *digits, bool special, double approx, bool is_float)
 {
 	NumFormat	f;
 	NumDigits	d;
@@ -448,7 +448,7 @@ to_char_common(FnCall *fc, Datum *out, const char *digits, bool special, double 
 		if (special)
 			d.special = true;
 		else
-			split_digits(digits, &d, f.post);
+			split_digits(digits, &d, f.post, is_float);
 		layout(&f, &d, &sb);
 	}
 	*out = text_datum(fc->ctx->arena, sb.data, sb.len);
@@ -473,7 +473,7 @@ to_char_int(FnCall *fc, Datum *out, int64_t v)
 	char		buf[32];
 
 	snprintf(buf, sizeof(buf), "%lld", (long long) v);
-	return to_char_common(fc, out, buf, false, (double) v);
+	return to_char_common(fc, out, buf, false, (double) v, false);
 }
 
 static int int4_to_char(FnCall *fc, Datum *out) { return to_char_int(fc, out, DatumGetInt32(fc->args[0])); }
@@ -488,11 +488,11 @@ float_to_char(FnCall *fc, Datum *out, double v)
 	if (template_post(fc, &post) < 0)
 		return -1;
 	if (isnan(v) || isinf(v))
-		return to_char_common(fc, out, NULL, true, v);
+		return to_char_common(fc, out, NULL, true, v, true);
 	if (post > 300)
 		post = 300;
 	snprintf(buf, sizeof(buf), "%.*f", post, v);
-	return to_char_common(fc, out, buf, false, v);
+	return to_char_common(fc, out, buf, false, v, true);
 }
 
 static int float4_to_char(FnCall *fc, Datum *out) { return float_to_char(fc, out, DatumGetFloat4(fc->args[0])); }
@@ -508,12 +508,12 @@ numeric_to_char(FnCall *fc, Datum *out)
 	if (template_post(fc, &post) < 0)
 		return -1;
 	if (numeric_is_nan(fc->args[0]) || numeric_is_inf(fc->args[0]))
-		return to_char_common(fc, out, NULL, true, numeric_to_double(fc->args[0]));
+		return to_char_common(fc, out, NULL, true, numeric_to_double(fc->args[0]), false);
 	if (numeric_round(fc->ctx, fc->args[0], post, &r) < 0)
 		return -1;
 	strbuf_init_arena(&sb, fc->ctx->arena);
 	numeric_to_str(r, &sb);
-	return to_char_common(fc, out, sb.data, false, numeric_to_double(fc->args[0]));
+	return to_char_common(fc, out, sb.data, false, numeric_to_double(fc->args[0]), false);
 }
 
 /* ---------------------------------------------------------------- to_number */
