@@ -421,9 +421,16 @@ convert_common(FnCall *fc, Datum *out, Encoding from, Encoding to)
 				return invalid_utf8(fc, s + i, len - i);
 			c = utf8_decode((const char *) s + i, n);
 			if (c > 0xff)
+			{
+				char		bytes[32];
+				int			off = 0;
+
+				for (size_t k = 0; k < n; k++)
+					off += snprintf(bytes + off, sizeof(bytes) - (size_t) off, "%s0x%02x", k ? " " : "", s[i + k]);
 				return fc_error(fc, SQLSTATE_UNTRANSLATABLE_CHARACTER,
-								"character with byte sequence 0x%02x 0x%02x in encoding \"UTF8\" has no equivalent in encoding \"LATIN1\"",
-								s[i], n > 1 ? s[i + 1] : 0);
+								"character with byte sequence %s in encoding \"UTF8\" has no equivalent in encoding \"LATIN1\"",
+								bytes);
+			}
 			strbuf_putc(&sb, (char) c);
 			i += n;
 		}

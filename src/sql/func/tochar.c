@@ -3,9 +3,9 @@
  * numeric template patterns of PostgreSQL's formatting.c.
  *
  * Supported patterns: 9 0 . , D G (C locale: '.' and ','), FM, S, MI, PL,
- * SG, PR, L (currency: blank, as in the C locale), EEEE, TH/th,
+ * SG, PR, L (currency: blank, as in the C locale), EEEE, TH/th, RN/rn,
  * double-quoted literals, backslash escapes; any other character is
- * copied.  RN, V and B are reported as 0A000.
+ * copied.  V and B are reported as 0A000.
  *
  * Design notes: the value is first rendered as plain decimal digits with
  * exactly as many fraction digits as the template has (numeric: rounded
@@ -22,6 +22,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <memgres/func.h>
@@ -33,7 +34,7 @@
 
 typedef enum NumTok {
 	NT_DIGIT9, NT_DIGIT0, NT_DEC, NT_GROUP, NT_S, NT_MI, NT_PL, NT_SG, NT_PR,
-	NT_L, NT_EEEE, NT_TH, NT_LITERAL
+	NT_L, NT_EEEE, NT_TH, NT_RN, NT_LITERAL
 } NumTok;
 
 typedef struct NumNode {
@@ -53,6 +54,8 @@ typedef struct NumFormat {
 	bool		sign_placed;	/* S, MI, PL, SG or PR present */
 	bool		pr;
 	bool		s_leading;		/* S before the digits: sign slot shows '+' */
+	bool		rn;				/* RN/rn: the value as a Roman numeral, nothing else */
+	bool		rn_lower;
 	int			zero_start;		/* 1-based integer position of the first '0', 0 if none */
 	int			last_zero_post; /* 1-based fraction position of the last '0', 0 if none */
 } NumFormat;
@@ -168,11 +171,18 @@ parse_format(FnCall *fc, const char *p, size_t len, NumFormat *f)
 			nd->lit = p;		/* "TH" or "th": the suffix's case */
 			p += 2;
 		}
-		else if (prefix_ci(p, end, "RN") || *p == 'V' || *p == 'v' ||
+		else if (prefix_ci(p, end, "RN"))
+		{
+			nd->tok = NT_RN;
+			f->rn = true;
+			f->rn_lower = (*p == 'r');
+			p += 2;
+		}
+		else if (*p == 'V' || *p == 'v' ||
 				 *p == 'B' || *p == 'b')
 			return fc_error(fc, SQLSTATE_FEATURE_NOT_SUPPORTED,
 							"to_char/to_number template pattern \"%.*s\" is not supported",
-							(*p == 'V' || *p == 'v' || *p == 'B' || *p == 'b') ? 1 : 2, p);
+							1, p);
 		else if (*p == '"')
 		{
 			const char *q = ++p;
@@ -376,6 +386,8 @@ layout(const NumFormat *f, const NumDigits *d, StrBuf *sb)
 				break;
 			case NT_EEEE:
 				break;
+			case NT_RN:
+				break;
 			case NT_TH:
 				if (!overflow)
 				{
@@ -401,6 +413,33 @@ layout(const NumFormat *f, const NumDigits *d, StrBuf *sb)
 	/* A template with no digit positions for a sign yet (e.g. only literals). */
 	if (!sign_done && !f->sign_placed && printed == false && f->pre + f->post > 0)
 		put_sign(sb, f, d->neg);
+}
+
+/* RN: 1..3999 as a Roman numeral, right-aligned in 15 characters unless FM. */
+static void
+roman_text(const NumFormat *f, const NumDigits *d, StrBuf *sb)
+{
+	static const char *const thousands[] = {"", "M", "MM", "MMM"};
+	static const char *const hundreds[] = {"", "C", "CC", "CCC", "CD", "D", "DC", "DCC", "DCCC", "CM"};
+	static const char *const tens[] = {"", "X", "XX", "XXX", "XL", "L", "LX", "LXX", "LXXX", "XC"};
+	static const char *const ones[] = {"", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"};
+	char		buf[32];
+	int			v = 0;
+	size_t		ilen = strlen(d->intpart);
+
+	if (d->special || d->neg || ilen == 0 || ilen > 4 || (v = atoi(d->intpart)) < 1 || v > 3999)
+	{
+		strbuf_puts(sb, "###############");
+		return;
+	}
+	snprintf(buf, sizeof(buf), "%s%s%s%s", thousands[v / 1000], hundreds[(v / 100) % 10], tens[(v / 10) % 10], ones[v % 10]);
+	if (f->rn_lower)
+		for (char *c = buf; *c; c++)
+			*c = (char) (*c + 32);
+	if (!f->fm)
+		for (size_t i = strlen(buf); i < 15; i++)
+			strbuf_putc(sb, ' ');
+	strbuf_puts(sb, buf);
 }
 
 static int
@@ -449,7 +488,10 @@ to_char_common(FnCall *fc, Datum *out, const char *digits, bool special, double 
 			d.special = true;
 		else
 			split_digits(digits, &d, f.post, is_float);
-		layout(&f, &d, &sb);
+		if (f.rn)
+			roman_text(&f, &d, &sb);
+		else
+			layout(&f, &d, &sb);
 	}
 	*out = text_datum(fc->ctx->arena, sb.data, sb.len);
 	return 0;
@@ -599,6 +641,8 @@ to_number(FnCall *fc, Datum *out)
 			case NT_TH:
 				s += (end - s) >= 2 ? 2 : (end - s);
 				break;
+			case NT_RN:
+				return fc_error(fc, SQLSTATE_FEATURE_NOT_SUPPORTED, "\"RN\" not supported for input");
 			case NT_LITERAL:
 				s += nd->litlen <= (size_t) (end - s) ? nd->litlen : (size_t) (end - s);
 				break;
