@@ -153,8 +153,8 @@ st_db_create(StCluster *c, const char *name, const char *template_name, MgError 
 
 		if (tpos < 0)
 		{
-			pthread_mutex_unlock(&c->mu);
 			c->next_oid--;
+			pthread_mutex_unlock(&c->mu);
 			db_unref(db);
 			mg_error(err, SQLSTATE_UNDEFINED_DATABASE, "template database \"%s\" does not exist",
 					 template_name);

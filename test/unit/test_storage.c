@@ -1242,6 +1242,123 @@ test_threads(StCluster *cl)
 	arena_destroy(&a);
 }
 
+/* ---- writers queueing on the lock from several threads ---------------------- */
+
+typedef struct WriterArg {
+	StDatabase *db;
+	int			id;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	bool		woken;
+	int			errors;
+} WriterArg;
+
+static void
+writer_wake(void *p)
+{
+	WriterArg  *wa = p;
+
+	pthread_mutex_lock(&wa->mu);
+	wa->woken = true;
+	pthread_cond_signal(&wa->cv);
+	pthread_mutex_unlock(&wa->mu);
+}
+
+static void *
+writer_main(void *p)
+{
+	WriterArg  *wa = p;
+	Arena		a;
+	MgError		err = MG_ERROR_INIT;
+
+	arena_init(&a, 0);
+	for (int i = 0; i < 300; i++)
+	{
+		StLockWaiter w;
+		StTxn	   *t;
+		int			sp;
+
+		memset(&w, 0, sizeof(w));
+		w.wake = writer_wake;
+		w.arg = wa;
+		wa->woken = false;
+		if (st_lock_acquire(wa->db, &w) == ST_LOCK_WAIT)
+		{
+			/* park until the releasing thread hands the lock over */
+			pthread_mutex_lock(&wa->mu);
+			while (!wa->woken)
+				pthread_cond_wait(&wa->cv, &wa->mu);
+			pthread_mutex_unlock(&wa->mu);
+			if (!st_lock_granted(&w))
+				wa->errors++;
+		}
+		t = st_txn_begin(wa->db);
+		sp = st_savepoint(t);
+		/* row 1 is shared by everyone, row 2 + id is this writer's own */
+		st_update(t, TBL, 1, make_row(&a, val_of(t, 1) + 1, 8), &err);
+		st_release(t, sp);
+		sp = st_savepoint(t);
+		st_update(t, TBL, 2 + (uint64_t) wa->id, make_row(&a, val_of(t, 2 + (uint64_t) wa->id) + 1, 8), &err);
+		st_release(t, sp);
+		st_txn_commit(t, &err);
+		arena_reset(&a);
+	}
+	arena_destroy(&a);
+	return NULL;
+}
+
+static void
+test_writer_threads(StCluster *cl)
+{
+	enum { NW = 4 };
+	MgError		err = MG_ERROR_INIT;
+	Arena		a;
+	StDatabase *db;
+	StTxn	   *t;
+	uint64_t	rowid;
+	pthread_t	th[NW];
+	WriterArg	wa[NW];
+	int			errors = 0;
+	bool		own = true;
+
+	arena_init(&a, 0);
+	st_db_create(cl, "counter", NULL, &err);
+	db = st_db_open(cl, "counter");
+	lock_or_die(db);
+	t = st_txn_begin(db);
+	st_table_create(t, TBL, &err);
+	for (int i = 0; i < NW + 1; i++)
+		st_insert(t, TBL, make_row(&a, 0, 8), &rowid, &err);
+	st_txn_commit(t, &err);
+	for (int i = 0; i < NW; i++)
+	{
+		wa[i].db = db;
+		wa[i].id = i;
+		wa[i].errors = 0;
+		pthread_mutex_init(&wa[i].mu, NULL);
+		pthread_cond_init(&wa[i].cv, NULL);
+		pthread_create(&th[i], NULL, writer_main, &wa[i]);
+	}
+	for (int i = 0; i < NW; i++)
+	{
+		pthread_join(th[i], NULL);
+		errors += wa[i].errors;
+		pthread_mutex_destroy(&wa[i].mu);
+		pthread_cond_destroy(&wa[i].cv);
+	}
+	t = st_snapshot_begin(db);
+	for (int i = 0; i < NW; i++)
+		own = own && val_of(t, 2 + (uint64_t) i) == 300;
+	ok(errors == 0 && val_of(t, 1) == NW * 300 && own,
+	   "%d threads x 300 transactions through the lock queue: shared row %d", NW, val_of(t, 1));
+	st_txn_end(t);
+	ok(st_lock_try(db), "the lock is free afterwards");
+	st_lock_release(db);
+	st_db_close(db);
+	st_db_drop(cl, "counter", false, &err);
+	arena_destroy(&a);
+}
+
 /* ---- sequences ------------------------------------------------------------------ */
 
 static int
@@ -1295,6 +1412,7 @@ main(void)
 	test_lock(cl);
 	test_limit(cl);
 	test_threads(cl);
+	test_writer_threads(cl);
 	test_sequences(cl);
 	st_cluster_free(cl);
 	ok(storage_memory_used() == base, "accounted memory back to its start (%zu)", storage_memory_used());
