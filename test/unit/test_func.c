@@ -835,6 +835,52 @@ test_srfs(void)
 	}
 }
 
+/* A regex call site with a cache: the first pattern is kept, others still work. */
+static void
+test_regex_cache(void)
+{
+	Oid			types[2] = {TEXTOID, TEXTOID};
+	Oid			resolved[2];
+	const OperDef *o = oper_resolve("~", TEXTOID, TEXTOID, &resolved[0], &resolved[1], &err);
+	Arena		cache_arena;
+	void	   *slot = NULL;
+	const char *pats[] = {"^a", "^b", "^a", "^b"};
+	const char *subj[] = {"abc", "abc", "bcd", "bcd"};
+	const bool	want[] = {true, false, false, true};
+	bool		good = o != NULL;
+	void	   *first = NULL;
+
+	(void) types;
+	arena_init(&cache_arena, 0);
+	for (int i = 0; good && i < 4; i++)
+	{
+		Datum		args[2] = {cstring_text_datum(&arena, subj[i]), cstring_text_datum(&arena, pats[i])};
+		bool		nulls[2] = {false, false};
+		FnCall		fc;
+		Datum		r = 0;
+
+		memset(&fc, 0, sizeof(fc));
+		fc.ctx = &ctx;
+		fc.nargs = 2;
+		fc.args = args;
+		fc.argnull = nulls;
+		fc.argtypes = resolved;
+		fc.rettype = BOOLOID;
+		fc.cache = &slot;
+		fc.cache_arena = &cache_arena;
+		if (o->func->fn(&fc, &r) < 0 || DatumGetBool(r) != want[i])
+			good = false;
+		if (i == 0)
+			first = slot;
+		else if (slot != first)
+			good = false;
+		arena_reset(&arena);
+	}
+	ok(good, "a cached regex call site keeps its first pattern and still matches others");
+	arena_destroy(&cache_arena);
+	mg_error_reset(&err);
+}
+
 static void
 test_registry(void)
 {
@@ -895,6 +941,7 @@ main(void)
 		run_agg_case(&agg_cases[i]);
 	test_string_agg();
 	test_srfs();
+	test_regex_cache();
 	for (size_t i = 0; i < sizeof(numeric_cases) / sizeof(numeric_cases[0]); i++)
 	{
 		const OperDef *o = oper_resolve("+", NUMERICOID, NUMERICOID, NULL, NULL, NULL);

@@ -22,7 +22,8 @@
  *    PCRE2's.
  *  - A compiled pattern is cached per call site in *fc->cache (allocated in
  *    fc->cache_arena) and reused while the pattern text and flags are the
- *    same.  Set-returning forms compile into srf_arena, as rows may reset
+ *    same; later, different patterns at the same site compile into row
+ *    memory (fc->ctx->arena) and are not kept.  Set-returning forms compile into srf_arena, as rows may reset
  *    the expression arena between calls.  PCRE2 allocates through a general
  *    context whose allocator is the owning arena, so nothing needs freeing:
  *    the arena's reset releases it.
@@ -556,8 +557,9 @@ pg_regex_message(int errcode)
 static Regex *
 regex_get(FnCall *fc, const char *pat, size_t patlen, uint32_t options)
 {
-	Arena	   *a = (fc->cache && fc->cache_arena) ? fc->cache_arena : fc->ctx->arena;
-	Regex	   *re = (fc->cache && fc->cache_arena) ? (Regex *) *fc->cache : NULL;
+	bool		cacheable = fc->cache != NULL && fc->cache_arena != NULL;
+	Regex	   *re = cacheable ? (Regex *) *fc->cache : NULL;
+	Arena	   *a;
 	pcre2_general_context *gc;
 	pcre2_compile_context *cc;
 	StrBuf		translated;
@@ -566,6 +568,15 @@ regex_get(FnCall *fc, const char *pat, size_t patlen, uint32_t options)
 
 	if (re != NULL && re->options == options && re->patlen == patlen && memcmp(re->pattern, pat, patlen) == 0)
 		return re;
+
+	/*
+	 * Only the first pattern of a call site is kept: a pattern that varies
+	 * from row to row compiles into the row's memory instead, so the cache
+	 * arena does not grow with every distinct pattern.
+	 */
+	if (re != NULL)
+		cacheable = false;
+	a = cacheable ? fc->cache_arena : fc->ctx->arena;
 	re = arena_new(a, Regex);
 	re->pattern = arena_strndup(a, pat, patlen);
 	re->patlen = patlen;
@@ -592,7 +603,7 @@ regex_get(FnCall *fc, const char *pat, size_t patlen, uint32_t options)
 	}
 	re->md = pcre2_match_data_create_from_pattern(re->code, gc);
 	pcre2_pattern_info(re->code, PCRE2_INFO_CAPTURECOUNT, &re->ncaptures);
-	if (fc->cache && fc->cache_arena)
+	if (cacheable)
 		*fc->cache = re;
 	return re;
 }
