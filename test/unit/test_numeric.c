@@ -1045,6 +1045,43 @@ test_accum(TestCtx *t)
 	numeric_accum_avg(&t->ctx, acc, &r, &isnull);
 	numeric_to_str(r, &sb);
 	tap_ok(strcmp(sb.data, "5.5000000000000000") == 0, "avg(1..10) = 5.5000000000000000 (got %s)", sb.data);
+	strbuf_reset(&sb);
+
+	/* many mixed values (past the carry interval) against a running numeric_add */
+	{
+		static const char *vals[] = {"9999.9999", "-0.0001", "123456789012345678901234567890", "-7.5",
+		"0.000000000001", "-99999999", "42"};
+		Datum		running = numeric_from_int64(&t->arena, 0);
+		Datum		r2;
+		StrBuf		sb2;
+		Arena		scratch;
+		int			nvals = 250000;
+
+		arena_init(&scratch, 0);
+		acc = numeric_accum_new(&t->arena);
+		for (int i = 0; i < nvals; i++)
+		{
+			Datum		v = num(t, vals[i % 7]);
+			EvalCtx		sctx = t->ctx;
+
+			numeric_accum_add(&t->ctx, acc, v);
+			if (i % 3 == 0)
+				numeric_accum_add_int64(&t->ctx, acc, -i);
+			sctx.arena = &scratch;
+			numeric_add(&sctx, running, num(t, vals[i % 7]), &r2);
+			if (i % 3 == 0)
+				numeric_add(&sctx, r2, numeric_from_int64(&scratch, -i), &r2);
+			running = datum_copy(&t->arena, type_by_oid(NUMERICOID), r2);
+			arena_reset(&scratch);
+		}
+		numeric_accum_sum(&t->ctx, acc, &r, &isnull);
+		numeric_to_str(r, &sb);
+		strbuf_init(&sb2);
+		numeric_to_str(running, &sb2);
+		tap_ok(strcmp(sb.data, sb2.data) == 0, "sum of %d mixed values = %s (got %s)", nvals, sb2.data, sb.data);
+		strbuf_free(&sb2);
+		arena_destroy(&scratch);
+	}
 	strbuf_free(&sb);
 	arena_reset(&t->arena);
 }

@@ -2660,12 +2660,24 @@ numeric_power(EvalCtx *ctx, Datum a, Datum b, Datum *out)
 
 /* ---- sum/avg accumulators ---- */
 
+/*
+ * The accumulator keeps integer inputs in a 128-bit sum and numeric inputs
+ * in two digit arrays (positive and negative values apart, as PostgreSQL's
+ * NumericSumAccum) whose carries are propagated only now and then, so
+ * adding a row allocates nothing once the arrays cover its digit range.
+ */
+#define ACCUM_CARRY_EVERY 100000	/* adds of digits < NBASE that fit an int32 */
+
 struct NumericAccum {
 	Arena	   *arena;
 	int64_t		count;
 	unsigned char isum[16];		/* __int128 sum of integer inputs (memcpy: arenas align to 8 only) */
-	bool		have_num;		/* a numeric sum is kept in num */
-	NumericVar	num;
+	int			weight;			/* NBASE weight of pos[0]/neg[0] */
+	int			ndigits;		/* length of pos and neg, 0 until a numeric is added */
+	int			dscale;			/* largest input dscale */
+	int			pending;		/* adds since the last carry propagation */
+	int32_t    *pos;
+	int32_t    *neg;
 	int			nan_count;
 	int			pinf_count;
 	int			ninf_count;
@@ -2693,10 +2705,67 @@ numeric_accum_add_int64(EvalCtx *ctx, NumericAccum *acc, int64_t v)
 	return 0;
 }
 
+/* Makes the arrays cover weights lo..hi, with one spare digit on top for carries. */
+static void
+accum_cover(NumericAccum *acc, int hi, int lo)
+{
+	int			newhi, newlo, nd, shift;
+	int32_t    *pos, *neg;
+
+	if (acc->ndigits > 0 && hi < acc->weight && lo >= acc->weight - acc->ndigits + 1)
+		return;
+	newhi = hi + 1;
+	newlo = lo;
+	if (acc->ndigits > 0)
+	{
+		if (acc->weight > newhi)
+			newhi = acc->weight;
+		if (acc->weight - acc->ndigits + 1 < newlo)
+			newlo = acc->weight - acc->ndigits + 1;
+	}
+	nd = newhi - newlo + 1;
+	pos = arena_alloc0(acc->arena, sizeof(int32_t) * (size_t) nd);
+	neg = arena_alloc0(acc->arena, sizeof(int32_t) * (size_t) nd);
+	if (acc->ndigits > 0)
+	{
+		shift = newhi - acc->weight;
+		memcpy(pos + shift, acc->pos, sizeof(int32_t) * (size_t) acc->ndigits);
+		memcpy(neg + shift, acc->neg, sizeof(int32_t) * (size_t) acc->ndigits);
+	}
+	acc->pos = pos;
+	acc->neg = neg;
+	acc->weight = newhi;
+	acc->ndigits = nd;
+}
+
+static void
+accum_carry(NumericAccum *acc)
+{
+	int32_t    *arrs[2] = {acc->pos, acc->neg};
+
+	for (int k = 0; k < 2; k++)
+	{
+		int32_t    *d = arrs[k];
+
+		for (int i = acc->ndigits - 1; i > 0; i--)
+		{
+			d[i - 1] += d[i] / NBASE;
+			d[i] %= NBASE;
+		}
+	}
+	acc->pending = 0;
+	if (acc->pos[0] != 0 || acc->neg[0] != 0)
+	{
+		/* the spare top digit is in use: grow so the next carries have room */
+		accum_cover(acc, acc->weight, acc->weight - acc->ndigits + 1);
+	}
+}
+
 int
 numeric_accum_add(EvalCtx *ctx, NumericAccum *acc, Datum v)
 {
-	NumericVar	x, r;
+	int			n, w;
+	int32_t    *arr;
 
 	(void) ctx;
 	acc->count++;
@@ -2714,16 +2783,33 @@ numeric_accum_add(EvalCtx *ctx, NumericAccum *acc, Datum v)
 		default:
 			break;
 	}
-	init_var_from_num(acc->arena, v, &x);
-	if (!acc->have_num)
-	{
-		acc->num = x;
-		acc->have_num = true;
+	if (pk_dscale(v) > acc->dscale)
+		acc->dscale = pk_dscale(v);
+	n = pk_ndigits(v);
+	if (n == 0)
 		return 0;
-	}
-	add_var(acc->arena, &acc->num, &x, &r);
-	acc->num = r;
+	w = pk_weight(v);
+	accum_cover(acc, w, w - n + 1);
+	if (acc->pending >= ACCUM_CARRY_EVERY)
+		accum_carry(acc);
+	arr = pk_sign(v) == NUMERIC_NEG ? acc->neg : acc->pos;
+	for (int i = 0; i < n; i++)
+		arr[acc->weight - (w - i)] += pk_digit(v, i);
+	acc->pending++;
 	return 0;
+}
+
+/* One of the digit arrays as a NumericVar. */
+static void
+accum_part(NumericAccum *acc, const int32_t *d, int sign, NumericVar *out)
+{
+	alloc_var(acc->arena, out, acc->ndigits);
+	for (int i = 0; i < acc->ndigits; i++)
+		out->digits[i] = (NumericDigit) d[i];
+	out->weight = acc->weight;
+	out->sign = sign;
+	out->dscale = acc->dscale;
+	strip_var(out);
 }
 
 /* The exact total as a NumericVar (finite part only). */
@@ -2751,9 +2837,16 @@ accum_total(NumericAccum *acc, NumericVar *total)
 	iv.weight = n > 0 ? n - 1 : 0;
 	iv.sign = neg ? NUMERIC_NEG : NUMERIC_POS;
 	iv.dscale = 0;
-	if (acc->have_num)
+	if (acc->ndigits > 0)
 	{
-		add_var(acc->arena, &acc->num, &iv, &r);
+		NumericVar	p, q, d;
+
+		accum_carry(acc);
+		accum_part(acc, acc->pos, NUMERIC_POS, &p);
+		accum_part(acc, acc->neg, NUMERIC_NEG, &q);
+		add_var(acc->arena, &p, &q, &d);
+		add_var(acc->arena, &d, &iv, &r);
+		r.dscale = acc->dscale;
 		*total = r;
 	}
 	else
