@@ -6,7 +6,7 @@
 # description", "not ok N - description", "ok N - description # SKIP why".
 # A suite that exits non-zero without printing any "not ok" line counts as
 # one failure, so a crash is never silent; so does a suite that outlives
-# MEMGRES_SUITE_TIMEOUT seconds (default 1200) or prints "Bail out!".
+# MEMGRES_SUITE_TIMEOUT seconds (default 600) or prints "Bail out!".
 # Unit programs run first, then the script suites in name order.  Each
 # suite's output is kept in $MEMGRES_BUILDDIR/test/log/NAME.log.
 #
@@ -40,9 +40,9 @@ for suite in "${suites[@]}"; do
 	log=$LOGDIR/$name.log
 	start=$(date +%s)
 	if [[ "$suite" == *.sh ]]; then
-		timeout -k 10 "${MEMGRES_SUITE_TIMEOUT:-1200}" bash "$suite" >"$log" 2>&1 </dev/null
+		timeout -k 10 "${MEMGRES_SUITE_TIMEOUT:-600}" bash "$suite" >"$log" 2>&1 </dev/null
 	else
-		timeout -k 10 "${MEMGRES_SUITE_TIMEOUT:-1200}" "$suite" >"$log" 2>&1 </dev/null
+		timeout -k 10 "${MEMGRES_SUITE_TIMEOUT:-600}" "$suite" >"$log" 2>&1 </dev/null
 	fi
 	rc=$?
 	p=$(grep -cE '^ok [0-9]+' "$log")
@@ -54,7 +54,7 @@ for suite in "${suites[@]}"; do
 	fi
 	if [ "$rc" -eq 124 ]; then
 		f=$((f + 1))
-		echo "not ok - $name timed out after ${MEMGRES_SUITE_TIMEOUT:-1200}s" >>"$log"
+		echo "not ok - $name timed out after ${MEMGRES_SUITE_TIMEOUT:-600}s" >>"$log"
 	elif [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
 		f=1
 		echo "not ok - $name exited with status $rc" >>"$log"
