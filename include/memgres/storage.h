@@ -96,7 +96,8 @@ typedef struct StTuple StTuple;
 /*
  * Builds a tuple of ncols attributes in arena memory (values[i] ignored where
  * nulls[i]).  The result is only a value to pass to st_insert/st_update,
- * which copy it.  Fails (NULL, 54000) only past 1 GB.
+ * which copy it.  Fails (NULL) with 54000 past 1 GB or 54011 past 1600
+ * attributes.
  */
 StTuple    *st_tuple_form(Arena *a, const StColumn *cols, int ncols,
 						  const Datum *values, const bool *nulls, MgError *err);

@@ -33,6 +33,7 @@ struct StTuple {
 };
 
 #define TUP_HASNULLS 0x01
+#define ST_TUPLE_MAXATTS 1600
 #define TUP_MAXLEN ((size_t) 1 << 30)
 
 static inline size_t
@@ -53,6 +54,13 @@ st_tuple_form(Arena *a, const StColumn *cols, int ncols, const Datum *values,
 	StTuple    *t;
 	char	   *base;
 
+	if (ncols > ST_TUPLE_MAXATTS)
+	{
+		/* the SQL layer enforces PostgreSQL's 1600 first; this keeps hoff in a byte */
+		mg_error(err, SQLSTATE_TOO_MANY_COLUMNS, "tables can have at most %d columns",
+				 ST_TUPLE_MAXATTS);
+		return NULL;
+	}
 	for (int i = 0; i < ncols; i++)
 		if (nulls[i])
 			hasnulls = true;
