@@ -27,7 +27,8 @@
 #include <memgres/strbuf.h>
 
 typedef enum AuthMethod {
-	AUTH_REJECT,
+	AUTH_NO_MATCH,			/* no rule matched: "no pg_hba.conf entry for host ..." */
+	AUTH_REJECT,			/* a reject rule matched: "pg_hba.conf rejects connection ..." */
 	AUTH_TRUST,
 	AUTH_PASSWORD,			/* cleartext */
 	AUTH_MD5,				/* md5, or SCRAM if the stored verifier is SCRAM (as PostgreSQL) */
@@ -52,8 +53,8 @@ HbaRules   *hba_load_file(const char *path, MgError *err);
  * 127.0.0.1/32 and ::1/128 only. */
 HbaRules   *hba_default(bool have_password);
 void		hba_free(HbaRules *rules);
-/* The method of the first matching rule; AUTH_REJECT if none matches
- * ("no pg_hba.conf entry for host ..."). addr is NULL for HBA_LOCAL. */
+/* The method of the first matching rule; AUTH_NO_MATCH if none matches.
+ * addr is NULL for HBA_LOCAL. */
 AuthMethod	hba_match(const HbaRules *rules, HbaConnType type, const char *database,
 					  const char *user, const struct sockaddr *addr);
 const char *auth_method_name(AuthMethod m);

@@ -220,6 +220,7 @@ auth_method_name(AuthMethod m)
 {
 	switch (m)
 	{
+		case AUTH_NO_MATCH: return "no match";
 		case AUTH_REJECT: return "reject";
 		case AUTH_TRUST: return "trust";
 		case AUTH_PASSWORD: return "password";

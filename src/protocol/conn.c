@@ -915,10 +915,12 @@ login_start(Conn *c)
 	}
 	method = hba_match(server_ctx.hba, conn_hba_type(c), c->database, c->user,
 					   c->is_unix ? NULL : (const struct sockaddr *) &c->addr);
-	if (method == AUTH_REJECT)
+	if (method == AUTH_REJECT || method == AUTH_NO_MATCH)
 	{
 		login_fatal(c, SQLSTATE_INVALID_AUTHORIZATION_SPECIFICATION,
-					"no pg_hba.conf entry for host \"%s\", user \"%s\", database \"%s\", %s",
+					method == AUTH_REJECT
+					? "pg_hba.conf rejects connection for host \"%s\", user \"%s\", database \"%s\", %s"
+					: "no pg_hba.conf entry for host \"%s\", user \"%s\", database \"%s\", %s",
 					c->host, c->user, c->database, c->tls ? "SSL encryption" : "no encryption");
 		return;
 	}

@@ -490,5 +490,5 @@ hba_match(const HbaRules *rules, HbaConnType type, const char *database,
 			continue;
 		return rule->method;
 	}
-	return AUTH_REJECT;
+	return AUTH_NO_MATCH;
 }

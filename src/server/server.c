@@ -241,7 +241,9 @@ server_main(int argc, char **argv)
 
 	if (password)
 	{
-		verifier = auth_scram_verifier(password);
+		/* As PostgreSQL stores a password: per password_encryption (md5 or SCRAM). */
+		verifier = auth_make_verifier(password, user,
+									  guc_str(&guc_server, GUC_PASSWORD_ENCRYPTION));
 		if (verifier == NULL)
 		{
 			mg_error_sev(&err, MG_SEV_FATAL, SQLSTATE_INTERNAL_ERROR, "could not hash POSTGRES_PASSWORD");

@@ -336,7 +336,7 @@ test_hba(void)
 	a = v4("127.0.0.1");
 	ok(hba_match(r, HBA_HOST_PLAIN, "d", "u", (struct sockaddr *) &a) == AUTH_TRUST, "default without password: loopback trust");
 	a = v4("10.0.0.1");
-	ok(hba_match(r, HBA_HOST_PLAIN, "d", "u", (struct sockaddr *) &a) == AUTH_REJECT, "default without password: others rejected");
+	ok(hba_match(r, HBA_HOST_PLAIN, "d", "u", (struct sockaddr *) &a) == AUTH_NO_MATCH, "default without password: others have no entry");
 	ok(hba_match(r, HBA_LOCAL, "d", "u", NULL) == AUTH_TRUST, "default: Unix socket trust");
 	hba_free(r);
 	r = hba_default(true);
