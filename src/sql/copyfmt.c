@@ -1223,7 +1223,8 @@ scan_lines(CopyFmtParser *p, bool final, CopyFmtRowFn fn, void *arg, MgError *er
 		 * below (no '\r', no backslash, no CSV quote, and the newline style
 		 * is \n).
 		 */
-		if (i == p->start && !p->in_quote && (p->eol == EOL_NL || p->eol == EOL_UNKNOWN))
+		if (i == p->start && i < p->len && !p->in_quote &&
+			(p->eol == EOL_NL || p->eol == EOL_UNKNOWN))
 		{
 			const char *b = p->buf + i;
 			const char *nl = memchr(b, '\n', p->len - i);
@@ -1425,7 +1426,7 @@ int
 copyfmt_parser_feed(CopyFmtParser *p, const char *data, size_t n, CopyFmtRowFn fn, void *arg,
 					MgError *err)
 {
-	if (p->done)
+	if (p->done || n == 0)
 		return 0;
 	/* drop consumed bytes, then append */
 	if (p->start > 0)

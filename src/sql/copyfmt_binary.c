@@ -120,13 +120,14 @@ field_error(CopyFmtParser *p, MgError *err, int field, const char *msg)
 static int
 read_header(CopyFmtParser *p, bool final, MgError *err)
 {
-	const char *b = p->buf + p->start;
 	size_t		avail = p->len - p->start;
+	const char *b;
 	int32_t		flags;
 	int32_t		ext;
 
 	if (avail < sizeof(binary_signature))
 		return final ? header_error(p, err, "COPY file signature not recognized") : 0;
+	b = p->buf + p->start;
 	if (memcmp(b, binary_signature, sizeof(binary_signature)) != 0)
 		return header_error(p, err, "COPY file signature not recognized");
 	if (avail < 15)
@@ -162,8 +163,8 @@ copyfmt_binary_scan(CopyFmtParser *p, bool final, CopyFmtRowFn fn, void *arg, Mg
 	}
 	while (!p->done)
 	{
-		const char *b = p->buf + p->start;
 		size_t		avail = p->len - p->start;
+		const char *b = avail > 0 ? p->buf + p->start : NULL;
 		size_t		off = 2;
 		int16_t		count;
 		int			field = 0;
