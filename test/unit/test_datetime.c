@@ -189,6 +189,22 @@ run_fcase(Ctx *c, int i)
 		}
 	}
 	snprintf(desc + n, sizeof(desc) - (size_t) n, ") [%s]", fcase->timezone);
+	if (fcase->kind == 'c')
+	{
+		const MgType *target = type_by_name(fcase->name);
+		Datum		result;
+
+		if (target == NULL || cast_apply(&c->ctx, types[0], -1, target->oid, -1, true, args[0], &result) != 0)
+			error_text(&c->err, got, sizeof(got));
+		else if (type_output(&c->ctx, target->oid, -1, result, &sb) != 0)
+			error_text(&c->err, got, sizeof(got));
+		else
+			snprintf(got, sizeof(got), "OK:%s", sb.data);
+		if (!ok(strcmp(got, fcase->expected) == 0, "cast %s to %s", desc, fcase->name))
+			printf("#   got:      %s\n#   expected: %s\n", got, fcase->expected);
+		arena_reset(&c->arena);
+		return;
+	}
 	if (fcase->kind == 'f')
 	{
 		fd = func_resolve(fcase->name, fcase->nargs, types, resolved, &c->err);

@@ -17,7 +17,7 @@ typedef struct DtCase {
 typedef struct DtFnCase {
 	const char *datestyle;
 	const char *timezone;
-	char		kind;			/* 'f' function, 'o' operator */
+	char		kind;			/* 'f' function, 'o' operator, 'c' cast to the type named */
 	const char *name;
 	int			nargs;
 	const char *types[8];

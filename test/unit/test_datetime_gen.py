@@ -147,6 +147,8 @@ for rng in ["year", "month", "day", "hour", "minute", "second", "year to month",
 FCASES = []
 def fn(name, *args, tz="UTC", ds=ISO):
     FCASES.append((ds, tz, "f", name, list(args)))
+def cast(target, a, tz="UTC", ds=ISO):
+    FCASES.append((ds, tz, "c", target, [a]))
 def op(name, l, r, tz="UTC", ds=ISO):
     FCASES.append((ds, tz, "o", name, [a for a in (l, r) if a is not None]))
 TS = "timestamp"; TZ = "timestamptz"; D = "date"; T = "time"; IV = "interval"; TX = "text"
@@ -257,6 +259,18 @@ for src, f in [("2024-03-05 14:07:09", "YYYY-MM-DD HH24:MI:SS"), ("05 Mar 2024",
     for tz in ["UTC", "Europe/Berlin"]:
         fn("to_timestamp", (TX, src), (TX, f), tz=tz)
     fn("to_date", (TX, src), (TX, f))
+for tz in ["UTC", "America/New_York", "Europe/Berlin"]:
+    cast("timestamptz", (D, "2024-03-10"), tz=tz); cast("timestamptz", (TS, "2024-03-10 02:30"), tz=tz)
+    cast("timestamptz", (TS, "2024-11-03 01:30"), tz=tz); cast("timestamp", (TZ, "2024-03-10 07:30+00"), tz=tz)
+    cast("date", (TZ, "2024-03-10 03:30+00"), tz=tz); cast("time", (TZ, "2024-03-10 03:30:01.5+00"), tz=tz)
+    cast("timestamptz", (D, "infinity"), tz=tz)
+cast("timestamp", (D, "2000-02-29")); cast("date", (TS, "2000-02-29 23:59:59")); cast("time", (TS, "2000-02-29 23:59:59"))
+cast("interval", (T, "12:34:56.5")); cast("time", (IV, "-1 day 01:00")); cast("time", (IV, "27:00"))
+cast("date", (TS, "-infinity")); cast("timestamp", (D, "5874897-01-01"))
+cast("jsonb", ("json", '{"b": 1, "a": [1, 2.50]}')); cast("json", ("jsonb", '{"b": 1, "a": [1, 2.50]}'))
+for target in ["bool", "numeric", "int2", "int4", "int8", "float4", "float8"]:
+    for v in ["true", "12.5", "70000", "\"s\"", "null", "[1]", "{}", "1e3"]:
+        cast(target, ("jsonb", v))
 JSON_INPUTS = ['{"a":1,}', 'xyz', '[1,2', '{"a" 1}', '"abc', '01', '1.', '-', '"\\u0000"', '"\\ud800"',
                '"\\ud83d\\ude00"', '{"a":tru}', '', '[1] x', '[1] 2', '"a\tb"', '"\\x"', '1e5', '-0', '1.50',
                '{"b":1,"a":2,"b":3}', ' { "aa" : [1, 2.0, {"x": null}], "b": true, "c": false } ',
@@ -331,7 +345,9 @@ def main():
     rows = []
     for (ds, tz, kind, name, args) in FCASES:
         lits = ["%s::%s" % (sql_lit(v), t) for (t, v) in args]
-        if kind == "f":
+        if kind == "c":
+            expr = "%s::%s" % (lits[0], name)
+        elif kind == "f":
             expr = "%s%s(%s)" % ("pg_catalog." if name == "extract" else "", name, ", ".join(lits))
         elif len(lits) == 1:
             expr = "%s %s" % (name, lits[0])

@@ -1269,9 +1269,75 @@ cast_jsonb_json(EvalCtx *ctx, Datum v, int32_t typmod, bool explicit_cast, Datum
 	return 0;
 }
 
+/*
+ * jsonb -> bool/number casts (explicit): the value must be a scalar of the
+ * right kind, as PostgreSQL's jsonb_bool/jsonb_numeric ...
+ */
+static int
+jsonb_scalar(EvalCtx *ctx, Datum v, JsonType want, const char *tname, JsonNode **out)
+{
+	JsonNode   *n = jsonb_to_node(ctx->arena, v);
+	bool		okk = want == JSON_TRUE ? (n->type == JSON_TRUE || n->type == JSON_FALSE) : n->type == want;
+
+	if (!okk)
+	{
+		static const char *const names[] = {"null", "boolean", "boolean", "numeric", "string", "array", "object"};
+
+		mg_error(ctx->err, SQLSTATE_INVALID_PARAMETER_VALUE, "cannot cast jsonb %s to type %s",
+				 names[n->type], tname);
+		return -1;
+	}
+	*out = n;
+	return 0;
+}
+
+static int
+cast_jsonb_bool(EvalCtx *ctx, Datum v, int32_t typmod, bool explicit_cast, Datum *out)
+{
+	JsonNode   *n;
+
+	(void) typmod;
+	(void) explicit_cast;
+	if (jsonb_scalar(ctx, v, JSON_TRUE, "boolean", &n))
+		return -1;
+	*out = BoolGetDatum(n->type == JSON_TRUE);
+	return 0;
+}
+
+static int
+jsonb_to_number(EvalCtx *ctx, Datum v, Oid target, const char *tname, int32_t typmod, Datum *out)
+{
+	JsonNode   *n;
+	Datum		num;
+
+	if (jsonb_scalar(ctx, v, JSON_NUMBER, tname, &n) ||
+		numeric_from_str(ctx, n->str, n->len, -1, &num))
+		return -1;
+	if (target == NUMERICOID)
+		return typmod >= 0 ? numeric_apply_typmod(ctx, num, typmod, out) : (*out = num, 0);
+	return cast_apply(ctx, NUMERICOID, -1, target, typmod, true, num, out);
+}
+
+#define JSONB_NUM_CAST(fname, oid, tname) \
+static int fname(EvalCtx *ctx, Datum v, int32_t typmod, bool explicit_cast, Datum *out) \
+{ (void) explicit_cast; return jsonb_to_number(ctx, v, oid, tname, typmod, out); }
+JSONB_NUM_CAST(cast_jsonb_numeric, NUMERICOID, "numeric")
+JSONB_NUM_CAST(cast_jsonb_int2, INT2OID, "smallint")
+JSONB_NUM_CAST(cast_jsonb_int4, INT4OID, "integer")
+JSONB_NUM_CAST(cast_jsonb_int8, INT8OID, "bigint")
+JSONB_NUM_CAST(cast_jsonb_float4, FLOAT4OID, "real")
+JSONB_NUM_CAST(cast_jsonb_float8, FLOAT8OID, "double precision")
+
 static const CastDef json_casts[] = {
 	{JSONOID, JSONBOID, CAST_ASSIGNMENT, cast_json_jsonb},
 	{JSONBOID, JSONOID, CAST_ASSIGNMENT, cast_jsonb_json},
+	{JSONBOID, BOOLOID, CAST_EXPLICIT, cast_jsonb_bool},
+	{JSONBOID, NUMERICOID, CAST_EXPLICIT, cast_jsonb_numeric},
+	{JSONBOID, INT2OID, CAST_EXPLICIT, cast_jsonb_int2},
+	{JSONBOID, INT4OID, CAST_EXPLICIT, cast_jsonb_int4},
+	{JSONBOID, INT8OID, CAST_EXPLICIT, cast_jsonb_int8},
+	{JSONBOID, FLOAT4OID, CAST_EXPLICIT, cast_jsonb_float4},
+	{JSONBOID, FLOAT8OID, CAST_EXPLICIT, cast_jsonb_float8},
 };
 
 const MgType json_type = {

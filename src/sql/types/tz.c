@@ -599,22 +599,39 @@ tz_offset_at_local(const TzZone *tz, int64_t local, int *isdst)
 	return off;
 }
 
+/*
+ * The session's zone.  Each thread remembers its last answer (a copy of
+ * the name, not the pointer, since a SET may reuse the string's memory), so
+ * printing a column of timestamptz values takes the cache lock once.
+ */
+static __thread char session_tz_name[TZ_MAX_NAME];
+static __thread const TzZone *session_tz;
+
 const TzZone *
 tz_session(const EvalCtx *ctx)
 {
 	const char *name = (ctx && ctx->gucs) ? guc_str(ctx->gucs, GUC_TIMEZONE) : NULL;
 	const TzZone *z = NULL;
 
-	if (name != NULL)
-		z = tz_lookup(name);
+	if (name == NULL)
+		name = "UTC";
+	if (session_tz != NULL && strcmp(session_tz_name, name) == 0)
+		return session_tz;
+	z = tz_lookup(name);
 	if (z == NULL)
 		z = tz_lookup("UTC");
+	if (strlen(name) < sizeof(session_tz_name))
+	{
+		strcpy(session_tz_name, name);
+		session_tz = z;
+	}
 	return z;
 }
 
 void
 tz_cache_free(void)
 {
+	session_tz = NULL;
 	pthread_mutex_lock(&tz_lock);
 	while (tz_cache)
 	{
