@@ -1700,6 +1700,212 @@ alter_column(Ddl *d, CatTable *t, const char *name)
 	return NULL;
 }
 
+static bool
+expr_uses_column(const Expr *e, int slot)
+{
+	if (!e)
+		return false;
+	if (e->kind == EXPR_VAR && e->u.var == slot)
+		return true;
+	for (int i = 0; i < e->nargs; i++)
+		if (expr_uses_column(e->args[i], slot))
+			return true;
+	if (e->kind == EXPR_CASE)
+	{
+		for (int i = 0; i < e->u.kase.nwhen; i++)
+			if (expr_uses_column(e->u.kase.when[i], slot) || expr_uses_column(e->u.kase.then[i], slot))
+				return true;
+		return expr_uses_column(e->u.kase.defresult, slot);
+	}
+	return false;
+}
+
+/* ALTER COLUMN ... TYPE: every row is rewritten through the conversion; indexes on the column are rebuilt. */
+static int
+alter_column_type(Ddl *d, CatTable *t, const AstAlterTableCmd *cmd)
+{
+	const AstColumnDef *cd = (const AstColumnDef *) cmd->def;
+	CatColumn  *c = alter_column(d, t, cmd->name);
+	ParseState	ps;
+	Oid			type;
+	int32_t		typmod;
+	Expr	   *conv;
+	int			slot;
+	StColumn   *oldst;
+	StCursor	cr;
+	uint64_t	rowid;
+	const StTuple *tup;
+	Datum	   *v;
+	bool	   *n;
+	const Catalog *cat = cur(d);
+
+	if (!c)
+		return -1;
+	slot = c->attnum - 1;
+	for (int i = 0; i < t->ncons; i++)
+		if ((t->cons[i].type == CON_CHECK && expr_uses_column(t->cons[i].check, slot)) ||
+			t->cons[i].type == CON_FOREIGN)
+			for (int k = 0; k < t->cons[i].ncols || t->cons[i].type == CON_CHECK; k++)
+			{
+				if (t->cons[i].type == CON_CHECK || t->cons[i].cols[k] == c->attnum)
+				{
+					mg_error(d->err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+							 "altering the type of a column used by constraint \"%s\" is not supported yet",
+							 t->cons[i].name);
+					return -1;
+				}
+			}
+	for (int i = 0; i < cat->ntables; i++)
+		for (int k = 0; k < cat->tables[i]->ncons; k++)
+		{
+			const CatConstraint *fk = &cat->tables[i]->cons[k];
+
+			if (fk->type == CON_FOREIGN && fk->ref_table == t->oid)
+				for (int j = 0; j < fk->ncols; j++)
+					if (fk->ref_cols[j] == c->attnum)
+					{
+						mg_error(d->err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+								 "altering the type of a column used by constraint \"%s\" is not supported yet", fk->name);
+						return -1;
+					}
+		}
+	pstate_init(&ps, d->s, t->arena, d->portal->p->query, NULL, 0, d->err);
+	ps.cat = cat;
+	ps.params_fixed = true;
+	if (transform_type_name(&ps, cd->type_name, &type, &typmod) < 0)
+		return -1;
+	ps.scope = scope_for_table(d->a, t, NULL, 0);
+	if (cmd->using_expr)
+	{
+		ps.agg_context = "transform expressions";
+		if (!(conv = transform_expr(&ps, cmd->using_expr)))
+			return -1;
+	}
+	else
+	{
+		conv = expr_new(d->a, EXPR_VAR, c->type, 0, -1);
+		conv->typmod = c->typmod;
+		conv->u.var = slot;
+	}
+	{
+		Expr	   *cc = coerce_to(&ps, conv, type, typmod, CAST_ASSIGNMENT, -1);
+
+		if (!cc)
+		{
+			StrBuf		tn;
+
+			mg_error_reset(d->err);
+			strbuf_init_arena(&tn, d->a);
+			type_format(type, -1, &tn);
+			mg_error(d->err, SQLSTATE_DATATYPE_MISMATCH, "column \"%s\" cannot be cast automatically to type %s",
+					 c->name, tn.data);
+			mg_error_hint(d->err, "You might need to specify \"USING %s::%s\".", c->name, tn.data);
+			return -1;
+		}
+		conv = cc;
+	}
+	if (c->default_expr)
+	{
+		Expr	   *od = expr_copy(t->arena, c->default_expr);
+		Expr	   *nd;
+
+		/* PostgreSQL strips the implicit coercions of the old default first. */
+		while (od->kind == EXPR_CAST && !od->u.cast.explicit_cast)
+			od = od->args[0];
+		nd = coerce_to(&ps, od, type, typmod, CAST_ASSIGNMENT, -1);
+
+		if (!nd)
+		{
+			mg_error_reset(d->err);
+			mg_error(d->err, SQLSTATE_DATATYPE_MISMATCH, "default for column \"%s\" cannot be cast automatically to type %s",
+					 c->name, type_display_name(&ps, type));
+			return -1;
+		}
+		c->default_expr = nd;
+	}
+	/* Rewrite: read with the old layout (and old missing values), write with the new one. */
+	oldst = arena_new_array(d->a, StColumn, t->ncols + 1);
+	memcpy(oldst, t->stcols, sizeof(StColumn) * (size_t) t->ncols);
+	bool		had_missing = c->has_missing;
+	Datum		old_missing = c->missing;
+	bool		old_missing_null = c->missing_null;
+
+	c->type = type;
+	c->typmod = typmod;
+	c->mt = type_by_oid(type);
+	c->has_missing = false;
+	cattable_finish(t);
+	v = arena_new_array(d->a, Datum, t->ncols + 1);
+	n = arena_new_array(d->a, bool, t->ncols + 1);
+	st_scan_open(&cr, d->txn, t->oid, 0, false);
+	while (st_cursor_next(&cr, &rowid, &tup))
+	{
+		ExprRunState rs = {0};
+		ExprRow		row = {v, n};
+		Datum		nv;
+		bool		nn;
+		StTuple    *nt;
+
+		st_tuple_deform(tup, oldst, t->ncols, v, n);
+		for (int k = st_tuple_natts(tup); k < t->ncols; k++)
+		{
+			if (k == slot && had_missing)
+			{
+				v[k] = old_missing;
+				n[k] = old_missing_null;
+			}
+			else if (t->cols[k].has_missing)
+			{
+				v[k] = t->cols[k].missing;
+				n[k] = t->cols[k].missing_null;
+			}
+		}
+		if (expr_eval(&d->ctx, &rs, conv, &row, &nv, &nn) < 0 ||
+			(c->notnull && nn && (mg_error(d->err, SQLSTATE_NOT_NULL_VIOLATION,
+										   "column \"%s\" of relation \"%s\" contains null values", c->name,
+										   t->name), true)))
+		{
+			st_cursor_close(&cr);
+			return -1;
+		}
+		v[slot] = nv;
+		n[slot] = nn;
+		if (!(nt = st_tuple_form(d->a, t->stcols, t->ncols, v, n, d->err)) ||
+			st_update(d->txn, t->oid, rowid, nt, d->err) < 0)
+		{
+			st_cursor_close(&cr);
+			return -1;
+		}
+	}
+	st_cursor_close(&cr);
+	for (int i = 0; i < t->nindexes; i++)
+	{
+		CatIndex   *ix = &t->indexes[i];
+		bool		uses = false;
+
+		for (int k = 0; k < ix->ncols; k++)
+			if (ix->attnums[k] == c->attnum)
+			{
+				uses = true;
+				ix->flags[k] = (ix->flags[k] & ~(unsigned) IDXKEY_FIXED) | (c->mt->byval ? IDXKEY_FIXED : 0);
+			}
+		if (!uses)
+			continue;
+		if (!c->mt->key_encode)
+		{
+			mg_error(d->err, SQLSTATE_UNDEFINED_OBJECT,
+					 "data type %s has no default operator class for access method \"btree\"",
+					 type_display_name(&ps, type));
+			return -1;
+		}
+		if (st_index_drop(d->txn, t->oid, ix->oid, d->err) < 0 ||
+			st_index_create(d->txn, t->oid, ix->oid, d->err) < 0 ||
+			build_index(d, t, ix, ix->name) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 static int
 alter_cmd(Ddl *d, CatTable *t, const AstAlterTableCmd *cmd)
 {
@@ -2024,6 +2230,8 @@ alter_cmd(Ddl *d, CatTable *t, const AstAlterTableCmd *cmd)
 				c->name = arena_sprintf(t->arena, "........pg.dropped.%d........", c->attnum);
 				return 0;
 			}
+		case AST_AT_ALTER_COLUMN_TYPE:
+			return alter_column_type(d, t, cmd);
 		case AST_AT_SET_STATISTICS:
 		case AST_AT_SET_STORAGE:
 		case AST_AT_CHANGE_OWNER:
