@@ -270,6 +270,72 @@ run_fcase(Ctx *c, int i)
 	arena_reset(&c->arena);
 }
 
+/* generate_series over timestamps, driven as the executor does (func.h). */
+static void
+test_series(Ctx *c)
+{
+	static const struct {
+		const char *tz;
+		Oid			type;
+		const char *start, *stop, *step, *expected;
+	} cases[] = {
+		{"America/New_York", TIMESTAMPTZOID, "2024-03-09 00:00", "2024-03-11 00:00", "12 hours",
+		"2024-03-09 00:00:00-05|2024-03-09 12:00:00-05|2024-03-10 00:00:00-05|2024-03-10 13:00:00-04"},
+		{"UTC", TIMESTAMPOID, "2024-01-31", "2024-06-01", "1 mon",
+		"2024-01-31 00:00:00|2024-02-29 00:00:00|2024-03-29 00:00:00|2024-04-29 00:00:00|2024-05-29 00:00:00"},
+		{"UTC", TIMESTAMPOID, "2024-01-03", "2024-01-01", "-1 day",
+		"2024-01-03 00:00:00|2024-01-02 00:00:00|2024-01-01 00:00:00"},
+	};
+
+	for (size_t k = 0; k < sizeof(cases) / sizeof(cases[0]); k++)
+	{
+		Oid			types[3] = {cases[k].type, cases[k].type, INTERVALOID};
+		Oid			resolved[3];
+		Datum		args[3];
+		bool		nulls[3] = {false, false, false};
+		const FuncDef *f;
+		FnCall		fc;
+		StrBuf		sb;
+		Arena		scan;
+		int			rc = 0;
+
+		c->gucs.v[GUC_TIMEZONE].str = (char *) cases[k].tz;
+		c->gucs.v[GUC_DATESTYLE].str = (char *) "ISO, MDY";
+		arena_init(&scan, 0);
+		strbuf_init_arena(&sb, &scan);
+		f = func_resolve("generate_series", 3, types, resolved, &c->err);
+		rc = f == NULL ||
+			type_input(&c->ctx, cases[k].type, -1, cases[k].start, strlen(cases[k].start), &args[0]) ||
+			type_input(&c->ctx, cases[k].type, -1, cases[k].stop, strlen(cases[k].stop), &args[1]) ||
+			type_input(&c->ctx, INTERVALOID, -1, cases[k].step, strlen(cases[k].step), &args[2]);
+		memset(&fc, 0, sizeof(fc));
+		fc.ctx = &c->ctx;
+		fc.nargs = 3;
+		fc.args = args;
+		fc.argnull = nulls;
+		fc.argtypes = types;
+		fc.rettype = cases[k].type;
+		fc.srf_arena = &scan;
+		while (rc == 0)
+		{
+			Datum		v;
+
+			rc = f->fn(&fc, &v);
+			if (rc != 0 || fc.srf_done)
+				break;
+			if (sb.len > 0)
+				strbuf_putc(&sb, '|');
+			rc = type_output(&c->ctx, cases[k].type, -1, v, &sb);
+		}
+		if (!ok(rc == 0 && strcmp(sb.data, cases[k].expected) == 0, "generate_series('%s', '%s', '%s')",
+				cases[k].start, cases[k].stop, cases[k].step))
+			printf("#   got: %s\n", sb.data ? sb.data : "(error)");
+		mg_error_reset(&c->err);
+		arena_destroy(&scan);
+		arena_reset(&c->arena);
+	}
+}
+
 /* sum/avg(interval) against PostgreSQL: 1 day, 2 hours, 1 mon 3 seconds. */
 static void
 test_interval_aggs(Ctx *c)
@@ -333,6 +399,7 @@ main(void)
 	for (int i = 0; i < dt_nfcases; i++)
 		run_fcase(&c, i);
 	test_interval_aggs(&c);
+	test_series(&c);
 
 	mg_error_reset(&c.err);
 	arena_destroy(&c.arena);

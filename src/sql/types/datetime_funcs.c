@@ -1406,6 +1406,58 @@ fn_date_bin(FnCall *fc, Datum *out)
 	return 0;
 }
 
+/* ---------------------------------------------------------------- generate_series */
+
+typedef struct TsSeries {
+	Timestamp	cur;
+	Timestamp	finish;
+	Interval	step;
+	int			sign;
+	bool		done;
+} TsSeries;
+
+/* generate_series(timestamp[tz], timestamp[tz], interval): func.h's SRF protocol. */
+static int
+ts_series(FnCall *fc, bool with_tz, Datum *out)
+{
+	TsSeries   *s = fc->srf_state;
+	Timestamp	result;
+
+	if (s == NULL)
+	{
+		Arena	   *a = fc->srf_arena ? fc->srf_arena : fc->ctx->arena;
+		Interval	zero = {0, 0, 0};
+		Datum		z = interval_datum(fc->ctx->arena, &zero);
+
+		s = arena_new(a, TsSeries);
+		s->cur = ARG_I64(0);
+		s->finish = ARG_I64(1);
+		interval_get(fc->args[2], &s->step);
+		s->sign = interval_type.cmp(fc->args[2], z);
+		if (s->sign == 0)
+		{
+			mg_error(fc->ctx->err, SQLSTATE_INVALID_PARAMETER_VALUE, "step size cannot equal zero");
+			return -1;
+		}
+		fc->srf_state = s;
+	}
+	result = s->cur;
+	if (s->done || (s->sign > 0 ? result > s->finish : result < s->finish))
+	{
+		fc->srf_done = true;
+		return 0;
+	}
+	if (dt_timestamp_pl_interval(fc->ctx, s->cur, &s->step, with_tz ? tz_session(fc->ctx) : NULL, &s->cur))
+		return -1;
+	if (s->cur == result)
+		s->done = true;			/* infinite start: stay finite in output count */
+	*out = Int64GetDatum(result);
+	return 0;
+}
+
+static int gs_timestamp(FnCall *fc, Datum *out) { return ts_series(fc, false, out); }
+static int gs_timestamptz(FnCall *fc, Datum *out) { return ts_series(fc, true, out); }
+
 /* ---------------------------------------------------------------- sum/avg(interval) */
 
 typedef struct IntervalAcc {
@@ -1562,6 +1614,10 @@ static const FuncDef datetime_funcs[] = {
 	F("timezone", 2, INTERVALOID, TIMESTAMPTZOID, 0, TIMESTAMPOID, I, fn_timezone_interval_tstz),
 	F("timezone", 2, INTERVALOID, TIMESTAMPOID, 0, TIMESTAMPTZOID, I, fn_timezone_interval_ts),
 	F("date_bin", 3, INTERVALOID, TIMESTAMPOID, TIMESTAMPOID, TIMESTAMPOID, I, fn_date_bin),
+	{.name = "generate_series", .nargs = 3, .argtypes = {TIMESTAMPOID, TIMESTAMPOID, INTERVALOID},
+	 .rettype = TIMESTAMPOID, .strict = true, .retset = true, .volatility = I, .fn = gs_timestamp},
+	{.name = "generate_series", .nargs = 3, .argtypes = {TIMESTAMPTZOID, TIMESTAMPTZOID, INTERVALOID},
+	 .rettype = TIMESTAMPTZOID, .strict = true, .retset = true, .volatility = S, .fn = gs_timestamptz},
 	F("date_bin", 3, INTERVALOID, TIMESTAMPTZOID, TIMESTAMPTZOID, TIMESTAMPTZOID, I, fn_date_bin),
 };
 
