@@ -46,6 +46,8 @@ typedef enum ExprKind
 	EXPR_CAST,
 	EXPR_IN,					/* x [NOT] IN (list): one "=" per element */
 	EXPR_OUTERVAR,				/* a column of the enclosing query's row (correlated subquery) */
+	EXPR_ARRAY,					/* ARRAY[args...] (one dimension) */
+	EXPR_SCALARARRAY,			/* args[0] op ANY/ALL (args[1], an array) */
 	EXPR_SUBLINK				/* (SELECT ...), EXISTS, x op ANY/ALL (SELECT ...) */
 } ExprKind;
 
@@ -129,6 +131,12 @@ struct Expr
 			Oid		  (*argtypes)[2];
 			bool		isnot;
 		}			in;
+		struct
+		{
+			const FuncDef *op;
+			Oid			argtypes[2];
+			bool		all;
+		}			scalararray;
 		struct
 		{
 			SublinkKind kind;

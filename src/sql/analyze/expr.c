@@ -920,6 +920,103 @@ transform_between(ParseState *ps, const AstAExpr *a)
 	return NULL;
 }
 
+/* ARRAY[a, b, ...]: the elements' common type; nested arrays are not supported yet. */
+static Expr *
+transform_array(ParseState *ps, const AstArrayExpr *ae, Oid want_array)
+{
+	int			n = ast_list_length(ae->elements);
+	Expr	   *e = expr_new(ps->a, EXPR_ARRAY, InvalidOid, n, ae->hdr.location);
+	Oid			elem;
+	const MgType *et;
+
+	for (int i = 0; i < n; i++)
+	{
+		const AstNode *el = ast_list_nth(ae->elements, i);
+
+		if (AST_IS(el, AST_ARRAY_EXPR))
+		{
+			mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED, "multidimensional arrays are not supported yet");
+			return fail_at(ps, el->location);
+		}
+		if (!(e->args[i] = transform_expr(ps, el)))
+			return NULL;
+	}
+	if (want_array != InvalidOid && type_by_oid(want_array) && type_by_oid(want_array)->elem)
+		elem = type_by_oid(want_array)->elem;
+	else if (n == 0)
+	{
+		mg_error(ps->err, SQLSTATE_INDETERMINATE_DATATYPE, "cannot determine type of empty array");
+		mg_error_hint(ps->err, "Explicitly cast to the desired type, for example ARRAY[]::integer[].");
+		return fail_at(ps, ae->hdr.location);
+	}
+	else if ((elem = select_common_type(ps, e->args, n, "ARRAY", ae->hdr.location)) == InvalidOid)
+		return NULL;
+	et = type_by_oid(elem);
+	if (!et || et->array == InvalidOid)
+	{
+		mg_error(ps->err, SQLSTATE_UNDEFINED_OBJECT, "could not find array type for data type %s",
+				 type_display_name(ps, elem));
+		return fail_at(ps, ae->hdr.location);
+	}
+	for (int i = 0; i < n; i++)
+		if (!(e->args[i] = coerce_to(ps, e->args[i], elem, -1, want_array ? CAST_EXPLICIT : CAST_IMPLICIT,
+									 e->args[i]->location)))
+			return NULL;
+	e->type = et->array;
+	return e;
+}
+
+/* x op ANY (array) / x op ALL (array) */
+static Expr *
+transform_scalararray(ParseState *ps, const AstAExpr *a)
+{
+	int			loc = a->hdr.location;
+	Expr	   *l,
+			   *r,
+			   *op,
+			   *elem,
+			   *e;
+	const MgType *at;
+
+	if (!(l = transform_expr(ps, a->lexpr)) || !(r = transform_expr(ps, a->rexpr)))
+		return NULL;
+	if (r->type == UNKNOWNOID)
+	{
+		/* An untyped literal or parameter: an array of the left side's type. */
+		const MgType *lt = type_by_oid(l->type == UNKNOWNOID ? TEXTOID : l->type);
+
+		if (!lt || !lt->array || !(r = coerce_to(ps, r, lt->array, -1, CAST_IMPLICIT, loc)))
+			return NULL;
+	}
+	at = type_by_oid(r->type);
+	if (!at || at->elem == InvalidOid)
+	{
+		mg_error(ps->err, SQLSTATE_WRONG_OBJECT_TYPE, "op ANY/ALL (array) requires array on right side");
+		return fail_at(ps, loc);
+	}
+	elem = expr_new(ps->a, EXPR_VAR, at->elem, 0, loc);
+	if (!(op = make_op(ps, op_name(a->name), l, elem, loc)))
+		return NULL;
+	if (op->type != BOOLOID)
+	{
+		mg_error(ps->err, SQLSTATE_WRONG_OBJECT_TYPE, "op ANY/ALL (array) requires operator to yield boolean");
+		return fail_at(ps, loc);
+	}
+	if (op->args[1] != elem)
+	{
+		mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED, "op ANY/ALL (array) with an element conversion is not supported yet");
+		return fail_at(ps, loc);
+	}
+	e = expr_new(ps->a, EXPR_SCALARARRAY, BOOLOID, 2, loc);
+	e->args[0] = op->args[0];
+	e->args[1] = r;
+	e->u.scalararray.op = op->u.func.def;
+	e->u.scalararray.argtypes[0] = op->u.func.argtypes[0];
+	e->u.scalararray.argtypes[1] = op->u.func.argtypes[1];
+	e->u.scalararray.all = a->kind == AST_AEXPR_OP_ALL;
+	return e;
+}
+
 static Expr *
 transform_aexpr(ParseState *ps, const AstAExpr *a)
 {
@@ -976,9 +1073,7 @@ transform_aexpr(ParseState *ps, const AstAExpr *a)
 			return transform_between(ps, a);
 		case AST_AEXPR_OP_ANY:
 		case AST_AEXPR_OP_ALL:
-			mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED, "%s (array) is not supported yet",
-					 a->kind == AST_AEXPR_OP_ANY ? "ANY" : "ALL");
-			return fail_at(ps, loc);
+			return transform_scalararray(ps, a);
 	}
 	mg_error(ps->err, SQLSTATE_INTERNAL_ERROR, "unrecognized A_Expr kind");
 	return fail_at(ps, loc);
@@ -1013,9 +1108,14 @@ transform_type_cast(ParseState *ps, const AstTypeCast *tc)
 	int32_t		typmod;
 	int			loc = tc->hdr.location;
 
-	if (!(arg = transform_expr(ps, tc->arg)))
-		return NULL;
 	if (transform_type_name(ps, tc->type_name, &type, &typmod) < 0)
+		return NULL;
+	/* ARRAY[...]::t[] types the elements (and makes an empty ARRAY[] possible). */
+	if (AST_IS(tc->arg, AST_ARRAY_EXPR))
+		arg = transform_array(ps, (const AstArrayExpr *) tc->arg, type);
+	else
+		arg = transform_expr(ps, tc->arg);
+	if (!arg)
 		return NULL;
 	/* PostgreSQL points a failing literal conversion at the literal itself. */
 	if (arg->kind == EXPR_CONST && arg->type == UNKNOWNOID)
@@ -1530,7 +1630,7 @@ transform_expr(ParseState *ps, const AstNode *node)
 		case AST_SUBLINK:
 			return transform_sublink(ps, (const AstSubLink *) node);
 		case AST_ARRAY_EXPR:
-			return unsupported(ps, node, "ARRAY constructors");
+			return transform_array(ps, (const AstArrayExpr *) node, InvalidOid);
 		case AST_ROW_EXPR:
 			return unsupported(ps, node, "row constructors");
 		case AST_INDIRECTION:

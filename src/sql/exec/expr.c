@@ -351,6 +351,55 @@ eval_minmax(EvalCtx *ctx, ExprRunState *rs, const Expr *e, const ExprRow *row, D
 	return 0;
 }
 
+/* x op ANY/ALL (array): PostgreSQL's three-valued semantics. */
+static int
+eval_scalararray(EvalCtx *ctx, ExprRunState *rs, const Expr *e, const ExprRow *row, Datum *out, bool *isnull)
+{
+	Datum		left,
+				arr;
+	bool		leftnull,
+				arrnull,
+				sawnull = false;
+	bool		all = e->u.scalararray.all;
+	Oid			elem;
+	int			n,
+				lb;
+	Datum	   *vals;
+	bool	   *nulls;
+
+	if (expr_eval(ctx, rs, e->args[0], row, &left, &leftnull) < 0 ||
+		expr_eval(ctx, rs, e->args[1], row, &arr, &arrnull) < 0)
+		return -1;
+	if (arrnull)
+	{
+		*out = 0;
+		*isnull = true;
+		return 0;
+	}
+	array_deconstruct(ctx->arena, arr, &elem, &n, &vals, &nulls, &lb);
+	for (int i = 0; i < n; i++)
+	{
+		Datum		args[2] = {left, vals[i]};
+		bool		an[2] = {leftnull, nulls ? nulls[i] : false};
+		Datum		r;
+		bool		rn;
+
+		if (call_func(ctx, rs, e->u.scalararray.op, e->u.scalararray.argtypes, BOOLOID, -1, -1, 2, args, an, &r, &rn) < 0)
+			return -1;
+		if (rn)
+			sawnull = true;
+		else if (DatumGetBool(r) != all)
+		{
+			*out = BoolGetDatum(!all);
+			*isnull = false;
+			return 0;
+		}
+	}
+	*out = BoolGetDatum(all);
+	*isnull = sawnull;
+	return 0;
+}
+
 int
 expr_eval(EvalCtx *ctx, ExprRunState *rs, const Expr *e, const ExprRow *row, Datum *out, bool *isnull)
 {
@@ -503,6 +552,23 @@ expr_eval(EvalCtx *ctx, ExprRunState *rs, const Expr *e, const ExprRow *row, Dat
 			return 0;
 		case EXPR_SUBLINK:
 			return exec_sublink(ctx, rs, e, row, out, isnull);
+		case EXPR_ARRAY:
+			{
+				Datum		sv[EVAL_STACK_ARGS];
+				bool		sn[EVAL_STACK_ARGS];
+				Datum	   *v = e->nargs > EVAL_STACK_ARGS ? arena_alloc(ctx->arena, sizeof(Datum) * e->nargs) : sv;
+				bool	   *n = e->nargs > EVAL_STACK_ARGS ? arena_alloc(ctx->arena, sizeof(bool) * e->nargs) : sn;
+				const MgType *at = type_by_oid(e->type);
+
+				for (int i = 0; i < e->nargs; i++)
+					if (expr_eval(ctx, rs, e->args[i], row, &v[i], &n[i]) < 0)
+						return -1;
+				*out = array_construct(ctx->arena, at ? at->elem : InvalidOid, e->nargs, v, n, 1);
+				*isnull = false;
+				return 0;
+			}
+		case EXPR_SCALARARRAY:
+			return eval_scalararray(ctx, rs, e, row, out, isnull);
 	}
 	mg_error(ctx->err, SQLSTATE_INTERNAL_ERROR, "unrecognized expression kind %d", (int) e->kind);
 	return -1;
