@@ -7,6 +7,11 @@
  * taking the other side's type); the executor calls the chosen FuncDef's fn.
  * Registered once by func_init() at start-up; read-only afterwards, so any
  * thread may read it.  Each FuncDef gets a stable OID (for pg_proc).
+ *
+ * Function implementations (FuncImpl) report errors through fc->ctx->err
+ * with PostgreSQL's SQLSTATE and wording and return -1; results by
+ * reference are allocated in fc->ctx->arena.  Non-strict functions must
+ * check fc->argnull themselves.
  */
 #ifndef MEMGRES_FUNC_H
 #define MEMGRES_FUNC_H
@@ -42,8 +47,9 @@ typedef struct FnCall {
  * = false and srf_arena an arena that outlives the scan, then calls fn
  * repeatedly with the same FnCall (same args) until it returns with
  * srf_done set; every other return is one row (*out, or isnull).  Errors
- * return -1 as usual.  fc->ctx->arena may be reset between calls (each row
- * is allocated there); state kept across calls lives in srf_arena.  To stop
+ * return -1 as usual.  The argument values must stay valid for the whole
+ * scan; fc->ctx->arena may be reset between calls (each row is allocated
+ * there); state kept across calls lives in srf_arena.  To stop
  * early (LIMIT), simply stop calling.  A strict SRF with a NULL argument
  * returns no rows; the executor does not call it.
  */
@@ -132,10 +138,20 @@ const OperDef *const *oper_all(int *n);
 const AggDef *const *agg_all(int *n);
 
 /*
- * Resolution helpers (PostgreSQL's func_select_candidate, simplified).
- * argtypes may contain UNKNOWNOID for untyped literals.  Returns the best
- * candidate and fills resolved[] with the parameter type each argument must
- * be coerced to; NULL if none (42883) or ambiguous (42725), with err set.
+ * Resolution (PostgreSQL's parse_func.c/parse_oper.c rules: exact match;
+ * binary_oper_exact for an operator with one unknown side; candidates
+ * reachable by implicit casts with polymorphic positions consistent;
+ * func_select_candidate's most-exact-matches, preferred-type and
+ * unknown-category steps; a variadic candidate needs at least one variadic
+ * argument).  argtypes may contain UNKNOWNOID for untyped literals.
+ * Returns the chosen candidate and fills resolved[] with the type each
+ * argument must be coerced to: the declared type, or for "any" and
+ * polymorphic positions the actual type (an unknown literal there becomes
+ * text).  A prefix operator has left == InvalidOid (and *resolved_left is
+ * set to InvalidOid).  On failure returns NULL with err (may be NULL) set:
+ * 42883 "function f(integer) does not exist" / "operator does not exist:
+ * integer + text", or 42725 "... is not unique", with PostgreSQL's HINTs.
+ * Any thread; allocation only on the heap, freed before returning.
  */
 const FuncDef *func_resolve(const char *name, int nargs, const Oid *argtypes, Oid *resolved, MgError *err);
 const OperDef *oper_resolve(const char *name, Oid left, Oid right, Oid *resolved_left, Oid *resolved_right, MgError *err);
