@@ -171,6 +171,24 @@ func_any_text(FnCall *fc, int i, StrBuf *sb)
 	return type_output(fc->ctx, t, -1, fc->args[i], sb);
 }
 
+/*
+ * Argument i cast to text, as PostgreSQL's SQL-language wrappers do
+ * ($1::text): the same as the output function except for bool, whose cast
+ * gives 'true'/'false'.
+ */
+static int
+any_cast_text(FnCall *fc, int i, StrBuf *sb)
+{
+	Oid			t = fc->argtypes ? fc->argtypes[i] : TEXTOID;
+
+	if (t == BOOLOID)
+	{
+		strbuf_puts(sb, DatumGetBool(fc->args[i]) ? "true" : "false");
+		return 0;
+	}
+	return func_any_text(fc, i, sb);
+}
+
 static int
 bytes_cmp(const char *a, size_t alen, const char *b, size_t blen)
 {
@@ -274,7 +292,7 @@ anycat_common(FnCall *fc, Datum *out)
 	StrBuf		sb;
 
 	strbuf_init_arena(&sb, fc->ctx->arena);
-	if (func_any_text(fc, 0, &sb) < 0 || func_any_text(fc, 1, &sb) < 0)
+	if (any_cast_text(fc, 0, &sb) < 0 || any_cast_text(fc, 1, &sb) < 0)
 		return -1;
 	RET_TEXT(sb.data, sb.len);
 }
@@ -904,7 +922,7 @@ quote_literal_fn(FnCall *fc, Datum *out)
 				sb;
 
 	strbuf_init_arena(&val, fc->ctx->arena);
-	if (func_any_text(fc, 0, &val) < 0)
+	if (any_cast_text(fc, 0, &val) < 0)
 		return -1;
 	strbuf_init_arena(&sb, fc->ctx->arena);
 	func_quote_literal(val.data, val.len, &sb);
