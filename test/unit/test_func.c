@@ -439,6 +439,8 @@ static const AggCase agg_cases[] = {
 	{"bit_xor", "int8", {"5", "3"}, "bigint|6"},
 	{"array_agg", "int4", {"1", "\\N", "3"}, "integer[]|{1,NULL,3}"},
 	{"array_agg", "text", {NULL}, "text[]|NULL"},
+	{"array_agg", "unknown", {"a"}, "!42725|function array_agg(unknown) is not unique"},
+	{"array_agg", "_int4", {"{1}"}, "!0A000|array_agg of arrays (multidimensional arrays) is not supported"},
 	{"max", "_int4", {"{1,2}", "{1,3}", "{1}"}, "integer[]|{1,3}"},
 };
 

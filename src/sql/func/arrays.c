@@ -604,7 +604,17 @@ static const OperDef array_opers[] = {
 	OP("||", A, A, A, "array_cat", NULL, NULL),
 };
 
+/* array_agg(anyarray) builds a two-dimensional array, which memgres does not have. */
+static int
+array_agg_array_init(EvalCtx *ctx, const Oid *argtypes, void **state)
+{
+	mg_error(ctx->err, SQLSTATE_FEATURE_NOT_SUPPORTED, "array_agg of arrays (multidimensional arrays) is not supported");
+	return -1;
+}
+
 static const AggDef array_aggs[] = {
+	{.name = "array_agg", .nargs = 1, .argtypes = {ANYARRAYOID}, .rettype = ANYARRAYOID, .strict = false,
+	 .init = array_agg_array_init, .trans = array_agg_trans, .final = array_agg_final},
 	{.name = "array_agg", .nargs = 1, .argtypes = {ANYNONARRAYOID}, .rettype = ANYARRAYOID, .strict = false,
 	 .init = array_agg_init, .trans = array_agg_trans, .final = array_agg_final},
 };
