@@ -336,6 +336,64 @@ test_series(Ctx *c)
 	}
 }
 
+/*
+ * Key encodings (types.h): for every pair of sample values, memcmp order of
+ * the keys equals the type's cmp order.
+ */
+static void
+test_key_order(Ctx *c)
+{
+	static const struct { const char *type; const char *v[12]; } sets[] = {
+		{"jsonb", {"null", "\"\"", "\"a\\u0001\"", "\"ab\"", "\"b\"", "-1.5", "0", "2", "10.0", "false", "true", NULL}},
+		{"jsonb", {"[]", "null", "\"b\"", "[1]", "[2]", "[\"a\", 1]", "[1, 2]", "{}", "{\"a\": 1}", "{\"aa\": 0}",
+		 "{\"b\": 0}", NULL}},
+		{"jsonb", {"[]", "true", "[null]", "[[]]", "[[1, 2]]", "{\"a\": 1, \"b\": 2}", "{\"a\": 1, \"c\": 0}", NULL}},
+		{"interval", {"-1 year", "-1 day", "-00:00:01", "0", "1 microsecond", "23:59:59", "1 day", "25 hours",
+		 "1 mon", "31 days", "1 year", NULL}},
+		{"timestamptz", {"-infinity", "4713-01-01 BC", "0001-01-01 BC", "1999-12-31 23:59:59.999999",
+		 "2000-01-01", "2038-01-19 03:14:08", "294276-01-01", "infinity", NULL}},
+		{"date", {"-infinity", "4713-01-01 BC", "1999-12-31", "2000-01-01", "5874897-12-31", "infinity", NULL}},
+		{"time", {"00:00", "00:00:00.000001", "12:00", "23:59:59.999999", "24:00", NULL}},
+	};
+
+	c->gucs.v[GUC_TIMEZONE].str = (char *) "UTC";
+	c->gucs.v[GUC_DATESTYLE].str = (char *) "ISO, MDY";
+	c->gucs.v[GUC_INTERVALSTYLE].str = (char *) "postgres";
+	for (size_t k = 0; k < sizeof(sets) / sizeof(sets[0]); k++)
+	{
+		const MgType *t = type_by_name(sets[k].type);
+		Datum		vals[12];
+		StrBuf		keys[12];
+		int			n = 0;
+		int			bad = 0;
+
+		for (; sets[k].v[n]; n++)
+		{
+			if (t->input(&c->ctx, sets[k].v[n], strlen(sets[k].v[n]), -1, &vals[n]) != 0)
+				bad++;
+			strbuf_init_arena(&keys[n], &c->arena);
+			t->key_encode(vals[n], &keys[n]);
+		}
+		for (int i = 0; i < n && !bad; i++)
+			for (int j = 0; j < n; j++)
+			{
+				size_t		m = keys[i].len < keys[j].len ? keys[i].len : keys[j].len;
+				int			kc = memcmp(keys[i].data, keys[j].data, m);
+				int			cc = t->cmp(vals[i], vals[j]);
+
+				if (kc == 0)
+					kc = (keys[i].len > keys[j].len) - (keys[i].len < keys[j].len);
+				if ((kc > 0) - (kc < 0) != (cc > 0) - (cc < 0) || cc != (i > j) - (i < j))
+				{
+					printf("# %s: '%s' vs '%s': key %d, cmp %d\n", sets[k].type, sets[k].v[i], sets[k].v[j], kc, cc);
+					bad++;
+				}
+			}
+		ok(bad == 0, "%s key encoding and cmp agree on %d sorted values", sets[k].type, n);
+		arena_reset(&c->arena);
+	}
+}
+
 /* sum/avg(interval) against PostgreSQL: 1 day, 2 hours, 1 mon 3 seconds. */
 static void
 test_interval_aggs(Ctx *c)
@@ -400,6 +458,7 @@ main(void)
 		run_fcase(&c, i);
 	test_interval_aggs(&c);
 	test_series(&c);
+	test_key_order(&c);
 
 	mg_error_reset(&c.err);
 	arena_destroy(&c.arena);

@@ -1104,7 +1104,11 @@ cmp_encoded(const unsigned char **pa, const unsigned char **pb)
 						uint32_t	ka = get_u32(pa),
 									kb = get_u32(pb);
 
-						c = key_cmp((const char *) *pa, ka, (const char *) *pb, kb);
+						/* keys sit in length-first order but compare as text */
+						c = memcmp(*pa, *pb, ka < kb ? ka : kb);
+						if (c == 0)
+							c = (ka > kb) - (ka < kb);
+						c = (c > 0) - (c < 0);
 						*pa += ka;
 						*pb += kb;
 						if (r == 0)
@@ -1156,12 +1160,23 @@ jsonb_skip(const unsigned char **p)
 	}
 }
 
+static bool
+is_empty_array(const unsigned char *p)
+{
+	return p[0] == '[' && p[1] == 0 && p[2] == 0 && p[3] == 0 && p[4] == 0;
+}
+
 int
 jsonb_cmp(Datum a, Datum b)
 {
 	const unsigned char *pa = (const unsigned char *) DatumGetVarlena(a)->data;
 	const unsigned char *pb = (const unsigned char *) DatumGetVarlena(b)->data;
+	bool		ea = is_empty_array(pa);
+	bool		eb = is_empty_array(pb);
 
+	/* PostgreSQL: an empty top-level array sorts below everything, even null */
+	if (ea || eb)
+		return ea && eb ? 0 : ea ? -1 : 1;
 	return cmp_encoded(&pa, &pb);
 }
 
@@ -1243,6 +1258,110 @@ jsonb_hash(Datum a)
 	const unsigned char *p = (const unsigned char *) DatumGetVarlena(a)->data;
 
 	return hash_encoded(&p, UINT64_C(0xcbf29ce484222325));
+}
+
+/*
+ * Index keys in the order of jsonb_cmp: a type-rank byte, then strings
+ * with 0x00 escaped as 00 FF and ended by 00 00, numbers as numeric keys
+ * (self-delimiting), containers as a big-endian count followed by their
+ * members (object keys as length + bytes, matching the key order).
+ */
+static void
+key_encoded(const unsigned char **p, StrBuf *out)
+{
+	char		tag = (char) *(*p)++;
+
+	switch (tag)
+	{
+		case 'n':
+			strbuf_putc(out, 0);
+			break;
+		case 's':
+			{
+				uint32_t	n = get_u32(p);
+
+				strbuf_putc(out, 1);
+				for (uint32_t i = 0; i < n; i++)
+				{
+					strbuf_putc(out, (char) (*p)[i]);
+					if ((*p)[i] == 0)
+						strbuf_putc(out, (char) 0xFF);
+				}
+				strbuf_putc(out, 0);
+				strbuf_putc(out, 0);
+				*p += n;
+			}
+			break;
+		case '#':
+			{
+				uint32_t	n = get_u32(p);
+				EvalCtx		ctx;
+				Arena		arena;
+				MgError		err = MG_ERROR_INIT;
+				Datum		num;
+				const MgType *nt = type_by_oid(NUMERICOID);
+
+				strbuf_putc(out, 2);
+				arena_init(&arena, 256);
+				memset(&ctx, 0, sizeof(ctx));
+				ctx.arena = &arena;
+				ctx.err = &err;
+				if (nt != NULL && nt->key_encode != NULL &&
+					numeric_from_str(&ctx, (const char *) *p, n, -1, &num) == 0)
+					nt->key_encode(num, out);
+				mg_error_reset(&err);
+				arena_destroy(&arena);
+				*p += n;
+			}
+			break;
+		case 'f':
+		case 't':
+			strbuf_putc(out, 3);
+			strbuf_putc(out, tag == 't' ? 1 : 0);
+			break;
+		case '[':
+			{
+				uint32_t	n = get_u32(p);
+
+				strbuf_putc(out, 4);
+				put_u32(out, n);
+				for (uint32_t i = 0; i < n; i++)
+					key_encoded(p, out);
+			}
+			break;
+		default:
+			{
+				uint32_t	n = get_u32(p);
+
+				strbuf_putc(out, 5);
+				put_u32(out, n);
+				for (uint32_t i = 0; i < n; i++)
+				{
+					uint32_t	kl = get_u32(p);
+
+					for (uint32_t c = 0; c < kl; c++)
+					{
+						strbuf_putc(out, (char) (*p)[c]);
+						if ((*p)[c] == 0)
+							strbuf_putc(out, (char) 0xFF);
+					}
+					strbuf_putc(out, 0);
+					strbuf_putc(out, 0);
+					*p += kl;
+					key_encoded(p, out);
+				}
+			}
+			break;
+	}
+}
+
+static void
+jsonb_key(Datum value, StrBuf *out)
+{
+	const unsigned char *p = (const unsigned char *) DatumGetVarlena(value)->data;
+
+	strbuf_putc(out, is_empty_array(p) ? 0 : 1);
+	key_encoded(&p, out);
 }
 
 /* ---------------------------------------------------------------- casts */
@@ -1350,7 +1469,7 @@ const MgType jsonb_type = {
 	.oid = JSONBOID, .name = "jsonb", .sql_name = "jsonb", .typlen = -1, .byval = false,
 	.category = 'U', .preferred = false, .align = 'i', .elem = InvalidOid, .array = JSONBARRAYOID,
 	.input = jsonb_in, .output = jsonb_out, .recv = jsonb_recv, .send = jsonb_send,
-	.cmp = jsonb_cmp, .hash = jsonb_hash,
+	.cmp = jsonb_cmp, .hash = jsonb_hash, .key_encode = jsonb_key,
 };
 
 void
