@@ -376,6 +376,8 @@ static const Case numeric_cases[] = {
 	{"fn", "to_char", {"int4:1", "text:9V9"}, "!0A000|to_char/to_number template pattern \"V\" is not supported"},
 	{"fn", "convert_to", {"text:€", "unknown:LATIN1"}, "!22P05|character with byte sequence 0xe2 0x82 0xac in encoding \"UTF8\" has no equivalent in encoding \"LATIN1\""},
 	{"fn", "to_number", {"text:1,234.5", "text:9,999.9"}, "numeric|1234.5"},
+	{"fn", "to_number", {"text: 1 234 ", "text:9 999"}, "numeric|1234"},
+	{"fn", "to_number", {"text:  123", "text:999"}, "numeric|12"},
 	{"fn", "to_number", {"text:123", "text:99"}, "numeric|12"},
 	{"fn", "to_number", {"text:12", "text:9999"}, "numeric|12"},
 	{"fn", "to_number", {"text:1.567", "text:9.9"}, "numeric|1.5"},

@@ -587,6 +587,9 @@ to_number(FnCall *fc, Datum *out)
 		{
 			case NT_DIGIT9:
 			case NT_DIGIT0:
+				/* PostgreSQL skips one blank before each digit position */
+				if (*s == ' ')
+					s++;
 				while (!any && s < end && (*s == '-' || *s == '+'))
 				{
 					neg |= (*s == '-');
