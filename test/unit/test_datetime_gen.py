@@ -271,6 +271,17 @@ cast("jsonb", ("json", '{"b": 1, "a": [1, 2.50]}')); cast("json", ("jsonb", '{"b
 for target in ["bool", "numeric", "int2", "int4", "int8", "float4", "float8"]:
     for v in ["true", "12.5", "70000", "\"s\"", "null", "[1]", "{}", "1e3"]:
         cast(target, ("jsonb", v))
+# implicit casts chosen by overload resolution (date -> timestamptz is preferred)
+fn("to_char", (D, "2024-03-05"), (TX, "YYYY-MM-DD HH24 TZ"), tz="America/New_York")
+fn("date_trunc", (TX, "month"), (D, "2024-03-05"), tz="America/New_York")
+fn("age", (D, "2024-03-05"), (D, "2023-01-31"), tz="Europe/Berlin")
+fn("date_part", (TX, "epoch"), (D, "2024-03-05"), tz="America/New_York")
+op("-", (D, "2024-03-05"), (IV, "1 day"), tz="Europe/Berlin")
+op("<", (D, "2024-03-05"), (TS, "2024-03-05 00:00:01"))
+op("=", (D, "2024-03-05"), (TZ, "2024-03-05 00:00-05"), tz="America/New_York")
+op("=", (TS, "2024-03-05 00:00"), (TZ, "2024-03-05 00:00-05"), tz="America/New_York")
+op("-", (D, "2024-03-05"), (TS, "2024-03-04 12:00"))
+op("+", (D, "2024-03-05"), (IV, "1 hour"))
 JSON_INPUTS = ['{"a":1,}', 'xyz', '[1,2', '{"a" 1}', '"abc', '01', '1.', '-', '"\\u0000"', '"\\ud800"',
                '"\\ud83d\\ude00"', '{"a":tru}', '', '[1] x', '[1] 2', '"a\tb"', '"\\x"', '1e5', '-0', '1.50',
                '{"b":1,"a":2,"b":3}', ' { "aa" : [1, 2.0, {"x": null}], "b": true, "c": false } ',
