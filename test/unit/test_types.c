@@ -117,6 +117,26 @@ static const IoCase scalar_cases[] = {
 };
 
 static const IoCase more_cases[] = {
+	{"int2vector", "1 2  3", "1 2 3", NULL, NULL, NULL},
+	{"oidvector", " 4 5 ", "4 5", NULL, NULL, NULL},
+	{"int2vector", "", "", NULL, NULL, NULL},
+	{"int2vector", "1,2", NULL, "22P02", "invalid input syntax for type smallint: \"1,2\"", NULL},
+	{"int2vector", "1 x", NULL, "22P02", "invalid input syntax for type smallint: \"x\"", NULL},
+	{"int2vector", "70000", NULL, "22003", "value \"70000\" is out of range for type smallint", NULL},
+	{"regtype", "integer", "integer", NULL, NULL, NULL},
+	{"regtype", "int4", "integer", NULL, NULL, NULL},
+	{"regtype", "character varying", "character varying", NULL, NULL, NULL},
+	{"regtype", "pg_catalog.text", "text", NULL, NULL, NULL},
+	{"regtype", "_int4", "integer[]", NULL, NULL, NULL},
+	{"regtype", "int[]", "integer[]", NULL, NULL, NULL},
+	{"regtype", "23", "integer", NULL, NULL, NULL},
+	{"regtype", "0", "-", NULL, NULL, NULL},
+	{"regtype", "99999", "99999", NULL, NULL, NULL},
+	{"regtype", "1015", "character varying[]", NULL, NULL, NULL},
+	{"regtype", "\"char\"", "\"char\"", NULL, NULL, NULL},
+	{"regtype", "1042", "character", NULL, NULL, NULL},
+	{"regtype", "varchar(10)", "character varying", NULL, NULL, NULL},
+	{"regtype", "nosuch", NULL, "42704", "type \"nosuch\" does not exist", NULL},
 	{"int4[]", "{1,2,3}", "{1,2,3}", NULL, NULL, NULL},
 	{"int4[]", "{}", "{}", NULL, NULL, NULL},
 	{"int4[]", " { 1 , 2 } ", "{1,2}", NULL, NULL, NULL},
@@ -506,6 +526,8 @@ test_format(void)
 		{"character", 5, "character(1)"}, {"double precision", -1, "double precision"},
 		{"_text", -1, "text[]"}, {"\"char\"", -1, "\"char\""}, {"bool", -1, "boolean"},
 		{"float4", -1, "real"}, {"int2", -1, "smallint"}, {"int8", -1, "bigint"}, {"uuid", -1, "uuid"},
+		{"int2vector", -1, "int2vector"}, {"oidvector", -1, "oidvector"}, {"_int2vector", -1, "int2vector[]"},
+		{"regtype", -1, "regtype"},
 	};
 
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)

@@ -10,7 +10,8 @@
  *   a NULL bitmap of nelems bits (only when flags & 1), padded to 8 bytes,
  *   then each non-NULL element: an 8-byte Datum for by-value types, else
  *   its Varlena (header + bytes) padded to 8 bytes.
- * Multidimensional input is rejected with 0A000.  Array types are
+ * Multidimensional input is rejected with 0A000.  int2vector and oidvector
+ * (catalog columns) share the layout with space-separated text I/O.  Array types are
  * registered after every module's element types (register_array_types()),
  * one descriptor per array OID PostgreSQL defines for a registered element
  * type; their input/recv/typmod functions are thin per-type wrappers, as
@@ -787,6 +788,102 @@ array_coerce(EvalCtx *ctx, Datum value, Oid src_elem, int32_t src_typmod,
 	return 0;
 }
 
+/* ---- int2vector and oidvector ---- */
+
+/*
+ * PostgreSQL's catalog vectors (pg_index.indkey, pg_proc.proargtypes):
+ * arrays of int2/oid with space-separated text I/O and array binary I/O.
+ */
+static int
+vector_in(EvalCtx *ctx, Oid elemtype, const char *str, size_t len, Datum *out)
+{
+	const MgType *et = type_by_oid(elemtype);
+	int			cap = 8, n = 0;
+	Datum	   *values = arena_alloc(ctx->arena, sizeof(Datum) * (size_t) cap);
+	size_t		i = 0;
+
+	for (;;)
+	{
+		size_t		start;
+
+		while (i < len && str[i] == ' ')
+			i++;
+		if (i >= len)
+			break;
+		start = i;
+		while (i < len && str[i] != ' ')
+			i++;
+		if (n == cap)
+		{
+			values = arena_realloc(ctx->arena, values, sizeof(Datum) * (size_t) cap, sizeof(Datum) * (size_t) cap * 2);
+			cap *= 2;
+		}
+		if (et->input(ctx, str + start, i - start, -1, &values[n]) < 0)
+			return -1;
+		n++;
+	}
+	*out = array_construct(ctx->arena, elemtype, n, values, NULL, 0);
+	return 0;
+}
+
+static int
+vector_out(EvalCtx *ctx, Datum a, int32_t typmod, StrBuf *out)
+{
+	Oid			elemtype;
+	int			n;
+	Datum	   *values;
+
+	(void) typmod;
+	array_deconstruct(ctx->arena, a, &elemtype, &n, &values, NULL, NULL);
+	for (int i = 0; i < n; i++)
+	{
+		if (i > 0)
+			strbuf_putc(out, ' ');
+		if (type_output(ctx, elemtype, -1, values[i], out) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+int2vector_in(EvalCtx *ctx, const char *str, size_t len, int32_t typmod, Datum *out)
+{
+	(void) typmod;
+	return vector_in(ctx, INT2OID, str, len, out);
+}
+
+static int
+oidvector_in(EvalCtx *ctx, const char *str, size_t len, int32_t typmod, Datum *out)
+{
+	(void) typmod;
+	return vector_in(ctx, OIDOID, str, len, out);
+}
+
+static int
+int2vector_recv(EvalCtx *ctx, const char *buf, size_t len, int32_t typmod, Datum *out)
+{
+	return array_recv_elem(ctx, INT2OID, buf, len, typmod, out);
+}
+
+static int
+oidvector_recv(EvalCtx *ctx, const char *buf, size_t len, int32_t typmod, Datum *out)
+{
+	return array_recv_elem(ctx, OIDOID, buf, len, typmod, out);
+}
+
+static const MgType int2vector_type = {
+	.oid = INT2VECTOROID, .name = "int2vector", .sql_name = "int2vector", .typlen = -1,
+	.category = 'A', .align = 'i', .elem = INT2OID, .array = INT2VECTORARRAYOID,
+	.input = int2vector_in, .output = vector_out, .recv = int2vector_recv, .send = array_send,
+	.cmp = array_cmp, .hash = array_hash, .key_encode = array_key,
+};
+static const MgType oidvector_type = {
+	.oid = OIDVECTOROID, .name = "oidvector", .sql_name = "oidvector", .typlen = -1,
+	.category = 'A', .align = 'i', .elem = OIDOID, .array = OIDVECTORARRAYOID,
+	.input = oidvector_in, .output = vector_out, .recv = oidvector_recv, .send = array_send,
+	.cmp = array_cmp, .hash = array_hash, .key_encode = array_key,
+};
+
 /* ---- the array types ---- */
 
 #define ARRAY_TYPE(tname, sqlname, arrayoid, elemoid) \
@@ -836,6 +933,9 @@ ARRAY_TYPE(uuid, "uuid", UUIDARRAYOID, UUIDOID)
 ARRAY_TYPE(json, "json", JSONARRAYOID, JSONOID)
 ARRAY_TYPE(jsonb, "jsonb", JSONBARRAYOID, JSONBOID)
 ARRAY_TYPE(regclass, "regclass", REGCLASSARRAYOID, REGCLASSOID)
+ARRAY_TYPE(regtype, "regtype", REGTYPEARRAYOID, REGTYPEOID)
+ARRAY_TYPE(int2vector, "int2vector", INT2VECTORARRAYOID, INT2VECTOROID)
+ARRAY_TYPE(oidvector, "oidvector", OIDVECTORARRAYOID, OIDVECTOROID)
 
 static const MgType *const array_types[] = {
 	&bool_array_type, &bytea_array_type, &char_array_type, &name_array_type, &int2_array_type,
@@ -843,7 +943,7 @@ static const MgType *const array_types[] = {
 	&int8_array_type, &float4_array_type, &float8_array_type, &timestamp_array_type,
 	&date_array_type, &time_array_type, &timestamptz_array_type, &interval_array_type,
 	&numeric_array_type, &uuid_array_type, &json_array_type, &jsonb_array_type,
-	&regclass_array_type,
+	&regclass_array_type, &regtype_array_type, &int2vector_array_type, &oidvector_array_type,
 };
 
 /*
@@ -853,6 +953,10 @@ static const MgType *const array_types[] = {
 void
 register_array_types(void)
 {
+	if (type_by_oid(INT2VECTOROID) == NULL)
+		type_register(&int2vector_type);
+	if (type_by_oid(OIDVECTOROID) == NULL)
+		type_register(&oidvector_type);
 	for (size_t i = 0; i < sizeof(array_types) / sizeof(array_types[0]); i++)
 	{
 		const MgType *t = array_types[i];

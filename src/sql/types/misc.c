@@ -1,5 +1,5 @@
 /*
- * misc.c — uuid, regclass and record (anonymous rows).
+ * misc.c — uuid, regclass, regtype and record (anonymous rows).
  *
  * uuid: 16 bytes in a Varlena; PostgreSQL's string_to_uuid input (optional
  * braces, hyphens after any group of four hex digits), lower-case
@@ -8,6 +8,8 @@
  * regclass: an OID by value.  Names are resolved through hooks the SQL
  * layer installs (types_set_catalog_hooks); without them only numeric OIDs
  * are accepted and printed.
+ *
+ * regtype: an OID by value, named through this registry (format_type).
  *
  * record: output and binary send only (PostgreSQL's record_out/record_send),
  * over a self-contained Varlena built by record_build():
@@ -250,6 +252,32 @@ const MgType mg_type_regclass = {
 	.cmp = regclass_cmp, .hash = regclass_hash, .key_encode = regclass_key,
 };
 
+static int
+int8_to_oid_cast(EvalCtx *ctx, Datum v, int32_t typmod, bool explicit_cast, Datum *out)
+{
+	int64_t		x = DatumGetInt64(v);
+
+	(void) typmod;
+	(void) explicit_cast;
+	if (x < INT32_MIN || x > (int64_t) UINT32_MAX)
+	{
+		mg_error(ctx->err, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, "OID out of range");
+		return -1;
+	}
+	*out = ObjectIdGetDatum((Oid) x);
+	return 0;
+}
+
+static int
+oid_to_int8_cast(EvalCtx *ctx, Datum v, int32_t typmod, bool explicit_cast, Datum *out)
+{
+	(void) ctx;
+	(void) typmod;
+	(void) explicit_cast;
+	*out = Int64GetDatum((int64_t) DatumGetObjectId(v));
+	return 0;
+}
+
 /* text -> regclass is an implicit cast in PostgreSQL (for 'tab'::text::regclass). */
 static int
 text_to_regclass(EvalCtx *ctx, Datum v, int32_t typmod, bool explicit_cast, Datum *out)
@@ -263,6 +291,12 @@ text_to_regclass(EvalCtx *ctx, Datum v, int32_t typmod, bool explicit_cast, Datu
 static const CastDef regclass_casts[] = {
 	{TEXTOID, REGCLASSOID, CAST_IMPLICIT, text_to_regclass},
 	{VARCHAROID, REGCLASSOID, CAST_IMPLICIT, text_to_regclass},
+	{OIDOID, REGTYPEOID, CAST_IMPLICIT, NULL},
+	{REGTYPEOID, OIDOID, CAST_IMPLICIT, NULL},
+	{INT4OID, REGTYPEOID, CAST_IMPLICIT, NULL},
+	{REGTYPEOID, INT4OID, CAST_ASSIGNMENT, NULL},
+	{INT8OID, REGTYPEOID, CAST_IMPLICIT, int8_to_oid_cast},
+	{REGTYPEOID, INT8OID, CAST_ASSIGNMENT, oid_to_int8_cast},
 };
 
 void
@@ -270,6 +304,82 @@ types_register_misc_casts(void)
 {
 	cast_register(regclass_casts, (int) (sizeof(regclass_casts) / sizeof(regclass_casts[0])));
 }
+
+/* ---- regtype ---- */
+
+/* A type name as format_type() or a user spells it: "integer", "int4[]", "varchar(10)", "\"char\"". */
+static int
+regtype_in(EvalCtx *ctx, const char *str, size_t len, int32_t typmod, Datum *out)
+{
+	char		buf[128];
+	size_t		n = 0;
+	const MgType *t;
+	bool		digits = len > 0;
+
+	(void) typmod;
+	if (len == 1 && str[0] == '-')
+	{
+		*out = ObjectIdGetDatum(InvalidOid);
+		return 0;
+	}
+	for (size_t i = 0; i < len; i++)
+		if (!(str[i] >= '0' && str[i] <= '9'))
+			digits = false;
+	if (digits)
+		return types_oid_in(ctx, str, len, out);
+	/* drop type modifiers: "numeric(10,2)[]" -> "numeric[]" */
+	for (size_t i = 0; i < len && n < sizeof(buf) - 1; i++)
+	{
+		if (str[i] == '(')
+		{
+			while (i < len && str[i] != ')')
+				i++;
+			continue;
+		}
+		buf[n++] = str[i];
+	}
+	while (n > 0 && buf[n - 1] == ' ')
+		n--;
+	buf[n] = '\0';
+	if (strcmp(buf, "\"char\"") == 0 || strcmp(buf, "pg_catalog.\"char\"") == 0)
+		t = type_by_oid(CHAROID);
+	else if (strcmp(buf, "char") == 0 || strcmp(buf, "character") == 0)
+		t = type_by_oid(BPCHAROID);
+	else
+		t = type_by_name(buf);
+	if (t == NULL)
+	{
+		mg_error(ctx->err, SQLSTATE_UNDEFINED_OBJECT, "type \"%.*s\" does not exist", (int) len, str);
+		return -1;
+	}
+	*out = ObjectIdGetDatum(t->oid);
+	return 0;
+}
+
+static int
+regtype_out(EvalCtx *ctx, Datum v, int32_t typmod, StrBuf *out)
+{
+	Oid			oid = DatumGetObjectId(v);
+
+	(void) ctx;
+	(void) typmod;
+	if (oid == InvalidOid)
+		strbuf_putc(out, '-');
+	else if (type_by_oid(oid) == NULL)
+		strbuf_printf(out, "%u", oid);
+	else if (oid == BPCHAROID)
+		strbuf_puts(out, "character");	/* format_type_be(), not format_type(oid, -1) */
+	else
+		type_format(oid, -1, out);
+	return 0;
+}
+
+const MgType mg_type_regtype = {
+	.oid = REGTYPEOID, .name = "regtype", .sql_name = "regtype", .typlen = 4, .byval = true,
+	.category = 'N', .align = 'i', .array = REGTYPEARRAYOID,
+	.input = regtype_in, .output = regtype_out, .recv = regclass_recv, .send = regclass_send,
+	.cmp = regclass_cmp, .hash = regclass_hash, .key_encode = regclass_key,
+};
 
 /* ---- record ---- */
 

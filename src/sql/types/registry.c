@@ -170,7 +170,7 @@ type_format(Oid oid, int32_t typmod, StrBuf *out)
 		strbuf_puts(out, "???");
 		return;
 	}
-	if (t->elem != InvalidOid && t->category == 'A')
+	if (t->elem != InvalidOid && t->category == 'A' && t->name[0] == '_')
 	{
 		type_format(t->elem, typmod, out);
 		strbuf_puts(out, "[]");
