@@ -119,7 +119,8 @@ void		func_init(void);		/* after types_init(): calls every register_*() below */
  * resolves OperDef.func; lookups return pointers to those copies.
  * Register an operator after its implementing function: oper_register()
  * aborts at start-up if OperDef.func_name with the operator's argument
- * types is not registered.
+ * types is not registered.  A name and signature already registered is
+ * skipped: the first registration wins (func_init's module order).
  */
 void		func_register(const FuncDef *defs, int n);
 void		oper_register(const OperDef *defs, int n);

@@ -202,6 +202,18 @@ static const Case cases[] = {
 	{"fn", "sinh", {"float8:1"}, "double precision|1.1752011936438014"},
 	{"fn", "acosh", {"float8:2"}, "double precision|1.3169578969248166"},
 	{"fn", "atanh", {"float8:2"}, "!22003|input is out of range"},
+	{"fn", "format_type", {"oid:1043", "int4:24"}, "text|character varying(20)"},
+	{"fn", "format_type", {"oid:23", "int4:\\N"}, "text|integer"},
+	{"fn", "format_type", {"oid:1", "int4:\\N"}, "text|???"},
+	{"fn", "format_type", {"oid:\\N", "int4:1"}, "text|NULL"},
+	{"fn", "pg_size_pretty", {"int8:0"}, "text|0 bytes"},
+	{"fn", "pg_size_pretty", {"int8:10239"}, "text|10239 bytes"},
+	{"fn", "pg_size_pretty", {"int8:10240"}, "text|10 kB"},
+	{"fn", "pg_size_pretty", {"int8:1048575"}, "text|1024 kB"},
+	{"fn", "pg_size_pretty", {"int8:10485760"}, "text|10 MB"},
+	{"fn", "pg_size_pretty", {"int8:-20000"}, "text|-20 kB"},
+	{"fn", "pg_size_pretty", {"int8:9223372036854775807"}, "text|8192 PB"},
+	{"fn", "pg_size_pretty", {"numeric:123456789012"}, "text|115 GB"},
 	/* Arrays. */
 	{"fn", "array_upper", {"_int4:[0:2]={1,2,3}", "int4:1"}, "integer|2"},
 	{"fn", "array_dims", {"_int4:[0:2]={1,2,3}"}, "text|[0:2]"},
@@ -919,6 +931,8 @@ test_registry(void)
 		const FuncDef *const *fs = func_candidates("texteq", &nf);
 
 		ok(nf == 1 && fs[0]->oid == 67, "texteq has PostgreSQL's OID 67");
+		func_candidates("amb_test", &nf);
+		ok(nf == 2, "a second registration of the same signatures is ignored");
 	}
 	o = oper_resolve("+", INT4OID, INT4OID, &l, &r, &e);
 	ok(o != NULL && o->oid == 551 && o->func->oid == 177, "int4 + int4 has PostgreSQL's OIDs (551, int4pl 177)");
@@ -935,6 +949,7 @@ main(void)
 	types_init();
 	func_init();
 	func_register(amb_funcs, 2);
+	func_register(amb_funcs, 2);	/* again: ignored */
 	arena_init(&arena, 0);
 	guc_session_init(&gucs);
 	ctx.arena = &arena;

@@ -30,6 +30,7 @@ register_core_funcs(void)
 	register_srf_funcs();
 	register_tochar_funcs();
 	register_array_funcs();
+	register_sys_funcs();
 }
 
 int

@@ -30,7 +30,9 @@
  *  2. Every registered entry has a non-zero OID, unique among functions
  *     and aggregates (pg_proc) and among operators (pg_operator); the two
  *     spaces are separate, as in PostgreSQL.
- *  3. A name map holds each entry once, in registration order.
+ *  3. A name map holds each entry once, in registration order; a second
+ *     registration of the same name and signature is ignored (the first
+ *     module to register a function owns it).
  */
 #include "config.h"
 
@@ -301,6 +303,53 @@ sig_hash(const char *name, char kind, int n, const Oid *sig)
 
 /* ---------------------------------------------------------------- registration */
 
+/* Is an entry with this name and signature registered already?  (The first one wins.) */
+static bool
+func_duplicate(const FuncDef *f)
+{
+	NameEntry  *e = namemap_find(&func_map, f->name);
+
+	for (int k = 0; e != NULL && k < e->n; k++)
+	{
+		const FuncDef *g = e->items[k];
+
+		if (g->nargs == f->nargs && g->variadic == f->variadic &&
+			memcmp(g->argtypes, f->argtypes, sizeof(Oid) * (size_t) f->nargs) == 0)
+			return true;
+	}
+	return false;
+}
+
+static bool
+agg_duplicate(const AggDef *a)
+{
+	NameEntry  *e = namemap_find(&agg_map, a->name);
+
+	for (int k = 0; e != NULL && k < e->n; k++)
+	{
+		const AggDef *g = e->items[k];
+
+		if (g->nargs == a->nargs && memcmp(g->argtypes, a->argtypes, sizeof(Oid) * (size_t) a->nargs) == 0)
+			return true;
+	}
+	return false;
+}
+
+static bool
+oper_duplicate(const OperDef *o)
+{
+	NameEntry  *e = namemap_find(&oper_map, o->name);
+
+	for (int k = 0; e != NULL && k < e->n; k++)
+	{
+		const OperDef *g = e->items[k];
+
+		if (g->left == o->left && g->right == o->right)
+			return true;
+	}
+	return false;
+}
+
 void
 func_register(const FuncDef *tab, int n)
 {
@@ -312,6 +361,9 @@ func_register(const FuncDef *tab, int n)
 		FuncDef    *f = &defs[i];
 		Oid			sig[FUNC_MAX_ARGS];
 		int			nsig = proc_signature(f->nargs, f->argtypes, f->variadic, sig);
+
+		if (func_duplicate(f))
+			continue;
 
 		f->oid = oid_choose(&proc_oids, f->oid, pg_proc_oid(f->name, nsig, sig), sig_hash(f->name, 'f', nsig, sig));
 		oid_put(&proc_oids, f->oid, 'f', f);
@@ -330,6 +382,9 @@ agg_register(const AggDef *tab, int n)
 	{
 		AggDef	   *a = &defs[i];
 		uint64_t	h = sig_hash(a->name, 'a', a->nargs, a->argtypes);
+
+		if (agg_duplicate(a))
+			continue;
 
 		a->oid = oid_choose(&proc_oids, a->oid, pg_proc_oid(a->name, a->nargs, a->argtypes), h);
 		oid_put(&proc_oids, a->oid, 'a', a);
@@ -352,6 +407,8 @@ oper_register(const OperDef *tab, int n)
 		Oid			fargs[2];
 		NameEntry  *e;
 
+		if (oper_duplicate(o))
+			continue;
 		if (nfargs == 2)
 		{
 			fargs[0] = o->left;

@@ -40,6 +40,7 @@ void		register_format_funcs(void);	/* format.c: format() */
 void		register_numagg_funcs(void);	/* numaggs.c: numeric sum/avg, factorial */
 void		register_srf_funcs(void);		/* srf.c: generate_series */
 void		register_tochar_funcs(void);
+void		register_sys_funcs(void);		/* sysfuncs.c: format_type, pg_size_pretty */
 void		register_array_funcs(void);		/* arrays.c: array operators, functions, unnest, array_agg */
 
 /* A text[] of n elements (nulls may be NULL) in arena a (arrays.c). */
