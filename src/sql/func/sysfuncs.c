@@ -1,6 +1,7 @@
 /*
  * sysfuncs.c — catalog-free system functions clients call: format_type()
- * (from the type registry) and pg_size_pretty().
+ * (from the type registry), pg_size_pretty(), pg_encoding_to_char() and
+ * pg_char_to_encoding().
  *
  * Design notes: pg_size_pretty follows PostgreSQL 15's unit table: bytes
  * below 10 kB, then kB, MB, GB, TB and PB, each kept while the value stays
@@ -117,9 +118,67 @@ pg_size_pretty_numeric(FnCall *fc, Datum *out)
 	return 0;
 }
 
+/* PostgreSQL's encoding numbers (pg_wchar.h), for pg_encoding_to_char and back. */
+static const char *const encoding_names[] = {
+	"SQL_ASCII", "EUC_JP", "EUC_CN", "EUC_KR", "EUC_TW", "EUC_JIS_2004", "UTF8", "MULE_INTERNAL",
+	"LATIN1", "LATIN2", "LATIN3", "LATIN4", "LATIN5", "LATIN6", "LATIN7", "LATIN8", "LATIN9",
+	"LATIN10", "WIN1256", "WIN1258", "WIN866", "WIN874", "KOI8R", "WIN1251", "WIN1252",
+	"ISO_8859_5", "ISO_8859_6", "ISO_8859_7", "ISO_8859_8", "WIN1250", "WIN1253", "WIN1254",
+	"WIN1255", "WIN1257", "KOI8U", "SJIS", "BIG5", "GBK", "UHC", "GB18030", "JOHAB",
+	"SHIFT_JIS_2004",
+};
+#define N_ENCODINGS ((int) (sizeof(encoding_names) / sizeof(encoding_names[0])))
+
+static int
+pg_encoding_to_char(FnCall *fc, Datum *out)
+{
+	int32_t		e = DatumGetInt32(fc->args[0]);
+
+	*out = cstring_text_datum(fc->ctx->arena, (e >= 0 && e < N_ENCODINGS) ? encoding_names[e] : "");
+	return 0;
+}
+
+/* Names compare ignoring case and anything not alphanumeric ("utf-8" is UTF8). */
+static bool
+encoding_name_eq(const char *a, size_t alen, const char *b)
+{
+	size_t		i = 0;
+
+	for (;;)
+	{
+		while (i < alen && !((a[i] >= '0' && a[i] <= '9') || ((a[i] | 32) >= 'a' && (a[i] | 32) <= 'z')))
+			i++;
+		while (*b && !((*b >= '0' && *b <= '9') || ((*b | 32) >= 'a' && (*b | 32) <= 'z')))
+			b++;
+		if (i == alen || *b == '\0')
+			return i == alen && *b == '\0';
+		if ((a[i] | 32) != (*b | 32))
+			return false;
+		i++;
+		b++;
+	}
+}
+
+static int
+pg_char_to_encoding(FnCall *fc, Datum *out)
+{
+	const char *name = vl_data(fc->args[0]);
+	size_t		len = vl_len(fc->args[0]);
+
+	*out = Int32GetDatum(-1);
+	for (int e = 0; e < N_ENCODINGS; e++)
+		if (encoding_name_eq(name, len, encoding_names[e]))
+			*out = Int32GetDatum(e);
+	return 0;
+}
+
 static const FuncDef sys_funcs[] = {
 	{.name = "format_type", .nargs = 2, .argtypes = {OIDOID, INT4OID}, .rettype = TEXTOID, .strict = false,
 	 .volatility = FUNC_STABLE, .fn = format_type_fn},
+	{.name = "pg_encoding_to_char", .nargs = 1, .argtypes = {INT4OID}, .rettype = NAMEOID, .strict = true,
+	 .volatility = FUNC_STABLE, .fn = pg_encoding_to_char},
+	{.name = "pg_char_to_encoding", .nargs = 1, .argtypes = {NAMEOID}, .rettype = INT4OID, .strict = true,
+	 .volatility = FUNC_STABLE, .fn = pg_char_to_encoding},
 	{.name = "pg_size_pretty", .nargs = 1, .argtypes = {INT8OID}, .rettype = TEXTOID, .strict = true,
 	 .volatility = FUNC_IMMUTABLE, .fn = pg_size_pretty_int8},
 	{.name = "pg_size_pretty", .nargs = 1, .argtypes = {NUMERICOID}, .rettype = TEXTOID, .strict = true,
