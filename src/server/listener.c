@@ -69,14 +69,43 @@ accept_cb(struct evconnlistener *l, evutil_socket_t fd, struct sockaddr *addr, i
 	workers_dispatch(fd, addr, (socklen_t) addrlen, li->is_unix);
 }
 
+static struct event *accept_pause_ev;
+
+static void
+accept_resume_cb(evutil_socket_t fd, short what, void *arg)
+{
+	int			i;
+
+	(void) fd;
+	(void) what;
+	(void) arg;
+	for (i = 0; i < nlisteners; i++)
+		evconnlistener_enable(listeners[i].l);
+}
+
+/*
+ * Out of file descriptors: the pending connection stays queued and the
+ * socket stays readable, so pause accepting for a moment instead of
+ * spinning (PostgreSQL's postmaster sleeps the same way).
+ */
 static void
 accept_error_cb(struct evconnlistener *l, void *arg)
 {
 	int			e = EVUTIL_SOCKET_ERROR();
+	struct timeval tv = {0, 100 * 1000};
+	int			i;
 
 	(void) l;
 	(void) arg;
 	mg_log(MG_SEV_LOG, "could not accept new connection: %s", evutil_socket_error_to_string(e));
+	if (e == EMFILE || e == ENFILE || e == ENOBUFS || e == ENOMEM)
+	{
+		for (i = 0; i < nlisteners; i++)
+			evconnlistener_disable(listeners[i].l);
+		if (accept_pause_ev == NULL)
+			accept_pause_ev = evtimer_new(evconnlistener_get_base(l), accept_resume_cb, NULL);
+		evtimer_add(accept_pause_ev, &tv);
+	}
 }
 
 static Listener *
@@ -325,6 +354,12 @@ void
 listeners_stop(void)
 {
 	int			i;
+
+	if (accept_pause_ev)
+	{
+		event_free(accept_pause_ev);
+		accept_pause_ev = NULL;
+	}
 
 	for (i = 0; i < nlisteners; i++)
 	{
