@@ -848,6 +848,15 @@ test_srfs(void)
 		static const char *const s1[] = {"text:a b  c", "text: +"};
 
 		run_srf("unnest", 1, u1, "1,,3");
+		{
+			static const char *const ts1[] = {"timestamp:2024-01-30", "timestamp:2024-04-30", "interval:1 month"};
+			static const char *const ts2[] = {"timestamp:2024-01-01 10:00", "timestamp:2024-01-01 09:00", "interval:-30 min"};
+			static const char *const ts3[] = {"timestamp:2024-01-01", "timestamp:2024-01-02", "interval:0"};
+
+			run_srf("generate_series", 3, ts1, "2024-01-30 00:00:00,2024-02-29 00:00:00,2024-03-29 00:00:00,2024-04-29 00:00:00");
+			run_srf("generate_series", 3, ts2, "2024-01-01 10:00:00,2024-01-01 09:30:00,2024-01-01 09:00:00");
+			run_srf("generate_series", 3, ts3, "!22023|step size cannot equal zero");
+		}
 		run_srf("regexp_matches", 3, m1, "{b,c},{b,c}");
 		run_srf("regexp_matches", 2, m2, "{b,c}");
 		run_srf("regexp_split_to_table", 2, s1, "a,b,c");

@@ -1,6 +1,7 @@
 /*
- * srf.c — set-returning functions: generate_series over int4, int8 and
- * numeric (timestamps belong to the date/time module).
+ * srf.c — set-returning functions: generate_series over int4, int8,
+ * numeric, and timestamp/timestamptz by an interval (stepping with the
+ * date/time module's "+" operator).
  *
  * Design notes: the iteration protocol is func.h's (srf_state in
  * srf_arena, one row per call, srf_done at the end).  Integer series stop
@@ -123,6 +124,79 @@ gs_numeric(FnCall *fc, Datum *out)
 	return 0;
 }
 
+/*
+ * generate_series over timestamp and timestamptz with an interval step.
+ * The arithmetic is the date/time module's own "+" operator, found through
+ * the registry, so time zones and month lengths follow its rules.
+ */
+typedef struct TsSeries {
+	Datum		cur;
+	Datum		stop;
+	Datum		step;
+	int			sign;
+	const FuncDef *plus;
+	const MgType *type;
+	Arena	   *arena;
+} TsSeries;
+
+static int
+gs_timestamp(FnCall *fc, Datum *out)
+{
+	TsSeries   *s = fc->srf_state;
+
+	if (s == NULL)
+	{
+		Arena	   *a = fc->srf_arena ? fc->srf_arena : fc->ctx->arena;
+		Oid			t = fc->argtypes ? fc->argtypes[0] : TIMESTAMPOID;
+		const OperDef *op = oper_resolve("+", t, INTERVALOID, NULL, NULL, fc->ctx->err);
+		const MgType *it = type_by_oid(INTERVALOID);
+		Datum		zero;
+
+		if (op == NULL || it == NULL || it->cmp == NULL)
+			return -1;
+		if (type_input(fc->ctx, INTERVALOID, -1, "0", 1, &zero) < 0)
+			return -1;
+		s = arena_new(a, TsSeries);
+		s->arena = a;
+		s->plus = op->func;
+		s->type = type_by_oid(t);
+		s->sign = it->cmp(fc->args[2], zero);
+		if (s->sign == 0)
+			return fc_error(fc, SQLSTATE_INVALID_PARAMETER_VALUE, "step size cannot equal zero");
+		s->cur = fc->args[0];
+		s->stop = fc->args[1];
+		s->step = datum_copy(a, it, fc->args[2]);
+		fc->srf_state = s;
+	}
+	if ((s->sign > 0 && s->type->cmp(s->cur, s->stop) > 0) ||
+		(s->sign < 0 && s->type->cmp(s->cur, s->stop) < 0))
+	{
+		fc->srf_done = true;
+		return 0;
+	}
+	*out = s->cur;
+	{
+		FnCall		pc = *fc;
+		Datum		pargs[2] = {s->cur, s->step};
+		bool		pnull[2] = {false, false};
+		Oid			ptypes[2] = {s->type->oid, INTERVALOID};
+		EvalCtx		sctx = *fc->ctx;
+
+		sctx.arena = s->arena;
+		pc.ctx = &sctx;
+		pc.nargs = 2;
+		pc.args = pargs;
+		pc.argnull = pnull;
+		pc.argtypes = ptypes;
+		pc.rettype = s->type->oid;
+		pc.cache = NULL;
+		pc.isnull = false;
+		if (s->plus->fn(&pc, &s->cur) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 #define SRF(n, a, FN_) \
 	{.name = "generate_series", .nargs = n, .argtypes = {a, a, a}, .rettype = a, .strict = true, \
 	 .retset = true, .volatility = FUNC_IMMUTABLE, .fn = FN_}
@@ -134,6 +208,10 @@ static const FuncDef srf_funcs[] = {
 	SRF(3, INT8OID, gs_int8),
 	SRF(2, NUMERICOID, gs_numeric),
 	SRF(3, NUMERICOID, gs_numeric),
+	{.name = "generate_series", .nargs = 3, .argtypes = {TIMESTAMPOID, TIMESTAMPOID, INTERVALOID},
+	 .rettype = TIMESTAMPOID, .strict = true, .retset = true, .volatility = FUNC_IMMUTABLE, .fn = gs_timestamp},
+	{.name = "generate_series", .nargs = 3, .argtypes = {TIMESTAMPTZOID, TIMESTAMPTZOID, INTERVALOID},
+	 .rettype = TIMESTAMPTZOID, .strict = true, .retset = true, .volatility = FUNC_STABLE, .fn = gs_timestamp},
 };
 
 void
