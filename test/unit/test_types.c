@@ -437,6 +437,135 @@ test_key_order(TestCtx *t)
 	}
 }
 
+/* xorshift64*: deterministic pseudo-random values for the order tests. */
+static uint64_t rng_state = 0x9e3779b97f4a7c15ULL;
+
+static uint64_t
+rng(void)
+{
+	rng_state ^= rng_state >> 12;
+	rng_state ^= rng_state << 25;
+	rng_state ^= rng_state >> 27;
+	return rng_state * 0x2545f4914f6cdd1dULL;
+}
+
+/* A random literal of the given type, biased towards edge cases. */
+static void
+random_literal(Oid type, char *buf, size_t size)
+{
+	uint64_t	r = rng();
+
+	switch (type)
+	{
+		case INT4OID:
+			snprintf(buf, size, "%d", (int32_t) (r % 5 == 0 ? (uint32_t) r : (uint32_t) (r % 2001) - 1000));
+			break;
+		case INT8OID:
+			snprintf(buf, size, "%lld", (long long) (r % 5 == 0 ? (int64_t) r : (int64_t) (r % 2001) - 1000));
+			break;
+		case FLOAT8OID:
+			{
+				double		d;
+
+				if (r % 7 == 0)
+				{
+					uint64_t	bits = rng();
+
+					memcpy(&d, &bits, sizeof(d));	/* any bit pattern, NaNs included */
+				}
+				else
+					d = ((double) (int64_t) (r % 20001) - 10000) / (double) (1 + rng() % 1000);
+				snprintf(buf, size, "%.17g", d);
+				if (strcmp(buf, "nan") == 0 || strcmp(buf, "-nan") == 0)
+					snprintf(buf, size, "NaN");
+				else if (strcmp(buf, "inf") == 0)
+					snprintf(buf, size, "Infinity");
+				else if (strcmp(buf, "-inf") == 0)
+					snprintf(buf, size, "-Infinity");
+				break;
+			}
+		case NUMERICOID:
+			{
+				int			scale = (int) (rng() % 12);
+				int64_t		mant = (int64_t) (rng() % 2000001) - 1000000;
+
+				if (r % 13 == 0)
+					snprintf(buf, size, r % 2 ? "NaN" : "-Infinity");
+				else
+					snprintf(buf, size, "%lldE%d", (long long) mant, (int) (rng() % 41) - 20 - scale);
+				break;
+			}
+		default:
+			{
+				/* text: short strings over a small alphabet, with NUL-free bytes >= 0x80 */
+				static const char alphabet[] = "aab\x01\x7f\xc3\xa9 z";
+				size_t		n = (size_t) (r % 6);
+
+				for (size_t i = 0; i < n && i < size - 1; i++)
+					buf[i] = alphabet[rng() % (sizeof(alphabet) - 1)];
+				buf[n < size - 1 ? n : size - 1] = '\0';
+				break;
+			}
+	}
+}
+
+/*
+ * Random values of each indexable type: for every pair, the memcmp order
+ * of the key encodings is the cmp order, and equal values hash equal.
+ */
+static void
+test_random_key_order(TestCtx *t)
+{
+	static const Oid types[] = {INT4OID, INT8OID, FLOAT8OID, NUMERICOID, BYTEAOID};
+
+	for (size_t k = 0; k < sizeof(types) / sizeof(types[0]); k++)
+	{
+		const MgType *ty = type_by_oid(types[k]);
+		enum
+		{
+			NVALS = 300
+		};
+		Datum		vals[NVALS];
+		StrBuf		keys[NVALS];
+		int			bad = 0;
+
+		for (int i = 0; i < NVALS; i++)
+		{
+			char		lit[64];
+
+			random_literal(ty->oid, lit, sizeof(lit));
+			mg_error_reset(&t->err);
+			if (ty->oid == BYTEAOID)
+				vals[i] = text_datum(&t->arena, lit, strlen(lit));	/* raw bytes */
+			else if (ty->input(&t->ctx, lit, strlen(lit), -1, &vals[i]) < 0)
+			{
+				printf("# %s: bad random literal %s: %s\n", ty->name, lit, t->err.message);
+				vals[i] = vals[0];
+				bad++;
+			}
+			strbuf_init(&keys[i]);
+			ty->key_encode(vals[i], &keys[i]);
+		}
+		for (int i = 0; i < NVALS; i++)
+			for (int j = 0; j < NVALS; j++)
+			{
+				int			c = ty->cmp(vals[i], vals[j]);
+				size_t		n = keys[i].len < keys[j].len ? keys[i].len : keys[j].len;
+				int			m = memcmp(keys[i].data, keys[j].data, n);
+
+				if (m == 0)
+					m = (keys[i].len > keys[j].len) - (keys[i].len < keys[j].len);
+				if (sign3(c) != sign3(m) || (c == 0 && ty->hash(vals[i]) != ty->hash(vals[j])))
+					bad++;
+			}
+		for (int i = 0; i < NVALS; i++)
+			strbuf_free(&keys[i]);
+		tap_ok(bad == 0, "%s: key order equals cmp order on %d random values (%d mismatches)",
+			   ty->name, NVALS, bad);
+		arena_reset(&t->arena);
+	}
+}
+
 /* A stand-in catalog for the regclass hooks. */
 static int
 test_regclass_in(EvalCtx *ctx, const char *name, size_t len, Oid *out)
@@ -560,6 +689,7 @@ main(void)
 		test_cast_case(&t, &cast_cases[i]);
 	test_cast_contexts();
 	test_key_order(&t);
+	test_random_key_order(&t);
 	test_records(&t);
 	test_format();
 	test_ctx_free(&t);
