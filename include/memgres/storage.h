@@ -318,11 +318,12 @@ int			st_index_delete(StTxn *t, Oid table, Oid index, const void *key, size_t ke
 /* ---- cursors: resumable scans -------------------------------------------- */
 
 /*
- * A cursor pins the tree it scans as it was when opened, so it is unaffected
+ * A cursor sees the tree it scans as it was when opened, so it is unaffected
  * by later writes of the same transaction (a statement never sees its own
  * changes through a scan it opened before them) and every pointer it returns
- * stays valid until st_cursor_close.  Cursors may be kept between protocol
- * messages (portals) and must be closed before their StTxn ends.  The struct
+ * stays valid until st_cursor_close, even past the end of the StTxn it
+ * was opened on (it pins the tree root).  Cursors may be kept between
+ * protocol messages (portals).  The struct
  * is caller memory; treat the fields as private.
  */
 #define ST_CURSOR_MAXDEPTH 32
@@ -335,6 +336,7 @@ typedef struct StKeyBound {
 
 typedef struct StCursor {
 	struct StNode *root;		/* pinned */
+	bool		pinned;
 	int			depth;
 	struct StNode *path[ST_CURSOR_MAXDEPTH];
 	int			pos[ST_CURSOR_MAXDEPTH];

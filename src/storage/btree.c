@@ -722,13 +722,14 @@ bt_delete(StNode **rootp, const uint8_t *key, size_t klen)
 /* ---- cursors ---------------------------------------------------------------- */
 
 void
-bt_cursor_init(StCursor *c, StNode *root)
+bt_cursor_init(StCursor *c, StNode *root, bool pin)
 {
 	memset(c, 0, sizeof(*c));
 	c->root = root;
-	if (root != NULL)
+	c->pinned = pin && root != NULL;
+	if (c->pinned)
 		bt_retain(root);
-	else
+	if (root == NULL)
 		c->done = true;
 }
 
@@ -762,7 +763,9 @@ bt_cursor_set_hi(StCursor *c, const void *key, size_t len, bool inclusive)
 void
 bt_cursor_close(StCursor *c)
 {
-	bt_release(c->root);
+	if (c->pinned)
+		bt_release(c->root);
+	c->pinned = false;
 	c->root = NULL;
 	c->done = true;
 	if (c->lo != NULL && c->lo != c->lobuf)

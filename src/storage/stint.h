@@ -74,7 +74,9 @@ int			bt_height(StNode *root);
 int			bt_audit(StNode *root, StTreeKind kind, MgError *err);
 
 /* Cursor positioning over a pinned root (cursor.c uses these). */
-void		bt_cursor_init(StCursor *c, StNode *root);	/* retains root */
+/* pin: retain root (public cursors always do, so they outlive their handle
+ * safely; internal scans under a held version need not) */
+void		bt_cursor_init(StCursor *c, StNode *root, bool pin);
 void		bt_cursor_set_lo(StCursor *c, const void *key, size_t len, bool inclusive);
 void		bt_cursor_set_hi(StCursor *c, const void *key, size_t len, bool inclusive);
 void		bt_cursor_close(StCursor *c);	/* releases root and bounds */

@@ -745,7 +745,7 @@ st_scan_open(StCursor *c, StTxn *t, Oid table, uint64_t start_rowid, bool backwa
 {
 	StTable    *tb = table_get(t->work, table);
 
-	bt_cursor_init(c, tb ? tb->rows : NULL);
+	bt_cursor_init(c, tb ? tb->rows : NULL, true);
 	c->backward = backward;
 	c->is_index = false;
 	if (start_rowid != 0)
@@ -767,7 +767,7 @@ st_index_open(StCursor *c, StTxn *t, Oid table, Oid index,
 	StTable    *tb = table_get(t->work, table);
 	StIndexRoot *ix = tb ? index_get(tb, index) : NULL;
 
-	bt_cursor_init(c, ix ? ix->root : NULL);
+	bt_cursor_init(c, ix ? ix->root : NULL, true);
 	c->backward = backward;
 	c->is_index = true;
 	if (lo && lo->key)
@@ -857,7 +857,7 @@ st_audit(StTxn *t, MgError *err)
 		}
 		if (bt_audit(tb->rows, ST_TREE_ROWS, err) < 0)
 			return -1;
-		bt_cursor_init(&c, tb->rows);
+		bt_cursor_init(&c, tb->rows, false);
 		while (st_cursor_next(&c, &rowid, &tup))
 		{
 			n++;

@@ -840,6 +840,14 @@ val_of(StTxn *t, uint64_t rowid)
 	return tup ? DatumGetInt32(st_tuple_getattr(tup, row_cols, 0, &isnull)) : -1;
 }
 
+static int32_t
+val_of_tuple(const StTuple *tup)
+{
+	bool		isnull;
+
+	return DatumGetInt32(st_tuple_getattr(tup, row_cols, 0, &isnull));
+}
+
 static void
 test_txn_semantics(StCluster *cl)
 {
@@ -930,6 +938,21 @@ test_txn_semantics(StCluster *cl)
 	ok(destroyed == 0, "the old catalog lives while a snapshot holds it");
 	st_txn_end(snap);
 	ok(destroyed == 1, "and is destroyed with the last version holding it");
+
+	/* a cursor outlives the snapshot it was opened on, and later commits */
+	snap = st_snapshot_begin(db);
+	st_scan_open(&c, snap, TBL, 0, false);
+	st_txn_end(snap);
+	lock_or_die(db);
+	t = st_txn_begin(db);
+	for (uint64_t r = 1; r <= 300; r++)
+		st_delete(t, TBL, r, &err);
+	st_txn_commit(t, &err);
+	seen = 0;
+	while (st_cursor_next(&c, &rowid, &tup))
+		seen += row_matches(tup, val_of_tuple(tup), 10) ? 1 : 0;
+	st_cursor_close(&c);
+	ok(seen == 550, "a cursor outlives its snapshot and later commits (%d rows)", seen);
 
 	/* DDL: index drop, truncate, table drop */
 	lock_or_die(db);
