@@ -159,7 +159,7 @@ analyze_returning(ParseState *ps, Query *q, const AstList *list)
 	{
 		const MgType *t = type_by_oid(q->returning[i]->type);
 
-		cols[i].name = names[i];
+		cols[i].name = arena_strdup(ps->a, names[i]);	/* may point into the catalog */
 		cols[i].type_oid = q->returning[i]->type;
 		cols[i].typmod = q->returning[i]->typmod;
 		cols[i].typlen = t ? t->typlen : -1;

@@ -345,7 +345,8 @@ make_result_cols(ParseState *ps, Query *q, const char **names)
 		Expr	   *e = q->targets[i];
 		const MgType *t = type_by_oid(e->type);
 
-		cols[i].name = names[i] ? names[i] : "?column?";
+		/* Copied: a name may point into a catalog that DDL frees before Describe. */
+		cols[i].name = arena_strdup(ps->a, names[i] ? names[i] : "?column?");
 		cols[i].type_oid = e->type;
 		cols[i].typmod = e->typmod;
 		cols[i].typlen = t ? t->typlen : -1;
