@@ -394,6 +394,62 @@ test_key_order(Ctx *c)
 	}
 }
 
+/* json_agg family over (b, 1), (a, NULL), (c, 2.50), against PostgreSQL. */
+static void
+test_json_aggs(Ctx *c)
+{
+	static const char *const keys[] = {"b", "a", "c"};
+	static const char *const vals[] = {"1", NULL, "2.50"};
+	static const struct { const char *name; int nargs; const char *expected; } aggs[] = {
+		{"json_agg", 1, "[1, null, 2.50]"},
+		{"jsonb_agg", 1, "[1, null, 2.50]"},
+		{"json_object_agg", 2, "{ \"b\" : 1, \"a\" : null, \"c\" : 2.50 }"},
+		{"jsonb_object_agg", 2, "{\"a\": null, \"b\": 1, \"c\": 2.50}"},
+	};
+
+	for (size_t k = 0; k < sizeof(aggs) / sizeof(aggs[0]); k++)
+	{
+		Oid			types[2];
+		Oid			resolved[2];
+		const AggDef *a;
+		void	   *state = NULL;
+		Datum		out = 0;
+		bool		isnull = false;
+		StrBuf		sb;
+		int			rc;
+
+		types[0] = aggs[k].nargs == 2 ? TEXTOID : NUMERICOID;
+		types[1] = NUMERICOID;
+		a = agg_resolve(aggs[k].name, aggs[k].nargs, types, resolved, &c->err);
+		strbuf_init_arena(&sb, &c->arena);
+		rc = a == NULL || a->init(&c->ctx, types, &state);
+		for (int i = 0; rc == 0 && i < 3; i++)
+		{
+			Datum		args[2] = {0, 0};
+			bool		nulls[2] = {false, vals[i] == NULL};
+
+			if (vals[i] != NULL)
+				rc = type_input(&c->ctx, NUMERICOID, -1, vals[i], strlen(vals[i]), &args[1]);
+			if (aggs[k].nargs == 1)
+			{
+				args[0] = args[1];
+				nulls[0] = nulls[1];
+			}
+			else
+				args[0] = cstring_text_datum(&c->arena, keys[i]);
+			if (rc == 0)
+				rc = a->trans(&c->ctx, state, args, nulls);
+		}
+		if (rc == 0)
+			rc = a->final(&c->ctx, state, a->rettype, &out, &isnull) || isnull ||
+				type_output(&c->ctx, a->rettype, -1, out, &sb);
+		if (!ok(rc == 0 && strcmp(sb.data, aggs[k].expected) == 0, "%s", aggs[k].name))
+			printf("#   got: %s\n", rc == 0 ? sb.data : "(error)");
+		mg_error_reset(&c->err);
+		arena_reset(&c->arena);
+	}
+}
+
 /* sum/avg(interval) against PostgreSQL: 1 day, 2 hours, 1 mon 3 seconds. */
 static void
 test_interval_aggs(Ctx *c)
@@ -459,6 +515,7 @@ main(void)
 	test_interval_aggs(&c);
 	test_series(&c);
 	test_key_order(&c);
+	test_json_aggs(&c);
 
 	mg_error_reset(&c.err);
 	arena_destroy(&c.arena);

@@ -386,6 +386,106 @@ static int fn_jsonb_object_field_text(FnCall *fc, Datum *out) { return arrow(fc,
 static int fn_jsonb_array_element(FnCall *fc, Datum *out) { return arrow(fc, true, true, false, out); }
 static int fn_jsonb_array_element_text(FnCall *fc, Datum *out) { return arrow(fc, true, true, true, out); }
 
+/* ---------------------------------------------------------------- aggregates */
+
+typedef struct JsonAgg {
+	StrBuf		buf;			/* in the aggregate's arena */
+	Oid			types[2];
+	int64_t		count;
+} JsonAgg;
+
+static int
+jagg_init(EvalCtx *ctx, const Oid *argtypes, void **state)
+{
+	JsonAgg    *a = arena_new(ctx->arena, JsonAgg);
+
+	strbuf_init_arena(&a->buf, ctx->arena);
+	a->types[0] = argtypes[0];
+	a->types[1] = argtypes[1];
+	*state = a;
+	return 0;
+}
+
+/* json_agg(x): "[a, b]" as PostgreSQL prints it. */
+static int
+jagg_trans(EvalCtx *ctx, void *state, const Datum *args, const bool *argnull)
+{
+	JsonAgg    *a = state;
+	StrBuf		tmp;
+
+	strbuf_init_arena(&tmp, ctx->arena);
+	if (datum_to_json(ctx, a->types[0], args[0], argnull[0], &tmp))
+		return -1;
+	strbuf_puts(&a->buf, a->count == 0 ? "[" : ", ");
+	strbuf_append(&a->buf, tmp.data, tmp.len);
+	a->count++;
+	return 0;
+}
+
+/* json_object_agg(k, v): "{ "k" : v, ... }" as PostgreSQL prints it. */
+static int
+jobjagg_trans(EvalCtx *ctx, void *state, const Datum *args, const bool *argnull)
+{
+	JsonAgg    *a = state;
+	StrBuf		key;
+	StrBuf		val;
+
+	if (argnull[0])
+	{
+		mg_error(ctx->err, SQLSTATE_INVALID_PARAMETER_VALUE, "field name must not be null");
+		return -1;
+	}
+	strbuf_init_arena(&key, ctx->arena);
+	strbuf_init_arena(&val, ctx->arena);
+	if (type_output(ctx, a->types[0], -1, args[0], &key) ||
+		datum_to_json(ctx, a->types[1], args[1], argnull[1], &val))
+		return -1;
+	strbuf_puts(&a->buf, a->count == 0 ? "{ " : ", ");
+	json_escape(&a->buf, key.data ? key.data : "", key.len);
+	strbuf_puts(&a->buf, " : ");
+	strbuf_append(&a->buf, val.data, val.len);
+	a->count++;
+	return 0;
+}
+
+static int
+jagg_finish(EvalCtx *ctx, JsonAgg *a, bool jsonb, const char *close, Datum *out, bool *isnull)
+{
+	JsonNode   *n;
+
+	if (a->count == 0)
+	{
+		*isnull = true;
+		return 0;
+	}
+	strbuf_puts(&a->buf, close);
+	if (!jsonb)
+	{
+		*out = text_datum(ctx->arena, a->buf.data, a->buf.len);
+		return 0;
+	}
+	if (json_parse(ctx, a->buf.data, a->buf.len, true, &n))
+		return -1;
+	*out = jsonb_from_node(ctx->arena, n);
+	return 0;
+}
+
+static int jagg_final(EvalCtx *ctx, void *st, Oid rt, Datum *out, bool *isnull) { (void) rt; return jagg_finish(ctx, st, false, "]", out, isnull); }
+static int jbagg_final(EvalCtx *ctx, void *st, Oid rt, Datum *out, bool *isnull) { (void) rt; return jagg_finish(ctx, st, true, "]", out, isnull); }
+static int jobjagg_final(EvalCtx *ctx, void *st, Oid rt, Datum *out, bool *isnull) { (void) rt; return jagg_finish(ctx, st, false, " }", out, isnull); }
+static int jbobjagg_final(EvalCtx *ctx, void *st, Oid rt, Datum *out, bool *isnull) { (void) rt; return jagg_finish(ctx, st, true, " }", out, isnull); }
+
+static const AggDef json_aggs[] = {
+	{.name = "json_agg", .nargs = 1, .argtypes = {ANYELEMENTOID}, .rettype = JSONOID, .strict = false,
+	 .init = jagg_init, .trans = jagg_trans, .final = jagg_final},
+	{.name = "jsonb_agg", .nargs = 1, .argtypes = {ANYELEMENTOID}, .rettype = JSONBOID, .strict = false,
+	 .init = jagg_init, .trans = jagg_trans, .final = jbagg_final},
+	{.name = "json_object_agg", .nargs = 2, .argtypes = {ANYOID, ANYOID}, .rettype = JSONOID, .strict = false,
+	 .init = jagg_init, .trans = jobjagg_trans, .final = jobjagg_final},
+	{.name = "jsonb_object_agg", .nargs = 2, .argtypes = {ANYOID, ANYOID}, .rettype = JSONBOID, .strict = false,
+	 .init = jagg_init, .trans = jobjagg_trans, .final = jbobjagg_final},
+};
+
 #define JCMP(name, expr) \
 static int name(FnCall *fc, Datum *out) { int c = jsonb_cmp(fc->args[0], fc->args[1]); *out = BoolGetDatum(expr); return 0; }
 JCMP(jsonb_eq, c == 0)
@@ -466,4 +566,5 @@ register_json_funcs(void)
 {
 	func_register(json_funcs, (int) (sizeof(json_funcs) / sizeof(json_funcs[0])));
 	oper_register(json_opers, (int) (sizeof(json_opers) / sizeof(json_opers[0])));
+	agg_register(json_aggs, (int) (sizeof(json_aggs) / sizeof(json_aggs[0])));
 }
