@@ -183,6 +183,26 @@ test_errors(PGconn *conn)
 		   "unknown setting: message");
 	PQclear(res);
 
+	/* HINT and DETAIL fields. */
+	res = expect_error(conn, "select 1 + 'a'::text", "42883");
+	tap_ok(streq(PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY), "operator does not exist: integer + text") &&
+		   streq(PQresultErrorField(res, PG_DIAG_MESSAGE_HINT),
+				 "No operator matches the given name and argument types. You might need to add explicit type casts.") &&
+		   streq(PQresultErrorField(res, PG_DIAG_STATEMENT_POSITION), "10"),
+		   "operator error: message, hint and position 10 (%s / %s / %s)",
+		   PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY),
+		   PQresultErrorField(res, PG_DIAG_MESSAGE_HINT),
+		   PQresultErrorField(res, PG_DIAG_STATEMENT_POSITION));
+	PQclear(res);
+	res = expect_error(conn, "set datestyle = 'iso, foo'", "22023");
+	tap_ok(streq(PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY),
+				 "invalid value for parameter \"DateStyle\": \"iso, foo\"") &&
+		   streq(PQresultErrorField(res, PG_DIAG_MESSAGE_DETAIL), "Unrecognized key word: \"foo\"."),
+		   "bad DateStyle: message and detail (%s / %s)",
+		   PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY),
+		   PQresultErrorField(res, PG_DIAG_MESSAGE_DETAIL));
+	PQclear(res);
+
 	/* The connection is still usable after errors. */
 	tap_ok(tap_query_value(conn, "select 7", "7"), "queries work after errors");
 }
