@@ -1,0 +1,75 @@
+-- Transaction characteristics: isolation levels, READ ONLY, where SET
+-- TRANSACTION is allowed, and their defaults.
+CREATE TABLE ti (id int PRIMARY KEY);
+SHOW transaction_isolation;
+SHOW default_transaction_isolation;
+BEGIN;
+SHOW transaction_isolation;
+COMMIT;
+BEGIN ISOLATION LEVEL REPEATABLE READ;
+SHOW transaction_isolation;
+COMMIT;
+BEGIN ISOLATION LEVEL SERIALIZABLE;
+SHOW transaction_isolation;
+COMMIT;
+BEGIN ISOLATION LEVEL READ UNCOMMITTED;
+SHOW transaction_isolation;
+COMMIT;
+START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY;
+SHOW transaction_isolation;
+SHOW transaction_read_only;
+COMMIT;
+BEGIN;
+SET TRANSACTION ISOLATION LEVEL REPEATABLE READ;
+SHOW transaction_isolation;
+COMMIT;
+SHOW transaction_isolation;
+-- SET TRANSACTION outside a block warns and changes nothing
+SET TRANSACTION ISOLATION LEVEL SERIALIZABLE;
+SHOW transaction_isolation;
+-- the session default
+SET default_transaction_isolation = 'repeatable read';
+BEGIN;
+SHOW transaction_isolation;
+COMMIT;
+SET default_transaction_isolation = 'serializable';
+SHOW transaction_isolation;
+RESET default_transaction_isolation;
+SET default_transaction_isolation = 'sometimes';
+SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL REPEATABLE READ;
+SHOW default_transaction_isolation;
+RESET default_transaction_isolation;
+-- READ ONLY: reads work, writes fail with 25006
+BEGIN READ ONLY;
+SELECT count(*) FROM ti;
+INSERT INTO ti VALUES (1);
+\echo :LAST_ERROR_SQLSTATE
+ROLLBACK;
+BEGIN READ ONLY;
+UPDATE ti SET id = 2;
+ROLLBACK;
+BEGIN READ ONLY;
+DELETE FROM ti;
+ROLLBACK;
+BEGIN READ ONLY;
+CREATE TABLE nope (a int);
+ROLLBACK;
+BEGIN;
+SET TRANSACTION READ ONLY;
+INSERT INTO ti VALUES (1);
+ROLLBACK;
+BEGIN READ WRITE;
+INSERT INTO ti VALUES (1);
+COMMIT;
+SET default_transaction_read_only = on;
+INSERT INTO ti VALUES (2);
+BEGIN;
+SHOW transaction_read_only;
+SELECT * FROM ti;
+COMMIT;
+BEGIN READ WRITE;
+INSERT INTO ti VALUES (3);
+COMMIT;
+RESET default_transaction_read_only;
+SELECT * FROM ti ORDER BY id;
+DROP TABLE ti;

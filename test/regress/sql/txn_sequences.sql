@@ -1,0 +1,40 @@
+-- Sequences are not transactional: nextval is never rolled back, setval
+-- is not undone by ROLLBACK, serial values used by a failed INSERT are gone.
+CREATE SEQUENCE ts;
+BEGIN;
+SELECT nextval('ts');
+SELECT nextval('ts');
+ROLLBACK;
+SELECT nextval('ts');
+BEGIN;
+SELECT setval('ts', 100);
+ROLLBACK;
+SELECT nextval('ts');
+BEGIN;
+SELECT nextval('ts');
+SELECT 1 / 0;
+ROLLBACK;
+SELECT currval('ts');
+SELECT nextval('ts');
+BEGIN;
+SAVEPOINT a;
+SELECT nextval('ts');
+ROLLBACK TO a;
+SELECT currval('ts');
+COMMIT;
+CREATE TABLE tser (id serial PRIMARY KEY, v text UNIQUE);
+INSERT INTO tser (v) VALUES ('a');
+INSERT INTO tser (v) VALUES ('b'), ('a');
+BEGIN;
+INSERT INTO tser (v) VALUES ('c');
+ROLLBACK;
+INSERT INTO tser (v) VALUES ('d');
+SELECT * FROM tser ORDER BY id;
+-- a sequence created in a rolled back block is gone
+BEGIN;
+CREATE SEQUENCE gone;
+SELECT nextval('gone');
+ROLLBACK;
+SELECT nextval('gone');
+DROP TABLE tser;
+DROP SEQUENCE ts;
