@@ -307,6 +307,9 @@ fn("jsonb_build_object", (TX, "b"), (JB, '{"z": 1, "a": [true]}'), (TX, "a"), (J
 fn("json_build_array", (I4, "1"), (TX, "two"), (JB, '{"x": 1}'), ("bool", "false"))
 fn("jsonb_build_array", (I4, "1"), (TX, "two"), (JB, '{"x": 1}'), ("bool", "false"))
 fn("json_build_object"); fn("jsonb_build_array")
+for t, v in [("int4[]", "{1,NULL,3}"), ("text[]", '{a,"b c"}'), ("int4[]", "{}"), ("date[]", "{2024-01-01}"),
+             ("numeric[]", "{1.50,-0}"), ("bool[]", "{t,f}")]:
+    fn("to_json", (t, v)); fn("to_jsonb", (t, v))
 for j in ['{"a": {"b": [1, "x", null]}, "a2": "s\\n", "n": null}', '[10, "x", [1], {"k": 2}, null]', '{"a":1, "a" : 2}', '"scalar"']:
     for k in ["a", "a2", "n", "zz"]:
         op("->", (J, j), (TX, k)); op("->>", (J, j), (TX, k)); op("->", (JB, j), (TX, k)); op("->>", (JB, j), (TX, k))

@@ -139,10 +139,46 @@ datum_to_json(EvalCtx *ctx, Oid type, Datum v, bool isnull, StrBuf *out)
 			break;
 	}
 	t = type_by_oid(type);
-	if (t != NULL && t->category == 'A')
+	if (t != NULL && t->elem != InvalidOid)
 	{
-		mg_error(ctx->err, SQLSTATE_FEATURE_NOT_SUPPORTED, "arrays in to_json/to_jsonb are not supported yet");
-		return -1;
+		/* PostgreSQL's array_to_json: [1,2,3], no spaces */
+		Oid			elemtype;
+		int			n;
+		int			lbound;
+		Datum	   *vals;
+		bool	   *nulls;
+
+		array_deconstruct(ctx->arena, v, &elemtype, &n, &vals, &nulls, &lbound);
+		strbuf_putc(out, '[');
+		for (int i = 0; i < n; i++)
+		{
+			if (i > 0)
+				strbuf_putc(out, ',');
+			if (datum_to_json(ctx, elemtype, vals[i], nulls[i], out))
+				return -1;
+		}
+		strbuf_putc(out, ']');
+		return 0;
+	}
+	if (type == RECORDOID)
+	{
+		/* an anonymous record: {"f1":...,"f2":...} as PostgreSQL's composite_to_json */
+		int			natts;
+		Oid		   *types;
+		int32_t    *typmods;
+		Datum	   *vals;
+		bool	   *nulls;
+
+		record_deconstruct(ctx->arena, v, &natts, &types, &typmods, &vals, &nulls);
+		strbuf_putc(out, '{');
+		for (int i = 0; i < natts; i++)
+		{
+			strbuf_printf(out, "%s\"f%d\":", i > 0 ? "," : "", i + 1);
+			if (datum_to_json(ctx, types[i], vals[i], nulls[i], out))
+				return -1;
+		}
+		strbuf_putc(out, '}');
+		return 0;
 	}
 	strbuf_init_arena(&txt, ctx->arena);
 	if (type_output(ctx, type, -1, v, &txt) != 0)
