@@ -774,7 +774,13 @@ run_srf(const char *name, int n, const char *const *specs, const char *expect)
 	strbuf_init(&sb);
 	for (int i = 0; i < n; i++)
 	{
-		parse_arg(specs[i], &args[i]);
+		if (!parse_arg(specs[i], &args[i]))
+		{
+			ok(0, "srf %s: bad argument spec %s", name, specs[i]);
+			strbuf_free(&sb);
+			arena_destroy(&srf_arena);
+			return;
+		}
 		types[i] = args[i].type;
 	}
 	f = func_resolve(name, n, types, resolved, &err);
@@ -853,9 +859,22 @@ test_srfs(void)
 			static const char *const ts2[] = {"timestamp:2024-01-01 10:00", "timestamp:2024-01-01 09:00", "interval:-30 min"};
 			static const char *const ts3[] = {"timestamp:2024-01-01", "timestamp:2024-01-02", "interval:0"};
 
-			run_srf("generate_series", 3, ts1, "2024-01-30 00:00:00,2024-02-29 00:00:00,2024-03-29 00:00:00,2024-04-29 00:00:00");
-			run_srf("generate_series", 3, ts2, "2024-01-01 10:00:00,2024-01-01 09:30:00,2024-01-01 09:00:00");
-			run_srf("generate_series", 3, ts3, "!22023|step size cannot equal zero");
+			/*
+			 * The date/time types are there only when the linker pulled their
+			 * module out of the library (types_init reaches it through a weak
+			 * symbol).
+			 */
+			if (type_by_oid(TIMESTAMPOID) == NULL)
+			{
+				for (int i = 0; i < 3; i++)
+					ok(1, "# SKIP date/time types are not registered in this program");
+			}
+			else
+			{
+				run_srf("generate_series", 3, ts1, "2024-01-30 00:00:00,2024-02-29 00:00:00,2024-03-29 00:00:00,2024-04-29 00:00:00");
+				run_srf("generate_series", 3, ts2, "2024-01-01 10:00:00,2024-01-01 09:30:00,2024-01-01 09:00:00");
+				run_srf("generate_series", 3, ts3, "!22023|step size cannot equal zero");
+			}
 		}
 		run_srf("regexp_matches", 3, m1, "{b,c},{b,c}");
 		run_srf("regexp_matches", 2, m2, "{b,c}");

@@ -354,6 +354,7 @@ void
 func_register(const FuncDef *tab, int n)
 {
 	FuncDef    *defs = mg_malloc(sizeof(FuncDef) * (size_t) (n > 0 ? n : 1));
+	int			kept = 0;
 
 	memcpy(defs, tab, sizeof(FuncDef) * (size_t) n);
 	for (int i = 0; i < n; i++)
@@ -364,18 +365,22 @@ func_register(const FuncDef *tab, int n)
 
 		if (func_duplicate(f))
 			continue;
+		kept++;
 
 		f->oid = oid_choose(&proc_oids, f->oid, pg_proc_oid(f->name, nsig, sig), sig_hash(f->name, 'f', nsig, sig));
 		oid_put(&proc_oids, f->oid, 'f', f);
 		namemap_add(&func_map, f->name, f);
 		ptrvec_push((const void ***) &all_funcs, &n_all_funcs, &cap_all_funcs, f);
 	}
+	if (kept == 0)
+		free(defs);			/* all duplicates: nothing points into the copy */
 }
 
 void
 agg_register(const AggDef *tab, int n)
 {
 	AggDef	   *defs = mg_malloc(sizeof(AggDef) * (size_t) (n > 0 ? n : 1));
+	int			kept = 0;
 
 	memcpy(defs, tab, sizeof(AggDef) * (size_t) n);
 	for (int i = 0; i < n; i++)
@@ -385,18 +390,22 @@ agg_register(const AggDef *tab, int n)
 
 		if (agg_duplicate(a))
 			continue;
+		kept++;
 
 		a->oid = oid_choose(&proc_oids, a->oid, pg_proc_oid(a->name, a->nargs, a->argtypes), h);
 		oid_put(&proc_oids, a->oid, 'a', a);
 		namemap_add(&agg_map, a->name, a);
 		ptrvec_push((const void ***) &all_aggs, &n_all_aggs, &cap_all_aggs, a);
 	}
+	if (kept == 0)
+		free(defs);			/* all duplicates: nothing points into the copy */
 }
 
 void
 oper_register(const OperDef *tab, int n)
 {
 	OperDef    *defs = mg_malloc(sizeof(OperDef) * (size_t) (n > 0 ? n : 1));
+	int			kept = 0;
 
 	memcpy(defs, tab, sizeof(OperDef) * (size_t) n);
 	for (int i = 0; i < n; i++)
@@ -409,6 +418,7 @@ oper_register(const OperDef *tab, int n)
 
 		if (oper_duplicate(o))
 			continue;
+		kept++;
 		if (nfargs == 2)
 		{
 			fargs[0] = o->left;
@@ -446,6 +456,8 @@ oper_register(const OperDef *tab, int n)
 		namemap_add(&oper_map, o->name, o);
 		ptrvec_push((const void ***) &all_opers, &n_all_opers, &cap_all_opers, o);
 	}
+	if (kept == 0)
+		free(defs);			/* all duplicates: nothing points into the copy */
 }
 
 void
