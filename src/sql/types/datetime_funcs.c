@@ -1406,6 +1406,123 @@ fn_date_bin(FnCall *fc, Datum *out)
 	return 0;
 }
 
+/* ---------------------------------------------------------------- overlaps, timeofday */
+
+/* PostgreSQL's overlaps_timestamp, with its handling of NULL endpoints. */
+static int
+overlaps_common(FnCall *fc, int64_t ts1, bool ts1n, int64_t te1, bool te1n,
+				int64_t ts2, bool ts2n, int64_t te2, bool te2n, Datum *out)
+{
+	int64_t		tmp;
+
+	if (ts1n)
+	{
+		if (te1n)
+			goto null;
+		ts1 = te1;
+		te1n = true;
+	}
+	else if (!te1n && ts1 > te1)
+	{
+		tmp = ts1;
+		ts1 = te1;
+		te1 = tmp;
+	}
+	if (ts2n)
+	{
+		if (te2n)
+			goto null;
+		ts2 = te2;
+		te2n = true;
+	}
+	else if (!te2n && ts2 > te2)
+	{
+		tmp = ts2;
+		ts2 = te2;
+		te2 = tmp;
+	}
+	if (ts1 > ts2)
+	{
+		if (te2n)
+			goto null;
+		if (ts1 < te2)
+			goto yes;
+		if (te1n)
+			goto null;
+		goto no;
+	}
+	else if (ts1 < ts2)
+	{
+		if (te1n)
+			goto null;
+		if (ts2 < te1)
+			goto yes;
+		if (te2n)
+			goto null;
+		goto no;
+	}
+	if (te1n || te2n)
+		goto null;
+yes:
+	*out = BoolGetDatum(true);
+	return 0;
+no:
+	*out = BoolGetDatum(false);
+	return 0;
+null:
+	fc->isnull = true;
+	return 0;
+}
+
+static int
+fn_overlaps(FnCall *fc, Datum *out)
+{
+	return overlaps_common(fc, ARG_I64(0), fc->argnull[0], ARG_I64(1), fc->argnull[1],
+						   ARG_I64(2), fc->argnull[2], ARG_I64(3), fc->argnull[3], out);
+}
+
+/* (start, interval) pairs: the end is start + interval (NULL if either is). */
+static int
+overlaps_interval(FnCall *fc, const TzZone *zone, Datum *out)
+{
+	int64_t		e[2] = {0, 0};
+	bool		en[2];
+
+	for (int k = 0; k < 2; k++)
+	{
+		en[k] = fc->argnull[2 * k] || fc->argnull[2 * k + 1];
+		if (!en[k])
+		{
+			Interval	iv;
+
+			interval_get(fc->args[2 * k + 1], &iv);
+			if (dt_timestamp_pl_interval(fc->ctx, ARG_I64(2 * k), &iv, zone, &e[k]))
+				return -1;
+		}
+	}
+	return overlaps_common(fc, ARG_I64(0), fc->argnull[0], e[0], en[0],
+						   ARG_I64(2), fc->argnull[2], e[1], en[1], out);
+}
+
+static int fn_overlaps_ts_iv(FnCall *fc, Datum *out) { return overlaps_interval(fc, NULL, out); }
+static int fn_overlaps_tstz_iv(FnCall *fc, Datum *out) { return overlaps_interval(fc, tz_session(fc->ctx), out); }
+
+static int
+fn_timeofday(FnCall *fc, Datum *out)
+{
+	TimestampTz now = datetime_now();
+	PgTm		tm;
+	int32_t		fsec;
+	char		buf[128];
+
+	timestamp2tm(now, tz_session(fc->ctx), &tm, &fsec);
+	snprintf(buf, sizeof(buf), "%.3s %.3s %02d %02d:%02d:%02d.%06d %d %s",
+			 days_short[tm.wday], months_short[tm.mon - 1], tm.mday, tm.hour, tm.min, tm.sec,
+			 (int) fsec, tm.year, tm.zone ? tm.zone : "");
+	*out = cstring_text_datum(fc->ctx->arena, buf);
+	return 0;
+}
+
 /* ---------------------------------------------------------------- generate_series */
 
 typedef struct TsSeries {
@@ -1614,6 +1731,14 @@ static const FuncDef datetime_funcs[] = {
 	F("timezone", 2, INTERVALOID, TIMESTAMPTZOID, 0, TIMESTAMPOID, I, fn_timezone_interval_tstz),
 	F("timezone", 2, INTERVALOID, TIMESTAMPOID, 0, TIMESTAMPTZOID, I, fn_timezone_interval_ts),
 	F("date_bin", 3, INTERVALOID, TIMESTAMPOID, TIMESTAMPOID, TIMESTAMPOID, I, fn_date_bin),
+	F("timeofday", 0, 0, 0, 0, TEXTOID, V, fn_timeofday),
+#define OVL(a, b, vol, f) {.name = "overlaps", .nargs = 4, .argtypes = {a, b, a, b}, .rettype = BOOLOID, \
+	.strict = false, .volatility = vol, .fn = f}
+	OVL(TIMESTAMPOID, TIMESTAMPOID, I, fn_overlaps),
+	OVL(TIMESTAMPTZOID, TIMESTAMPTZOID, I, fn_overlaps),
+	OVL(TIMEOID, TIMEOID, I, fn_overlaps),
+	OVL(TIMESTAMPOID, INTERVALOID, I, fn_overlaps_ts_iv),
+	OVL(TIMESTAMPTZOID, INTERVALOID, S, fn_overlaps_tstz_iv),
 	{.name = "generate_series", .nargs = 3, .argtypes = {TIMESTAMPOID, TIMESTAMPOID, INTERVALOID},
 	 .rettype = TIMESTAMPOID, .strict = true, .retset = true, .volatility = I, .fn = gs_timestamp},
 	{.name = "generate_series", .nargs = 3, .argtypes = {TIMESTAMPTZOID, TIMESTAMPTZOID, INTERVALOID},
