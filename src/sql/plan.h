@@ -96,6 +96,7 @@ typedef enum PlanKind
 	PLAN_VALUES,				/* rows of expressions */
 	PLAN_SEQSCAN,
 	PLAN_INDEXSCAN,
+	PLAN_VIRTUAL,				/* a system catalog's rows, computed at run time */
 	PLAN_AGG,					/* whole-input aggregation: one row */
 	PLAN_SORT,
 	PLAN_UNIQUE,

@@ -37,6 +37,7 @@
 #include "func/builtins.h"
 #include "prepare.h"
 #include "seqfuncs.h"
+#include "system.h"
 
 /* PostgreSQL's epoch (2000-01-01) in Unix seconds. */
 #define PG_EPOCH_UNIX 946684800LL
@@ -92,6 +93,7 @@ sql_engine_init(const SqlEngineConfig *cfg, MgError *err)
 
 	types_init();
 	func_init();
+	system_init();
 
 	pthread_mutex_lock(&cluster_lock);
 	if (cluster_roles || sql_cluster)
@@ -133,6 +135,7 @@ sql_engine_shutdown(void)
 		free(r->password);
 		free(r);
 	}
+	system_shutdown();
 	if (sql_cluster)
 		st_cluster_free(sql_cluster);
 	sql_cluster = NULL;

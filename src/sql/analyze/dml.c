@@ -93,6 +93,11 @@ target_table(ParseState *ps, const AstRangeVar *rv)
 
 	if (!t)
 		return NULL;
+	if (t->relkind == 'v')
+	{
+		mg_error(ps->err, SQLSTATE_INSUFFICIENT_PRIVILEGE, "permission denied: \"%s\" is a system catalog", t->name);
+		return fail_at(ps, rv->hdr.location);
+	}
 	if (t->relkind != 'r')
 	{
 		mg_error(ps->err, SQLSTATE_WRONG_OBJECT_TYPE, "cannot change sequence \"%s\"", t->name);

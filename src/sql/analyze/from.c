@@ -15,6 +15,7 @@
 #include "../catalog.h"
 #include "../engine.h"
 #include "../plan.h"
+#include "../system.h"
 
 const CatTable *
 lookup_relation(ParseState *ps, const AstRangeVar *rv, bool missing_ok)
@@ -44,6 +45,8 @@ lookup_relation(ParseState *ps, const AstRangeVar *rv, bool missing_ok)
 		for (int i = 0; i < n && !t; i++)
 			t = catalog_table_in(c, path[i], rv->relname);
 	}
+	if (!t)
+		t = system_table(rv->schemaname, rv->relname);
 	if (!t && !missing_ok)
 	{
 		if (rv->schemaname)
@@ -88,7 +91,7 @@ transform_from_table(ParseState *ps, Query *q, const AstRangeVar *rv)
 
 	if (!t)
 		return -1;
-	if (t->relkind != 'r')
+	if (t->relkind != 'r' && t->relkind != 'v')
 	{
 		mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED, "selecting from sequence \"%s\" is not supported yet",
 				 t->name);

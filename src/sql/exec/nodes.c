@@ -794,6 +794,7 @@ exec_start(ExecState *es, const Plan *plan)
 			break;
 		case PLAN_SEQSCAN:
 		case PLAN_INDEXSCAN:
+		case PLAN_VIRTUAL:
 			if (scan_start(es, n) < 0)
 				return NULL;
 			break;
@@ -826,6 +827,7 @@ exec_end(ExecNode *n)
 			}
 		case PLAN_SEQSCAN:
 		case PLAN_INDEXSCAN:
+		case PLAN_VIRTUAL:
 			scan_end(n);
 			break;
 		case PLAN_MODIFY:

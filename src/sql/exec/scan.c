@@ -24,6 +24,7 @@
 
 #include "../catalog.h"
 #include "../exec.h"
+#include "../system.h"
 
 typedef struct KeyBuf
 {
@@ -304,9 +305,50 @@ scan_next(ExecState *es, ExecNode *n)
 	return 0;
 }
 
+/* System catalogs: rows materialised from the statement's catalog at the first call. */
+typedef struct VirtualState
+{
+	bool		loaded;
+	int			pos;
+	SysRows		rows;
+} VirtualState;
+
+static int
+virtual_next(ExecState *es, ExecNode *n)
+{
+	VirtualState *st = n->state;
+	const CatTable *t = n->plan->u.scan.rel;
+
+	if (!st->loaded)
+	{
+		system_rows(es->session, catalog_of_txn(es->txn), t, es->run_arena, &st->rows);
+		st->loaded = true;
+	}
+	while (st->pos < st->rows.nrows)
+	{
+		bool		pass;
+
+		arena_reset(n->arena);
+		memcpy(n->raw_values, st->rows.values[st->pos], sizeof(Datum) * (size_t) t->ncols);
+		memcpy(n->raw_nulls, st->rows.nulls[st->pos], sizeof(bool) * (size_t) t->ncols);
+		st->pos++;
+		if (exec_finish_row(es, n, &pass) < 0)
+			return -1;
+		if (pass)
+			return 1;
+	}
+	return 0;
+}
+
 int
 scan_start(ExecState *es, ExecNode *n)
 {
+	if (n->plan->kind == PLAN_VIRTUAL)
+	{
+		n->state = arena_new(es->run_arena, VirtualState);
+		n->next = virtual_next;
+		return 0;
+	}
 	ScanState  *st = arena_new(es->run_arena, ScanState);
 
 	st->t = n->plan->u.scan.rel;
@@ -320,6 +362,8 @@ scan_end(ExecNode *n)
 {
 	ScanState  *st = n->state;
 
+	if (n->plan->kind == PLAN_VIRTUAL)
+		return;
 	if (st && st->open)
 	{
 		st_cursor_close(&st->cur);

@@ -244,6 +244,11 @@ plan_scan(Arena *a, const Query *q, MgError *err)
 	for (int i = 0; i < t->ncols; i++)
 		p->out_types[i] = t->cols[i].type;
 	p->u.scan.rel = t;
+	if (t->relkind == 'v')
+	{
+		p->kind = PLAN_VIRTUAL;
+		return p;
+	}
 	collect_conds(q->where, conds, &nconds, 32);
 	for (int i = 0; i < t->nindexes; i++)
 	{
