@@ -5,16 +5,19 @@
  * Design notes: the arithmetic follows PostgreSQL's numeric.c.  Values are
  * unpacked into a NumericVar (base-10000 digits, a weight, a sign and a
  * display scale) whose digits live in the caller's arena; the operations
- * work on NumericVars and make_result() packs the result.  Every digit
+ * work on NumericVars and nv_make_result() packs the result.  Every digit
  * array is allocated with one spare leading digit so rounding can carry
  * into a new most significant digit (PostgreSQL's buf/digits trick).
- * Result scales follow PostgreSQL exactly (select_div_scale, the sqrt/exp/
+ * Result scales follow PostgreSQL exactly (nv_select_div_scale, the sqrt/exp/
  * ln/log/power rules); transcendental functions are computed with several
  * guard digits beyond the result scale and then rounded.
  *
  * Packed form (the Varlena's data, all fields native-endian, unaligned):
  *   uint16 sign (NUMERIC_POS/NEG/NAN/PINF/NINF), int16 weight,
  *   uint16 dscale, then int16 digits[], no leading or trailing zero digits.
+ *
+ * The transcendental functions live in numeric_trans.c, the sum/avg
+ * accumulators in numeric_accum.c; numeric_int.h is what they share.
  *
  * Invariants:
  *  1. A packed value is normalised: zero has no digits, weight 0 and a
@@ -33,89 +36,13 @@
 #include <memgres/numeric.h>
 #include <memgres/types.h>
 
+#include "numeric_int.h"
 #include "typesint.h"
-
-#define NBASE		10000
-#define HALF_NBASE	5000
-#define DEC_DIGITS	4
-
-#define NUMERIC_POS		0x0000
-#define NUMERIC_NEG		0x4000
-#define NUMERIC_NAN		0xC000
-#define NUMERIC_PINF	0xD000
-#define NUMERIC_NINF	0xF000
-
-#define NUMERIC_WEIGHT_MAX	32767
-#define NUMERIC_DSCALE_MAX	0x3FFF
-#define NUMERIC_MAX_RESULT_SCALE (NUMERIC_MAX_PRECISION * 2)
-
-#define NUM_HDR 6
-
-typedef int16_t NumericDigit;
-
-typedef struct NumericVar {
-	int			ndigits;
-	int			weight;			/* weight of digits[0] in NBASE powers */
-	int			sign;
-	int			dscale;
-	NumericDigit *buf;			/* start of the allocation (spare digit) */
-	NumericDigit *digits;
-} NumericVar;
-
-/* ---- packed form ---- */
-
-static uint16_t
-pk_sign(Datum d)
-{
-	uint16_t	s;
-
-	memcpy(&s, DatumGetVarlena(d)->data, 2);
-	return s;
-}
-
-static int
-pk_weight(Datum d)
-{
-	int16_t		w;
-
-	memcpy(&w, DatumGetVarlena(d)->data + 2, 2);
-	return w;
-}
-
-static int
-pk_dscale(Datum d)
-{
-	uint16_t	s;
-
-	memcpy(&s, DatumGetVarlena(d)->data + 4, 2);
-	return s;
-}
-
-static int
-pk_ndigits(Datum d)
-{
-	return (int) ((DatumGetVarlena(d)->len - NUM_HDR) / 2);
-}
-
-static NumericDigit
-pk_digit(Datum d, int i)
-{
-	NumericDigit v;
-
-	memcpy(&v, DatumGetVarlena(d)->data + NUM_HDR + 2 * i, 2);
-	return v;
-}
-
-static bool
-pk_special(Datum d)
-{
-	return (pk_sign(d) & 0x8000) != 0;
-}
 
 /* ---- NumericVar basics ---- */
 
-static void
-alloc_var(Arena *a, NumericVar *v, int ndigits)
+void
+nv_alloc(Arena *a, NumericVar *v, int ndigits)
 {
 	v->buf = arena_alloc(a, sizeof(NumericDigit) * (size_t) (ndigits + 1));
 	v->buf[0] = 0;
@@ -123,8 +50,8 @@ alloc_var(Arena *a, NumericVar *v, int ndigits)
 	v->ndigits = ndigits;
 }
 
-static void
-zero_var(NumericVar *v)
+void
+nv_zero(NumericVar *v)
 {
 	v->ndigits = 0;
 	v->weight = 0;
@@ -133,12 +60,12 @@ zero_var(NumericVar *v)
 	v->buf = v->digits = NULL;
 }
 
-static void
-init_var_from_num(Arena *a, Datum d, NumericVar *v)
+void
+nv_from_num(Arena *a, Datum d, NumericVar *v)
 {
 	int			n = pk_ndigits(d);
 
-	alloc_var(a, v, n);
+	nv_alloc(a, v, n);
 	v->sign = pk_sign(d);
 	v->weight = pk_weight(d);
 	v->dscale = pk_dscale(d);
@@ -146,12 +73,12 @@ init_var_from_num(Arena *a, Datum d, NumericVar *v)
 		memcpy(v->digits, DatumGetVarlena(d)->data + NUM_HDR, 2 * (size_t) n);
 }
 
-static void
-set_var_from_var(Arena *a, const NumericVar *src, NumericVar *dst)
+void
+nv_copy(Arena *a, const NumericVar *src, NumericVar *dst)
 {
 	NumericVar	t = *src;
 
-	alloc_var(a, dst, t.ndigits);
+	nv_alloc(a, dst, t.ndigits);
 	if (t.ndigits > 0)
 		memcpy(dst->digits, t.digits, sizeof(NumericDigit) * (size_t) t.ndigits);
 	dst->weight = t.weight;
@@ -159,14 +86,14 @@ set_var_from_var(Arena *a, const NumericVar *src, NumericVar *dst)
 	dst->dscale = t.dscale;
 }
 
-static void
-set_var_from_int64(Arena *a, int64_t val, NumericVar *v)
+void
+nv_from_int64(Arena *a, int64_t val, NumericVar *v)
 {
 	uint64_t	u;
 	NumericDigit tmp[8];
 	int			n = 0;
 
-	zero_var(v);
+	nv_zero(v);
 	if (val < 0)
 	{
 		v->sign = NUMERIC_NEG;
@@ -179,7 +106,7 @@ set_var_from_int64(Arena *a, int64_t val, NumericVar *v)
 		tmp[n++] = (NumericDigit) (u % NBASE);
 		u /= NBASE;
 	}
-	alloc_var(a, v, n);
+	nv_alloc(a, v, n);
 	for (int i = 0; i < n; i++)
 		v->digits[i] = tmp[n - 1 - i];
 	v->weight = n - 1;
@@ -188,8 +115,8 @@ set_var_from_int64(Arena *a, int64_t val, NumericVar *v)
 }
 
 /* Drops leading and trailing zero digits; zero becomes positive with weight 0. */
-static void
-strip_var(NumericVar *v)
+void
+nv_strip(NumericVar *v)
 {
 	int			n = v->ndigits;
 	NumericDigit *d = v->digits;
@@ -211,15 +138,15 @@ strip_var(NumericVar *v)
 	v->ndigits = n;
 }
 
-static int
-overflow_error(EvalCtx *ctx)
+int
+nv_overflow_error(EvalCtx *ctx)
 {
 	mg_error(ctx->err, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, "value overflows numeric format");
 	return -1;
 }
 
-static Datum
-make_special(Arena *a, uint16_t sign)
+Datum
+nv_make_special(Arena *a, uint16_t sign)
 {
 	Varlena    *v = varlena_new(a, NUM_HDR);
 
@@ -229,8 +156,8 @@ make_special(Arena *a, uint16_t sign)
 }
 
 /* Packs var (stripping it) into a new Datum. */
-static int
-make_result(EvalCtx *ctx, NumericVar *var, Datum *out)
+int
+nv_make_result(EvalCtx *ctx, NumericVar *var, Datum *out)
 {
 	Varlena    *v;
 	uint16_t	sign;
@@ -239,10 +166,10 @@ make_result(EvalCtx *ctx, NumericVar *var, Datum *out)
 
 	if (var->sign == NUMERIC_NAN || var->sign == NUMERIC_PINF || var->sign == NUMERIC_NINF)
 	{
-		*out = make_special(ctx->arena, (uint16_t) var->sign);
+		*out = nv_make_special(ctx->arena, (uint16_t) var->sign);
 		return 0;
 	}
-	strip_var(var);
+	nv_strip(var);
 	if (var->ndigits > 0 && var->weight < -32768)
 	{
 		/* too small to represent: zero at the same scale */
@@ -251,7 +178,7 @@ make_result(EvalCtx *ctx, NumericVar *var, Datum *out)
 		var->sign = NUMERIC_POS;
 	}
 	if (var->weight > NUMERIC_WEIGHT_MAX || var->dscale > NUMERIC_DSCALE_MAX || var->dscale < 0)
-		return overflow_error(ctx);
+		return nv_overflow_error(ctx);
 	v = varlena_new(ctx->arena, NUM_HDR + 2 * (size_t) var->ndigits);
 	sign = (uint16_t) var->sign;
 	weight = (int16_t) var->weight;
@@ -269,8 +196,8 @@ make_result(EvalCtx *ctx, NumericVar *var, Datum *out)
 
 static const int round_powers[4] = {0, 1000, 100, 10};
 
-static void
-round_var(NumericVar *var, int rscale)
+void
+nv_round(NumericVar *var, int rscale)
 {
 	NumericDigit *digits = var->digits;
 	int			di;
@@ -336,8 +263,8 @@ round_var(NumericVar *var, int rscale)
 	}
 }
 
-static void
-trunc_var(NumericVar *var, int rscale)
+void
+nv_trunc(NumericVar *var, int rscale)
 {
 	int			di;
 	int			ndigits;
@@ -404,14 +331,14 @@ cmp_abs_common(const NumericDigit *d1, int n1, int w1, const NumericDigit *d2, i
 	return 0;
 }
 
-static int
-cmp_abs(const NumericVar *a, const NumericVar *b)
+int
+nv_cmp_abs(const NumericVar *a, const NumericVar *b)
 {
 	return cmp_abs_common(a->digits, a->ndigits, a->weight, b->digits, b->ndigits, b->weight);
 }
 
-static int
-cmp_var(const NumericVar *a, const NumericVar *b)
+int
+nv_cmp(const NumericVar *a, const NumericVar *b)
 {
 	if (a->ndigits == 0)
 	{
@@ -425,11 +352,11 @@ cmp_var(const NumericVar *a, const NumericVar *b)
 	{
 		if (b->sign == NUMERIC_NEG)
 			return 1;
-		return cmp_abs(a, b);
+		return nv_cmp_abs(a, b);
 	}
 	if (b->sign == NUMERIC_POS)
 		return -1;
-	return cmp_abs(b, a);
+	return nv_cmp_abs(b, a);
 }
 
 static void
@@ -447,7 +374,7 @@ add_abs(Arena *ar, const NumericVar *v1, const NumericVar *v2, NumericVar *resul
 
 	if (res_ndigits <= 0)
 		res_ndigits = 1;
-	alloc_var(ar, &r, res_ndigits);
+	nv_alloc(ar, &r, res_ndigits);
 	i1 = res_rscale + v1->weight + 1;
 	i2 = res_rscale + v2->weight + 1;
 	for (int i = res_ndigits - 1; i >= 0; i--)
@@ -472,7 +399,7 @@ add_abs(Arena *ar, const NumericVar *v1, const NumericVar *v2, NumericVar *resul
 	r.weight = res_weight;
 	r.dscale = res_dscale;
 	r.sign = NUMERIC_POS;
-	strip_var(&r);
+	nv_strip(&r);
 	*result = r;
 }
 
@@ -492,7 +419,7 @@ sub_abs(Arena *ar, const NumericVar *v1, const NumericVar *v2, NumericVar *resul
 
 	if (res_ndigits <= 0)
 		res_ndigits = 1;
-	alloc_var(ar, &r, res_ndigits);
+	nv_alloc(ar, &r, res_ndigits);
 	i1 = res_rscale + v1->weight + 1;
 	i2 = res_rscale + v2->weight + 1;
 	for (int i = res_ndigits - 1; i >= 0; i--)
@@ -517,12 +444,12 @@ sub_abs(Arena *ar, const NumericVar *v1, const NumericVar *v2, NumericVar *resul
 	r.weight = res_weight;
 	r.dscale = res_dscale;
 	r.sign = NUMERIC_POS;
-	strip_var(&r);
+	nv_strip(&r);
 	*result = r;
 }
 
-static void
-add_var(Arena *ar, const NumericVar *v1, const NumericVar *v2, NumericVar *result)
+void
+nv_add(Arena *ar, const NumericVar *v1, const NumericVar *v2, NumericVar *result)
 {
 	int			dscale = v1->dscale > v2->dscale ? v1->dscale : v2->dscale;
 
@@ -535,11 +462,11 @@ add_var(Arena *ar, const NumericVar *v1, const NumericVar *v2, NumericVar *resul
 	}
 	else
 	{
-		int			c = cmp_abs(v1, v2);
+		int			c = nv_cmp_abs(v1, v2);
 
 		if (c == 0)
 		{
-			zero_var(result);
+			nv_zero(result);
 		}
 		else if (c > 0)
 		{
@@ -559,21 +486,21 @@ add_var(Arena *ar, const NumericVar *v1, const NumericVar *v2, NumericVar *resul
 	result->dscale = dscale;
 }
 
-static void
-sub_var(Arena *ar, const NumericVar *v1, const NumericVar *v2, NumericVar *result)
+void
+nv_sub(Arena *ar, const NumericVar *v1, const NumericVar *v2, NumericVar *result)
 {
 	NumericVar	neg = *v2;
 
 	if (neg.ndigits > 0)
 		neg.sign = neg.sign == NUMERIC_POS ? NUMERIC_NEG : NUMERIC_POS;
-	add_var(ar, v1, &neg, result);
+	nv_add(ar, v1, &neg, result);
 }
 
 /* ---- multiplication and division ---- */
 
 /* Exact product, rounded to rscale. */
-static void
-mul_var(Arena *ar, const NumericVar *v1, const NumericVar *v2, NumericVar *result, int rscale)
+void
+nv_mul(Arena *ar, const NumericVar *v1, const NumericVar *v2, NumericVar *result, int rscale)
 {
 	int			n1 = v1->ndigits, n2 = v2->ndigits;
 	int			res_ndigits = n1 + n2;
@@ -583,7 +510,7 @@ mul_var(Arena *ar, const NumericVar *v1, const NumericVar *v2, NumericVar *resul
 
 	if (n1 == 0 || n2 == 0)
 	{
-		zero_var(result);
+		nv_zero(result);
 		result->dscale = rscale;
 		return;
 	}
@@ -606,7 +533,7 @@ mul_var(Arena *ar, const NumericVar *v1, const NumericVar *v2, NumericVar *resul
 			}
 		}
 	}
-	alloc_var(ar, &r, res_ndigits);
+	nv_alloc(ar, &r, res_ndigits);
 	for (int k = res_ndigits - 1; k >= 0; k--)
 	{
 		carry += acc[k];
@@ -616,8 +543,8 @@ mul_var(Arena *ar, const NumericVar *v1, const NumericVar *v2, NumericVar *resul
 	r.weight = v1->weight + v2->weight + 1;
 	r.sign = v1->sign == v2->sign ? NUMERIC_POS : NUMERIC_NEG;
 	r.dscale = rscale;
-	round_var(&r, rscale);
-	strip_var(&r);
+	nv_round(&r, rscale);
+	nv_strip(&r);
 	*result = r;
 }
 
@@ -627,8 +554,8 @@ mul_var(Arena *ar, const NumericVar *v1, const NumericVar *v2, NumericVar *resul
  * base-NBASE digits; the quotient is computed exactly to one NBASE digit
  * beyond rscale, so rounding it is rounding the exact quotient.
  */
-static void
-div_var(Arena *ar, const NumericVar *v1, const NumericVar *v2, NumericVar *result, int rscale, bool round)
+void
+nv_div(Arena *ar, const NumericVar *v1, const NumericVar *v2, NumericVar *result, int rscale, bool round)
 {
 	int			n2 = v2->ndigits;
 	int			qfrac = (rscale + DEC_DIGITS - 1) / DEC_DIGITS + 1;	/* NBASE digits after the point */
@@ -642,7 +569,7 @@ div_var(Arena *ar, const NumericVar *v1, const NumericVar *v2, NumericVar *resul
 
 	if (v1->ndigits == 0 || L < n2)
 	{
-		zero_var(result);
+		nv_zero(result);
 		result->dscale = rscale;
 		return;
 	}
@@ -654,7 +581,7 @@ div_var(Arena *ar, const NumericVar *v1, const NumericVar *v2, NumericVar *resul
 		u[i + 1] = v1->digits[i];
 	for (int i = 0; i < n2; i++)
 		v[i] = v2->digits[i];
-	alloc_var(ar, &q, qlen);
+	nv_alloc(ar, &q, qlen);
 
 	/* normalise so v[0] >= NBASE/2 */
 	d = NBASE / (v[0] + 1);
@@ -753,17 +680,17 @@ div_var(Arena *ar, const NumericVar *v1, const NumericVar *v2, NumericVar *resul
 	q.sign = sign;
 	q.dscale = rscale;
 	if (round)
-		round_var(&q, rscale);
+		nv_round(&q, rscale);
 	else
-		trunc_var(&q, rscale);
-	strip_var(&q);
+		nv_trunc(&q, rscale);
+	nv_strip(&q);
 	if (q.ndigits == 0)
 		q.sign = NUMERIC_POS;
 	*result = q;
 }
 
-static int
-select_div_scale(const NumericVar *v1, const NumericVar *v2)
+int
+nv_select_div_scale(const NumericVar *v1, const NumericVar *v2)
 {
 	int			weight1 = 0, weight2 = 0;
 	int			first1 = 0, first2 = 0;
@@ -803,8 +730,8 @@ select_div_scale(const NumericVar *v1, const NumericVar *v2)
 	return rscale;
 }
 
-static int
-div_by_zero(EvalCtx *ctx)
+int
+nv_div_by_zero(EvalCtx *ctx)
 {
 	mg_error(ctx->err, SQLSTATE_DIVISION_BY_ZERO, "division by zero");
 	return -1;
@@ -816,9 +743,9 @@ mod_var(Arena *ar, const NumericVar *v1, const NumericVar *v2, NumericVar *resul
 {
 	NumericVar	q, p;
 
-	div_var(ar, v1, v2, &q, 0, false);
-	mul_var(ar, v2, &q, &p, v2->dscale);
-	sub_var(ar, v1, &p, result);
+	nv_div(ar, v1, v2, &q, 0, false);
+	nv_mul(ar, v2, &q, &p, v2->dscale);
+	nv_sub(ar, v1, &p, result);
 }
 
 /* ---- text I/O ---- */
@@ -835,9 +762,9 @@ numeric_syntax(EvalCtx *ctx, const char *s, size_t len)
 	return types_syntax_error(ctx, "numeric", s, len);
 }
 
-/* Parses the digits part of numeric input into var (PostgreSQL's set_var_from_str). */
-static int
-set_var_from_str(EvalCtx *ctx, const char *str, size_t len, const char *cp, const char *end,
+/* Parses the digits part of numeric input into var (PostgreSQL's nv_from_str). */
+int
+nv_from_str(EvalCtx *ctx, const char *str, size_t len, const char *cp, const char *end,
 				 NumericVar *dest, const char **endp)
 {
 	bool		have_dp = false;
@@ -910,7 +837,7 @@ set_var_from_str(EvalCtx *ctx, const char *str, size_t len, const char *cp, cons
 		if (eneg)
 			exponent = -exponent;
 		if (exponent > NUMERIC_WEIGHT_MAX * 4 + 4 || exponent < -(NUMERIC_DSCALE_MAX + 1) * 4)
-			return overflow_error(ctx);
+			return nv_overflow_error(ctx);
 		dweight += (int) exponent;
 		dscale -= (int) exponent;
 		if (dscale < 0)
@@ -924,7 +851,7 @@ set_var_from_str(EvalCtx *ctx, const char *str, size_t len, const char *cp, cons
 	offset = (weight + 1) * DEC_DIGITS - (dweight + 1);
 	ndigits = (ddigits + offset + DEC_DIGITS - 1) / DEC_DIGITS;
 
-	alloc_var(ctx->arena, dest, ndigits);
+	nv_alloc(ctx->arena, dest, ndigits);
 	dest->sign = sign;
 	dest->weight = weight;
 	dest->dscale = dscale;
@@ -935,7 +862,7 @@ set_var_from_str(EvalCtx *ctx, const char *str, size_t len, const char *cp, cons
 										   decdigits[i + 2]) * 10 + decdigits[i + 3]);
 		i += DEC_DIGITS;
 	}
-	strip_var(dest);
+	nv_strip(dest);
 	*endp = cp;
 	return 0;
 }
@@ -971,17 +898,17 @@ numeric_from_str(EvalCtx *ctx, const char *str, size_t len, int32_t typmod, Datu
 		{
 			if (apply_typmod_special(ctx, specials[i].sign, typmod) < 0)
 				return -1;
-			*out = make_special(ctx->arena, specials[i].sign);
+			*out = nv_make_special(ctx->arena, specials[i].sign);
 			return 0;
 		}
 	}
-	if (set_var_from_str(ctx, str, len, cp, end, &var, &cp) < 0)
+	if (nv_from_str(ctx, str, len, cp, end, &var, &cp) < 0)
 		return -1;
 	if (cp != end)
 		return numeric_syntax(ctx, str, len);
 	if (apply_typmod(ctx, &var, typmod) < 0)
 		return -1;
-	return make_result(ctx, &var, out);
+	return nv_make_result(ctx, &var, out);
 }
 
 static void
@@ -1096,7 +1023,7 @@ apply_typmod(EvalCtx *ctx, NumericVar *var, int32_t typmod)
 		return 0;
 	typmod_decode(typmod, &precision, &scale);
 	maxdigits = precision - scale;
-	round_var(var, scale);
+	nv_round(var, scale);
 	if (var->dscale < 0)
 		var->dscale = 0;
 	ddigits = (var->weight + 1) * DEC_DIGITS;
@@ -1147,10 +1074,10 @@ numeric_apply_typmod(EvalCtx *ctx, Datum v, int32_t typmod, Datum *out)
 		*out = v;
 		return 0;
 	}
-	init_var_from_num(ctx->arena, v, &var);
+	nv_from_num(ctx->arena, v, &var);
 	if (apply_typmod(ctx, &var, typmod) < 0)
 		return -1;
-	return make_result(ctx, &var, out);
+	return nv_make_result(ctx, &var, out);
 }
 
 /* ---- constructors and conversions ---- */
@@ -1163,15 +1090,15 @@ numeric_from_int64(Arena *a, int64_t v)
 	EvalCtx		ctx = {.arena = a, .err = &err};
 	Datum		d = 0;
 
-	set_var_from_int64(a, v, &var);
-	(void) make_result(&ctx, &var, &d);	/* cannot overflow */
+	nv_from_int64(a, v, &var);
+	(void) nv_make_result(&ctx, &var, &d);	/* cannot overflow */
 	return d;
 }
 
 Datum
 numeric_nan(Arena *a)
 {
-	return make_special(a, NUMERIC_NAN);
+	return nv_make_special(a, NUMERIC_NAN);
 }
 
 Datum
@@ -1183,14 +1110,14 @@ numeric_from_double(Arena *a, double v)
 	Datum		d = 0;
 
 	if (isnan(v))
-		return make_special(a, NUMERIC_NAN);
+		return nv_make_special(a, NUMERIC_NAN);
 	if (isinf(v))
-		return make_special(a, v > 0 ? NUMERIC_PINF : NUMERIC_NINF);
+		return nv_make_special(a, v > 0 ? NUMERIC_PINF : NUMERIC_NINF);
 	snprintf(buf, sizeof(buf), "%.*g", DBL_DIG, v);
 	if (numeric_from_str(&ctx, buf, strlen(buf), -1, &d) < 0)
 	{
 		mg_error_reset(&err);
-		return make_special(a, NUMERIC_NAN);
+		return nv_make_special(a, NUMERIC_NAN);
 	}
 	return d;
 }
@@ -1204,14 +1131,14 @@ numeric_from_float4(Arena *a, float v)
 	Datum		d = 0;
 
 	if (isnan(v))
-		return make_special(a, NUMERIC_NAN);
+		return nv_make_special(a, NUMERIC_NAN);
 	if (isinf(v))
-		return make_special(a, v > 0 ? NUMERIC_PINF : NUMERIC_NINF);
+		return nv_make_special(a, v > 0 ? NUMERIC_PINF : NUMERIC_NINF);
 	snprintf(buf, sizeof(buf), "%.*g", FLT_DIG, (double) v);
 	if (numeric_from_str(&ctx, buf, strlen(buf), -1, &d) < 0)
 	{
 		mg_error_reset(&err);
-		return make_special(a, NUMERIC_NAN);
+		return nv_make_special(a, NUMERIC_NAN);
 	}
 	return d;
 }
@@ -1248,9 +1175,9 @@ numeric_to_int_range(EvalCtx *ctx, Datum v, int64_t min, int64_t max, const char
 				 pk_sign(v) == NUMERIC_NAN ? "NaN" : "infinity", tname);
 		return -1;
 	}
-	init_var_from_num(ctx->arena, v, &var);
-	round_var(&var, 0);
-	strip_var(&var);
+	nv_from_num(ctx->arena, v, &var);
+	nv_round(&var, 0);
+	nv_strip(&var);
 	if (var.ndigits > 0)
 	{
 		if (var.weight > 4)
@@ -1512,7 +1439,7 @@ numeric_recv(EvalCtx *ctx, const char *buf, size_t len, int32_t typmod, Datum *o
 	{
 		if (apply_typmod_special(ctx, sign, typmod) < 0)
 			return -1;
-		*out = make_special(ctx->arena, sign);
+		*out = nv_make_special(ctx->arena, sign);
 		return 0;
 	}
 	if (sign != NUMERIC_POS && sign != NUMERIC_NEG)
@@ -1520,7 +1447,7 @@ numeric_recv(EvalCtx *ctx, const char *buf, size_t len, int32_t typmod, Datum *o
 		mg_error(ctx->err, SQLSTATE_INVALID_BINARY_REPRESENTATION, "invalid sign in external \"numeric\" value");
 		return -1;
 	}
-	alloc_var(ctx->arena, &var, n);
+	nv_alloc(ctx->arena, &var, n);
 	var.weight = (int16_t) get_be16(buf + 2);
 	var.sign = sign;
 	var.dscale = get_be16(buf + 6);
@@ -1541,10 +1468,10 @@ numeric_recv(EvalCtx *ctx, const char *buf, size_t len, int32_t typmod, Datum *o
 		var.digits[i] = (NumericDigit) d;
 	}
 	/* as numeric_recv: trailing digits beyond dscale are rounded off */
-	round_var(&var, var.dscale);
+	nv_round(&var, var.dscale);
 	if (apply_typmod(ctx, &var, typmod) < 0)
 		return -1;
-	return make_result(ctx, &var, out);
+	return nv_make_result(ctx, &var, out);
 }
 
 static int
@@ -1606,10 +1533,10 @@ const MgType mg_type_numeric = {
 
 /* ---- arithmetic API ---- */
 
-static Datum
-nan_datum(EvalCtx *ctx)
+Datum
+nv_nan(EvalCtx *ctx)
 {
-	return make_special(ctx->arena, NUMERIC_NAN);
+	return nv_make_special(ctx->arena, NUMERIC_NAN);
 }
 
 int
@@ -1622,17 +1549,17 @@ numeric_add(EvalCtx *ctx, Datum a, Datum b, Datum *out)
 		uint16_t	sa = pk_sign(a), sb = pk_sign(b);
 
 		if (sa == NUMERIC_NAN || sb == NUMERIC_NAN)
-			*out = nan_datum(ctx);
+			*out = nv_nan(ctx);
 		else if ((sa == NUMERIC_PINF && sb == NUMERIC_NINF) || (sa == NUMERIC_NINF && sb == NUMERIC_PINF))
-			*out = nan_datum(ctx);
+			*out = nv_nan(ctx);
 		else
-			*out = make_special(ctx->arena, (sa & 0x8000) ? sa : sb);
+			*out = nv_make_special(ctx->arena, (sa & 0x8000) ? sa : sb);
 		return 0;
 	}
-	init_var_from_num(ctx->arena, a, &x);
-	init_var_from_num(ctx->arena, b, &y);
-	add_var(ctx->arena, &x, &y, &r);
-	return make_result(ctx, &r, out);
+	nv_from_num(ctx->arena, a, &x);
+	nv_from_num(ctx->arena, b, &y);
+	nv_add(ctx->arena, &x, &y, &r);
+	return nv_make_result(ctx, &r, out);
 }
 
 static uint16_t
@@ -1651,24 +1578,24 @@ numeric_sub(EvalCtx *ctx, Datum a, Datum b, Datum *out)
 		uint16_t	sa = pk_sign(a), sb = pk_sign(b);
 
 		if (sa == NUMERIC_NAN || sb == NUMERIC_NAN)
-			*out = nan_datum(ctx);
+			*out = nv_nan(ctx);
 		else if ((sa & 0x8000) && (sb & 0x8000))
-			*out = sa == sb ? nan_datum(ctx) : make_special(ctx->arena, sa);
+			*out = sa == sb ? nv_nan(ctx) : nv_make_special(ctx->arena, sa);
 		else
-			*out = make_special(ctx->arena, (sa & 0x8000) ? sa : neg_special(sb));
+			*out = nv_make_special(ctx->arena, (sa & 0x8000) ? sa : neg_special(sb));
 		return 0;
 	}
-	init_var_from_num(ctx->arena, a, &x);
-	init_var_from_num(ctx->arena, b, &y);
-	sub_var(ctx->arena, &x, &y, &r);
-	return make_result(ctx, &r, out);
+	nv_from_num(ctx->arena, a, &x);
+	nv_from_num(ctx->arena, b, &y);
+	nv_sub(ctx->arena, &x, &y, &r);
+	return nv_make_result(ctx, &r, out);
 }
 
 /* Result of an operation where one side is infinite and the sign decides. */
 static Datum
 signed_inf(EvalCtx *ctx, int sign)
 {
-	return make_special(ctx->arena, sign > 0 ? NUMERIC_PINF : NUMERIC_NINF);
+	return nv_make_special(ctx->arena, sign > 0 ? NUMERIC_PINF : NUMERIC_NINF);
 }
 
 int
@@ -1681,15 +1608,15 @@ numeric_mul(EvalCtx *ctx, Datum a, Datum b, Datum *out)
 		int			s = numeric_sign_of(a) * numeric_sign_of(b);
 
 		if (numeric_is_nan(a) || numeric_is_nan(b) || s == 0)
-			*out = nan_datum(ctx);	/* NaN, or infinity times zero */
+			*out = nv_nan(ctx);	/* NaN, or infinity times zero */
 		else
 			*out = signed_inf(ctx, s);
 		return 0;
 	}
-	init_var_from_num(ctx->arena, a, &x);
-	init_var_from_num(ctx->arena, b, &y);
-	mul_var(ctx->arena, &x, &y, &r, x.dscale + y.dscale);
-	return make_result(ctx, &r, out);
+	nv_from_num(ctx->arena, a, &x);
+	nv_from_num(ctx->arena, b, &y);
+	nv_mul(ctx->arena, &x, &y, &r, x.dscale + y.dscale);
+	return nv_make_result(ctx, &r, out);
 }
 
 static int
@@ -1697,18 +1624,18 @@ div_special(EvalCtx *ctx, Datum a, Datum b, bool trunc_int, Datum *out)
 {
 	if (numeric_is_nan(a) || numeric_is_nan(b))
 	{
-		*out = nan_datum(ctx);
+		*out = nv_nan(ctx);
 		return 0;
 	}
 	if (numeric_is_inf(a))
 	{
 		if (numeric_is_inf(b))
 		{
-			*out = nan_datum(ctx);
+			*out = nv_nan(ctx);
 			return 0;
 		}
 		if (numeric_sign_of(b) == 0)
-			return div_by_zero(ctx);
+			return nv_div_by_zero(ctx);
 		*out = signed_inf(ctx, numeric_sign_of(a) * numeric_sign_of(b));
 		return 0;
 	}
@@ -1725,12 +1652,12 @@ numeric_div(EvalCtx *ctx, Datum a, Datum b, Datum *out)
 
 	if (pk_special(a) || pk_special(b))
 		return div_special(ctx, a, b, false, out);
-	init_var_from_num(ctx->arena, a, &x);
-	init_var_from_num(ctx->arena, b, &y);
+	nv_from_num(ctx->arena, a, &x);
+	nv_from_num(ctx->arena, b, &y);
 	if (y.ndigits == 0)
-		return div_by_zero(ctx);
-	div_var(ctx->arena, &x, &y, &r, select_div_scale(&x, &y), true);
-	return make_result(ctx, &r, out);
+		return nv_div_by_zero(ctx);
+	nv_div(ctx->arena, &x, &y, &r, nv_select_div_scale(&x, &y), true);
+	return nv_make_result(ctx, &r, out);
 }
 
 int
@@ -1740,12 +1667,12 @@ numeric_div_trunc(EvalCtx *ctx, Datum a, Datum b, Datum *out)
 
 	if (pk_special(a) || pk_special(b))
 		return div_special(ctx, a, b, true, out);
-	init_var_from_num(ctx->arena, a, &x);
-	init_var_from_num(ctx->arena, b, &y);
+	nv_from_num(ctx->arena, a, &x);
+	nv_from_num(ctx->arena, b, &y);
 	if (y.ndigits == 0)
-		return div_by_zero(ctx);
-	div_var(ctx->arena, &x, &y, &r, 0, false);
-	return make_result(ctx, &r, out);
+		return nv_div_by_zero(ctx);
+	nv_div(ctx->arena, &x, &y, &r, 0, false);
+	return nv_make_result(ctx, &r, out);
 }
 
 int
@@ -1756,23 +1683,23 @@ numeric_mod(EvalCtx *ctx, Datum a, Datum b, Datum *out)
 	if (pk_special(a) || pk_special(b))
 	{
 		if (numeric_is_nan(a) || numeric_is_nan(b))
-			*out = nan_datum(ctx);
+			*out = nv_nan(ctx);
 		else if (numeric_is_inf(a))
 		{
 			if (numeric_sign_of(b) == 0)
-				return div_by_zero(ctx);
-			*out = nan_datum(ctx);
+				return nv_div_by_zero(ctx);
+			*out = nv_nan(ctx);
 		}
 		else
 			*out = a;			/* finite % infinity */
 		return 0;
 	}
-	init_var_from_num(ctx->arena, a, &x);
-	init_var_from_num(ctx->arena, b, &y);
+	nv_from_num(ctx->arena, a, &x);
+	nv_from_num(ctx->arena, b, &y);
 	if (y.ndigits == 0)
-		return div_by_zero(ctx);
+		return nv_div_by_zero(ctx);
 	mod_var(ctx->arena, &x, &y, &r);
-	return make_result(ctx, &r, out);
+	return nv_make_result(ctx, &r, out);
 }
 
 int
@@ -1782,13 +1709,13 @@ numeric_neg(EvalCtx *ctx, Datum a, Datum *out)
 
 	if (pk_special(a))
 	{
-		*out = make_special(ctx->arena, neg_special(pk_sign(a)));
+		*out = nv_make_special(ctx->arena, neg_special(pk_sign(a)));
 		return 0;
 	}
-	init_var_from_num(ctx->arena, a, &x);
+	nv_from_num(ctx->arena, a, &x);
 	if (x.ndigits > 0)
 		x.sign = x.sign == NUMERIC_POS ? NUMERIC_NEG : NUMERIC_POS;
-	return make_result(ctx, &x, out);
+	return nv_make_result(ctx, &x, out);
 }
 
 int
@@ -1798,12 +1725,12 @@ numeric_abs(EvalCtx *ctx, Datum a, Datum *out)
 
 	if (pk_special(a))
 	{
-		*out = make_special(ctx->arena, pk_sign(a) == NUMERIC_NINF ? NUMERIC_PINF : pk_sign(a));
+		*out = nv_make_special(ctx->arena, pk_sign(a) == NUMERIC_NINF ? NUMERIC_PINF : pk_sign(a));
 		return 0;
 	}
-	init_var_from_num(ctx->arena, a, &x);
+	nv_from_num(ctx->arena, a, &x);
 	x.sign = NUMERIC_POS;
-	return make_result(ctx, &x, out);
+	return nv_make_result(ctx, &x, out);
 }
 
 static int
@@ -1827,11 +1754,11 @@ numeric_round(EvalCtx *ctx, Datum a, int scale, Datum *out)
 		return 0;
 	}
 	scale = clamp_scale(scale);
-	init_var_from_num(ctx->arena, a, &x);
-	round_var(&x, scale);
+	nv_from_num(ctx->arena, a, &x);
+	nv_round(&x, scale);
 	if (scale < 0)
 		x.dscale = 0;
-	return make_result(ctx, &x, out);
+	return nv_make_result(ctx, &x, out);
 }
 
 int
@@ -1845,11 +1772,11 @@ numeric_trunc(EvalCtx *ctx, Datum a, int scale, Datum *out)
 		return 0;
 	}
 	scale = clamp_scale(scale);
-	init_var_from_num(ctx->arena, a, &x);
-	trunc_var(&x, scale);
+	nv_from_num(ctx->arena, a, &x);
+	nv_trunc(&x, scale);
 	if (scale < 0)
 		x.dscale = 0;
-	return make_result(ctx, &x, out);
+	return nv_make_result(ctx, &x, out);
 }
 
 static void
@@ -1857,16 +1784,16 @@ floor_or_ceil_var(Arena *ar, const NumericVar *v, NumericVar *result, bool ceil)
 {
 	NumericVar	t;
 
-	set_var_from_var(ar, v, &t);
-	trunc_var(&t, 0);
-	strip_var(&t);
-	if (ceil ? (v->sign == NUMERIC_POS && cmp_var(&t, v) != 0)
-		: (v->sign == NUMERIC_NEG && cmp_var(&t, v) != 0))
+	nv_copy(ar, v, &t);
+	nv_trunc(&t, 0);
+	nv_strip(&t);
+	if (ceil ? (v->sign == NUMERIC_POS && nv_cmp(&t, v) != 0)
+		: (v->sign == NUMERIC_NEG && nv_cmp(&t, v) != 0))
 	{
 		NumericVar	one;
 
-		set_var_from_int64(ar, ceil ? 1 : -1, &one);
-		add_var(ar, &t, &one, result);
+		nv_from_int64(ar, ceil ? 1 : -1, &one);
+		nv_add(ar, &t, &one, result);
 	}
 	else
 		*result = t;
@@ -1883,9 +1810,9 @@ numeric_ceil(EvalCtx *ctx, Datum a, Datum *out)
 		*out = a;
 		return 0;
 	}
-	init_var_from_num(ctx->arena, a, &x);
+	nv_from_num(ctx->arena, a, &x);
 	floor_or_ceil_var(ctx->arena, &x, &r, true);
-	return make_result(ctx, &r, out);
+	return nv_make_result(ctx, &r, out);
 }
 
 int
@@ -1898,1004 +1825,9 @@ numeric_floor(EvalCtx *ctx, Datum a, Datum *out)
 		*out = a;
 		return 0;
 	}
-	init_var_from_num(ctx->arena, a, &x);
+	nv_from_num(ctx->arena, a, &x);
 	floor_or_ceil_var(ctx->arena, &x, &r, false);
-	return make_result(ctx, &r, out);
-}
-
-/* ---- transcendental functions ---- */
-
-/* Value as a double without overflow errors (PostgreSQL's numericvar_to_double_no_overflow). */
-static double
-var_to_double(const NumericVar *v)
-{
-	double		d = 0;
-	int			n = v->ndigits < 6 ? v->ndigits : 6;
-
-	for (int i = 0; i < n; i++)
-		d = d * NBASE + v->digits[i];
-	if (n > 0)
-	{
-		double		e = (double) (v->weight - n + 1) * DEC_DIGITS;
-
-		if (e > 308)
-			d = HUGE_VAL;
-		else if (e < -340)
-			d = 0;
-		else
-			d *= pow(10.0, e);
-	}
-	return v->sign == NUMERIC_NEG ? -d : d;
-}
-
-/* sqrt to rscale digits, rounded; v > 0.  Newton's iteration with guard digits. */
-static void
-sqrt_var(Arena *ar, const NumericVar *v, NumericVar *result, int rscale)
-{
-	int			wscale = rscale + 8;
-	NumericVar	x, q, s, two, prev;
-	double		est;
-	char		buf[64];
-	MgError		err = MG_ERROR_INIT;
-	EvalCtx		ctx = {.arena = ar, .err = &err};
-	const char *endp;
-
-	if (v->ndigits == 0)
-	{
-		zero_var(result);
-		result->dscale = rscale;
-		return;
-	}
-	/* initial estimate from the leading digits and the weight */
-	{
-		double		lead = 0;
-		int			n = v->ndigits < 4 ? v->ndigits : 4;
-		int			e;
-
-		for (int i = 0; i < n; i++)
-			lead = lead * NBASE + v->digits[i];
-		e = (v->weight - n + 1) * DEC_DIGITS;	/* value ~ lead * 10^e */
-		if (e % 2 != 0)
-		{
-			lead *= 10;
-			e--;
-		}
-		est = sqrt(lead);
-		snprintf(buf, sizeof(buf), "%.15ge%d", est, e / 2);
-	}
-	set_var_from_str(&ctx, buf, strlen(buf), buf, buf + strlen(buf), &x, &endp);
-	set_var_from_int64(ar, 2, &two);
-	for (int iter = 0; iter < 100; iter++)
-	{
-		set_var_from_var(ar, &x, &prev);
-		div_var(ar, v, &x, &q, wscale, false);
-		add_var(ar, &x, &q, &s);
-		div_var(ar, &s, &two, &x, wscale, false);
-		if (cmp_var(&x, &prev) == 0)
-			break;
-		{
-			/* stop when the change is below a couple of units in the last place */
-			NumericVar	d;
-
-			sub_var(ar, &x, &prev, &d);
-			d.sign = NUMERIC_POS;
-			if (d.ndigits == 0 || (d.weight + 1) * DEC_DIGITS < -(wscale - 2))
-				break;
-		}
-	}
-	round_var(&x, rscale);
-	strip_var(&x);
-	*result = x;
-}
-
-/* ln(v) for v > 0, to about rscale digits after the point (truncation error < 10^-rscale). */
-static void
-ln_var_raw(Arena *ar, const NumericVar *v, NumericVar *result, int rscale)
-{
-	NumericVar	x, t, num, den, z, z2, term, sum, fac, k, two;
-	int			nsqrt = 0;
-	int			wscale;
-	NumericVar	lo, hi;
-	MgError		err = MG_ERROR_INIT;
-	EvalCtx		ctx = {.arena = ar, .err = &err};
-	const char *endp;
-
-	set_var_from_var(ar, v, &x);
-	set_var_from_str(&ctx, "0.9", 3, "0.9", "0.9" + 3, &lo, &endp);
-	set_var_from_str(&ctx, "1.1", 3, "1.1", "1.1" + 3, &hi, &endp);
-	/* estimate the square roots needed to bring x into [0.9, 1.1] */
-	{
-		double		l = fabs(log(fabs(var_to_double(&x)) > 0 ? var_to_double(&x) : 1e-300));
-
-		if (x.weight > 70 || x.weight < -70)
-			l = fabs((double) x.weight * DEC_DIGITS * 2.302585092994046);
-		while (l > 0.09)
-		{
-			l /= 2;
-			nsqrt++;
-		}
-	}
-	wscale = rscale + 10 + nsqrt;
-	/* bring x into [0.9, 1.1] by square roots; relative precision is what counts */
-	nsqrt = 0;
-	while (cmp_var(&x, &lo) < 0 || cmp_var(&x, &hi) > 0)
-	{
-		int			w = x.weight < 0 ? -x.weight : x.weight;
-
-		sqrt_var(ar, &x, &t, wscale + (w + 1) * DEC_DIGITS);
-		x = t;
-		nsqrt++;
-	}
-	/* ln(x) = 2 * atanh(z), z = (x - 1) / (x + 1) */
-	set_var_from_int64(ar, 1, &t);
-	sub_var(ar, &x, &t, &num);
-	add_var(ar, &x, &t, &den);
-	div_var(ar, &num, &den, &z, wscale, true);
-	mul_var(ar, &z, &z, &z2, wscale);
-	set_var_from_var(ar, &z, &term);
-	set_var_from_var(ar, &z, &sum);
-	set_var_from_int64(ar, 1, &k);
-	set_var_from_int64(ar, 2, &two);
-	for (;;)
-	{
-		NumericVar	q, nk;
-
-		mul_var(ar, &term, &z2, &term, wscale);
-		if (term.ndigits == 0)
-			break;
-		add_var(ar, &k, &two, &nk);
-		k = nk;
-		div_var(ar, &term, &k, &q, wscale, true);
-		if (q.ndigits == 0)
-			break;
-		add_var(ar, &sum, &q, &t);
-		sum = t;
-	}
-	/* times 2^(nsqrt + 1) */
-	set_var_from_int64(ar, (int64_t) 1 << (nsqrt + 1 < 62 ? nsqrt + 1 : 62), &fac);
-	if (nsqrt + 1 >= 62)
-	{
-		for (int i = 62; i < nsqrt + 1; i++)
-		{
-			mul_var(ar, &fac, &two, &t, 0);
-			fac = t;
-		}
-	}
-	mul_var(ar, &sum, &fac, result, wscale);
-}
-
-/* PostgreSQL's estimate_ln_dweight. */
-static int
-estimate_ln_dweight(Arena *ar, const NumericVar *v)
-{
-	NumericVar	lo, hi, one, x;
-	MgError		err = MG_ERROR_INIT;
-	EvalCtx		ctx = {.arena = ar, .err = &err};
-	const char *endp;
-
-	if (v->sign != NUMERIC_POS)
-		return 0;
-	set_var_from_str(&ctx, "0.9", 3, "0.9", "0.9" + 3, &lo, &endp);
-	set_var_from_str(&ctx, "1.1", 3, "1.1", "1.1" + 3, &hi, &endp);
-	if (cmp_var(v, &lo) >= 0 && cmp_var(v, &hi) <= 0)
-	{
-		set_var_from_int64(ar, 1, &one);
-		sub_var(ar, v, &one, &x);
-		if (x.ndigits > 0)
-			return x.weight * DEC_DIGITS + (int) log10(x.digits[0]);
-		return 0;
-	}
-	if (v->ndigits > 0)
-	{
-		int			digits = v->digits[0];
-		int			dweight = v->weight * DEC_DIGITS;
-		double		lnv;
-
-		if (v->ndigits > 1)
-		{
-			digits = digits * NBASE + v->digits[1];
-			dweight -= DEC_DIGITS;
-		}
-		lnv = log((double) digits) + dweight * 2.302585092994046;
-		return (int) log10(fabs(lnv));
-	}
-	return 0;
-}
-
-static int
-clamp_display_scale(int rscale)
-{
-	if (rscale < NUMERIC_MIN_DISPLAY_SCALE)
-		rscale = NUMERIC_MIN_DISPLAY_SCALE;
-	if (rscale > NUMERIC_MAX_DISPLAY_SCALE)
-		rscale = NUMERIC_MAX_DISPLAY_SCALE;
-	return rscale;
-}
-
-static int
-ln_check(EvalCtx *ctx, const NumericVar *v)
-{
-	if (v->ndigits == 0)
-	{
-		mg_error(ctx->err, SQLSTATE_INVALID_ARGUMENT_FOR_LOG, "cannot take logarithm of zero");
-		return -1;
-	}
-	if (v->sign == NUMERIC_NEG)
-	{
-		mg_error(ctx->err, SQLSTATE_INVALID_ARGUMENT_FOR_LOG, "cannot take logarithm of a negative number");
-		return -1;
-	}
-	return 0;
-}
-
-int
-numeric_sqrt(EvalCtx *ctx, Datum a, Datum *out)
-{
-	NumericVar	x, r;
-	int			sweight, rscale;
-
-	if (pk_special(a))
-	{
-		if (pk_sign(a) == NUMERIC_NINF)
-			goto negative;
-		*out = a;
-		return 0;
-	}
-	init_var_from_num(ctx->arena, a, &x);
-	if (x.sign == NUMERIC_NEG && x.ndigits > 0)
-		goto negative;
-	sweight = (x.weight + 1) * DEC_DIGITS / 2 - 1;
-	rscale = NUMERIC_MIN_SIG_DIGITS - sweight;
-	if (rscale < x.dscale)
-		rscale = x.dscale;
-	rscale = clamp_display_scale(rscale);
-	sqrt_var(ctx->arena, &x, &r, rscale);
-	r.dscale = rscale;
-	return make_result(ctx, &r, out);
-negative:
-	mg_error(ctx->err, SQLSTATE_INVALID_ARGUMENT_FOR_POWER_FUNCTION,
-			 "cannot take square root of a negative number");
-	return -1;
-}
-
-/* e^x rounded to rscale; fails on overflow. */
-static int
-exp_var(EvalCtx *ctx, const NumericVar *v, NumericVar *result, int rscale)
-{
-	Arena	   *ar = ctx->arena;
-	double		val = var_to_double(v);
-	NumericVar	x, term, sum, t, k, one, half;
-	int			n = 0;
-	int			wscale;
-	int			resweight;
-
-	if (fabs(val) >= NUMERIC_MAX_RESULT_SCALE * 3)
-	{
-		if (val > 0)
-			return overflow_error(ctx);
-		zero_var(result);
-		result->dscale = rscale;
-		return 0;
-	}
-	resweight = (int) (val * 0.434294481903252);
-	/* reduce |x| below 0.01 by halving n times; squaring back multiplies the error by 2^n */
-	{
-		double		ax = fabs(val);
-
-		while (ax > 0.01)
-		{
-			ax /= 2;
-			n++;
-		}
-	}
-	wscale = rscale + (resweight > 0 ? resweight : 0) + n / 3 + 12;
-	set_var_from_var(ar, v, &x);
-	set_var_from_int64(ar, 1, &one);
-	{
-		MgError		err = MG_ERROR_INIT;
-		EvalCtx		c2 = {.arena = ar, .err = &err};
-		const char *endp;
-
-		set_var_from_str(&c2, "0.5", 3, "0.5", "0.5" + 3, &half, &endp);
-	}
-	for (int i = 0; i < n; i++)
-	{
-		mul_var(ar, &x, &half, &t, wscale + 2);
-		x = t;
-	}
-	/* Taylor series */
-	set_var_from_int64(ar, 1, &sum);
-	set_var_from_int64(ar, 1, &term);
-	set_var_from_int64(ar, 0, &k);
-	for (;;)
-	{
-		NumericVar	nk;
-
-		add_var(ar, &k, &one, &nk);
-		k = nk;
-		mul_var(ar, &term, &x, &t, wscale);
-		div_var(ar, &t, &k, &term, wscale, true);
-		if (term.ndigits == 0)
-			break;
-		add_var(ar, &sum, &term, &t);
-		sum = t;
-	}
-	for (int i = 0; i < n; i++)
-	{
-		mul_var(ar, &sum, &sum, &t, wscale);
-		sum = t;
-		if (sum.weight > NUMERIC_WEIGHT_MAX)
-			return overflow_error(ctx);
-	}
-	round_var(&sum, rscale);
-	*result = sum;
-	return 0;
-}
-
-int
-numeric_exp(EvalCtx *ctx, Datum a, Datum *out)
-{
-	NumericVar	x, r;
-	double		val;
-	int			rscale;
-
-	if (pk_special(a))
-	{
-		if (pk_sign(a) == NUMERIC_NINF)
-			*out = numeric_from_int64(ctx->arena, 0);
-		else
-			*out = a;
-		return 0;
-	}
-	init_var_from_num(ctx->arena, a, &x);
-	val = var_to_double(&x) * 0.434294481903252;
-	if (val < -NUMERIC_MAX_RESULT_SCALE)
-		val = -NUMERIC_MAX_RESULT_SCALE;
-	if (val > NUMERIC_MAX_RESULT_SCALE)
-		val = NUMERIC_MAX_RESULT_SCALE;
-	rscale = NUMERIC_MIN_SIG_DIGITS - (int) val;
-	if (rscale < x.dscale)
-		rscale = x.dscale;
-	rscale = clamp_display_scale(rscale);
-	if (exp_var(ctx, &x, &r, rscale) < 0)
-		return -1;
-	return make_result(ctx, &r, out);
-}
-
-int
-numeric_ln(EvalCtx *ctx, Datum a, Datum *out)
-{
-	NumericVar	x, r;
-	int			rscale;
-
-	if (pk_special(a))
-	{
-		if (pk_sign(a) == NUMERIC_NINF)
-		{
-			mg_error(ctx->err, SQLSTATE_INVALID_ARGUMENT_FOR_LOG, "cannot take logarithm of a negative number");
-			return -1;
-		}
-		*out = a;
-		return 0;
-	}
-	init_var_from_num(ctx->arena, a, &x);
-	if (ln_check(ctx, &x) < 0)
-		return -1;
-	rscale = NUMERIC_MIN_SIG_DIGITS - estimate_ln_dweight(ctx->arena, &x);
-	if (rscale < x.dscale)
-		rscale = x.dscale;
-	rscale = clamp_display_scale(rscale);
-	ln_var_raw(ctx->arena, &x, &r, rscale);
-	round_var(&r, rscale);
-	return make_result(ctx, &r, out);
-}
-
-static int
-log_var(EvalCtx *ctx, const NumericVar *base, const NumericVar *num, NumericVar *result)
-{
-	Arena	   *ar = ctx->arena;
-	int			ln_base_dweight = estimate_ln_dweight(ar, base);
-	int			ln_num_dweight = estimate_ln_dweight(ar, num);
-	int			result_dweight = ln_num_dweight - ln_base_dweight;
-	int			rscale;
-	int			wscale;
-	NumericVar	lb, ln;
-
-	rscale = NUMERIC_MIN_SIG_DIGITS - result_dweight;
-	if (rscale < base->dscale)
-		rscale = base->dscale;
-	if (rscale < num->dscale)
-		rscale = num->dscale;
-	rscale = clamp_display_scale(rscale);
-	wscale = rscale + 10 + (result_dweight > 0 ? result_dweight : 0) +
-		(ln_base_dweight < 0 ? -ln_base_dweight : 0) + (ln_num_dweight > 0 ? ln_num_dweight : 0);
-	ln_var_raw(ar, base, &lb, wscale);
-	ln_var_raw(ar, num, &ln, wscale);
-	strip_var(&lb);
-	if (lb.ndigits == 0)
-		return div_by_zero(ctx);
-	div_var(ar, &ln, &lb, result, rscale, true);
-	return 0;
-}
-
-int
-numeric_log(EvalCtx *ctx, Datum base, Datum a, Datum *out)
-{
-	NumericVar	b, x, r;
-
-	if (pk_special(base) || pk_special(a))
-	{
-		if (numeric_is_nan(base) || numeric_is_nan(a))
-		{
-			*out = nan_datum(ctx);
-			return 0;
-		}
-		if (numeric_sign_of(base) <= 0 || numeric_sign_of(a) <= 0)
-		{
-			mg_error(ctx->err, SQLSTATE_INVALID_ARGUMENT_FOR_LOG,
-					 numeric_sign_of(base) == 0 || numeric_sign_of(a) == 0 ?
-					 "cannot take logarithm of zero" : "cannot take logarithm of a negative number");
-			return -1;
-		}
-		if (numeric_is_inf(base))
-		{
-			*out = numeric_is_inf(a) ? nan_datum(ctx) : numeric_from_int64(ctx->arena, 0);
-			return 0;
-		}
-		*out = a;				/* log(finite base, +inf) */
-		return 0;
-	}
-	init_var_from_num(ctx->arena, base, &b);
-	init_var_from_num(ctx->arena, a, &x);
-	if (ln_check(ctx, &b) < 0 || ln_check(ctx, &x) < 0)
-		return -1;
-	if (log_var(ctx, &b, &x, &r) < 0)
-		return -1;
-	return make_result(ctx, &r, out);
-}
-
-int
-numeric_log10(EvalCtx *ctx, Datum a, Datum *out)
-{
-	return numeric_log(ctx, numeric_from_int64(ctx->arena, 10), a, out);
-}
-
-/* base ^ exp for an integer exponent, rounded to rscale. */
-static int
-power_var_int(EvalCtx *ctx, const NumericVar *base, int64_t exp, NumericVar *result, int rscale)
-{
-	Arena	   *ar = ctx->arena;
-	NumericVar	b, r, t;
-	uint64_t	e;
-	int			wscale;
-	double		dw;
-
-	switch (exp)
-	{
-		case 0:
-			set_var_from_int64(ar, 1, result);
-			result->dscale = rscale;
-			return 0;
-		case 1:
-			set_var_from_var(ar, base, result);
-			round_var(result, rscale);
-			return 0;
-		case -1:
-			{
-				NumericVar	one;
-
-				if (base->ndigits == 0)
-					return div_by_zero(ctx);
-				set_var_from_int64(ar, 1, &one);
-				div_var(ar, &one, base, result, rscale, true);
-				return 0;
-			}
-		case 2:
-			mul_var(ar, base, base, result, rscale);
-			return 0;
-		default:
-			break;
-	}
-	if (base->ndigits == 0)
-	{
-		if (exp < 0)
-			return div_by_zero(ctx);
-		zero_var(result);
-		result->dscale = rscale;
-		return 0;
-	}
-	/* approximate decimal weight of the result, for overflow and precision */
-	dw = log10(fabs(var_to_double(base)) > 0 ? fabs(var_to_double(base)) : 1e-300);
-	if (base->weight > 70 || base->weight < -70)
-		dw = (double) base->weight * DEC_DIGITS;
-	dw *= (double) exp;
-	if (dw > NUMERIC_MAX_RESULT_SCALE * 3 || dw > (NUMERIC_WEIGHT_MAX + 1) * DEC_DIGITS)
-		return overflow_error(ctx);
-	if (dw < -NUMERIC_MAX_RESULT_SCALE * 3)
-	{
-		zero_var(result);
-		result->dscale = rscale;
-		return 0;
-	}
-	e = exp < 0 ? (uint64_t) (-(exp + 1)) + 1 : (uint64_t) exp;
-	/* exact for positive exponents when the product stays small; else with guard digits */
-	wscale = rscale + (dw > 0 ? (int) dw : 0) + 20 + (int) log10((double) e + 1) * 2;
-	if (exp < 0)
-		wscale += (int) fabs(dw);
-	set_var_from_var(ar, base, &b);
-	set_var_from_int64(ar, 1, &r);
-	while (e > 0)
-	{
-		if (e & 1)
-		{
-			mul_var(ar, &r, &b, &t, wscale);
-			r = t;
-		}
-		e >>= 1;
-		if (e > 0)
-		{
-			mul_var(ar, &b, &b, &t, wscale);
-			b = t;
-		}
-	}
-	if (exp < 0)
-	{
-		NumericVar	one;
-
-		set_var_from_int64(ar, 1, &one);
-		div_var(ar, &one, &r, result, rscale, true);
-		return 0;
-	}
-	round_var(&r, rscale);
-	*result = r;
-	return 0;
-}
-
-static int
-power_var(EvalCtx *ctx, const NumericVar *base, const NumericVar *exp, NumericVar *result)
-{
-	Arena	   *ar = ctx->arena;
-	int			rscale;
-	double		val;
-	NumericVar	lnb, y;
-	int			ln_dweight;
-
-	/* integral exponent that fits in an int32: exact-ish power by squaring */
-	if (exp->ndigits == 0 || exp->ndigits <= exp->weight + 1)
-	{
-		NumericVar	e = *exp;
-		int64_t		ev = 0;
-		bool		fits = e.weight < 3;
-
-		if (fits)
-		{
-			for (int i = 0; i <= e.weight && e.ndigits > 0; i++)
-				ev = ev * NBASE + (i < e.ndigits ? e.digits[i] : 0);
-			if (e.sign == NUMERIC_NEG)
-				ev = -ev;
-		}
-		if (fits && ev >= INT32_MIN && ev <= INT32_MAX)
-		{
-			rscale = NUMERIC_MIN_SIG_DIGITS;
-			if (rscale < base->dscale)
-				rscale = base->dscale;
-			rscale = clamp_display_scale(rscale);
-			return power_var_int(ctx, base, ev, result, rscale);
-		}
-	}
-	if (base->ndigits == 0)
-	{
-		zero_var(result);
-		result->dscale = NUMERIC_MIN_SIG_DIGITS;
-		return 0;
-	}
-	/* low-precision ln(base) * exp to size the result */
-	ln_dweight = estimate_ln_dweight(ar, base);
-	ln_var_raw(ar, base, &lnb, 8 - ln_dweight > 0 ? 8 - ln_dweight : 8);
-	mul_var(ar, &lnb, exp, &y, 16);
-	val = var_to_double(&y);
-	if (fabs(val) > NUMERIC_MAX_RESULT_SCALE * 3.01)
-	{
-		if (val > 0)
-			return overflow_error(ctx);
-		zero_var(result);
-		result->dscale = NUMERIC_MAX_DISPLAY_SCALE;
-		return 0;
-	}
-	val *= 0.434294481903252;
-	rscale = NUMERIC_MIN_SIG_DIGITS - (int) val;
-	if (rscale < base->dscale)
-		rscale = base->dscale;
-	if (rscale < exp->dscale)
-		rscale = exp->dscale;
-	rscale = clamp_display_scale(rscale);
-	{
-		/* y = ln(base) * exp precise to the result's relative precision */
-		int			yscale = rscale + (val > 0 ? (int) val : 0) + 12;
-		int			edig = (exp->weight + 1) * DEC_DIGITS;
-
-		ln_var_raw(ar, base, &lnb, yscale + (edig > 0 ? edig : 0));
-		mul_var(ar, &lnb, exp, &y, yscale);
-		return exp_var(ctx, &y, result, rscale);
-	}
-}
-
-/* Is a numeric an integer?  Infinities count as integers, NaN does not (as PostgreSQL). */
-static bool
-numeric_is_integral(EvalCtx *ctx, Datum a)
-{
-	NumericVar	x;
-
-	if (pk_special(a))
-		return numeric_is_inf(a);
-	init_var_from_num(ctx->arena, a, &x);
-	return x.ndigits == 0 || x.ndigits <= x.weight + 1;
-}
-
-/* power() with an infinite argument: POSIX pow(3)'s rules, as PostgreSQL. */
-static int
-power_special(EvalCtx *ctx, Datum a, Datum b, int sa, int sb, Datum *out)
-{
-	NumericVar	x, one;
-
-	if (sa == 0 && sb < 0)
-	{
-		mg_error(ctx->err, SQLSTATE_INVALID_ARGUMENT_FOR_POWER_FUNCTION,
-				 "zero raised to a negative power is undefined");
-		return -1;
-	}
-	if (sa < 0 && !numeric_is_integral(ctx, b))
-	{
-		mg_error(ctx->err, SQLSTATE_INVALID_ARGUMENT_FOR_POWER_FUNCTION,
-				 "a negative number raised to a non-integer power yields a complex result");
-		return -1;
-	}
-	set_var_from_int64(ctx->arena, 1, &one);
-	if (!pk_special(a))
-	{
-		init_var_from_num(ctx->arena, a, &x);
-		if (cmp_var(&x, &one) == 0)
-			goto one;
-	}
-	if (sb == 0)
-		goto one;
-	if (numeric_is_inf(b))
-	{
-		bool		abs_x_gt_one;
-
-		if (pk_special(a))
-			abs_x_gt_one = true;
-		else
-		{
-			init_var_from_num(ctx->arena, a, &x);
-			if (x.sign == NUMERIC_NEG && cmp_abs(&x, &one) == 0)
-				goto one;
-			x.sign = NUMERIC_POS;
-			abs_x_gt_one = cmp_var(&x, &one) > 0;
-		}
-		*out = abs_x_gt_one == (sb > 0) ? make_special(ctx->arena, NUMERIC_PINF)
-			: numeric_from_int64(ctx->arena, 0);
-		return 0;
-	}
-	if (pk_sign(a) == NUMERIC_PINF)
-	{
-		*out = sb > 0 ? make_special(ctx->arena, NUMERIC_PINF) : numeric_from_int64(ctx->arena, 0);
-		return 0;
-	}
-	/* a is -Infinity, b finite and non-zero */
-	if (sb < 0)
-	{
-		*out = numeric_from_int64(ctx->arena, 0);
-		return 0;
-	}
-	init_var_from_num(ctx->arena, b, &x);
-	if (x.ndigits > 0 && x.ndigits == x.weight + 1 && (x.digits[x.ndigits - 1] & 1))
-		*out = make_special(ctx->arena, NUMERIC_NINF);
-	else
-		*out = make_special(ctx->arena, NUMERIC_PINF);
-	return 0;
-one:
-	*out = numeric_from_int64(ctx->arena, 1);
-	return 0;
-}
-
-int
-numeric_power(EvalCtx *ctx, Datum a, Datum b, Datum *out)
-{
-	NumericVar	x, y, r;
-
-	if (pk_special(a) || pk_special(b))
-	{
-		int			sa = numeric_sign_of(a), sb = numeric_sign_of(b);
-
-		if (numeric_is_nan(a))
-		{
-			*out = (!pk_special(b) && sb == 0) ? numeric_from_int64(ctx->arena, 1) : nan_datum(ctx);
-			return 0;
-		}
-		if (numeric_is_nan(b))
-		{
-			if (!pk_special(a))
-			{
-				NumericVar	one;
-
-				init_var_from_num(ctx->arena, a, &x);
-				set_var_from_int64(ctx->arena, 1, &one);
-				if (cmp_var(&x, &one) == 0)
-				{
-					*out = numeric_from_int64(ctx->arena, 1);
-					return 0;
-				}
-			}
-			*out = nan_datum(ctx);
-			return 0;
-		}
-		return power_special(ctx, a, b, sa, sb, out);
-	}
-	init_var_from_num(ctx->arena, a, &x);
-	init_var_from_num(ctx->arena, b, &y);
-	if (x.ndigits == 0 && y.sign == NUMERIC_NEG && y.ndigits > 0)
-	{
-		mg_error(ctx->err, SQLSTATE_INVALID_ARGUMENT_FOR_POWER_FUNCTION,
-				 "zero raised to a negative power is undefined");
-		return -1;
-	}
-	if (x.sign == NUMERIC_NEG && x.ndigits > 0)
-	{
-		NumericVar	t;
-
-		set_var_from_var(ctx->arena, &y, &t);
-		trunc_var(&t, 0);
-		if (cmp_var(&t, &y) != 0)
-		{
-			mg_error(ctx->err, SQLSTATE_INVALID_ARGUMENT_FOR_POWER_FUNCTION,
-					 "a negative number raised to a non-integer power yields a complex result");
-			return -1;
-		}
-	}
-	if (power_var(ctx, &x, &y, &r) < 0)
-		return -1;
-	return make_result(ctx, &r, out);
-}
-
-/* ---- sum/avg accumulators ---- */
-
-/*
- * The accumulator keeps integer inputs in a 128-bit sum and numeric inputs
- * in two digit arrays (positive and negative values apart, as PostgreSQL's
- * NumericSumAccum) whose carries are propagated only now and then, so
- * adding a row allocates nothing once the arrays cover its digit range.
- */
-#define ACCUM_CARRY_EVERY 100000	/* adds of digits < NBASE that fit an int32 */
-
-struct NumericAccum {
-	Arena	   *arena;
-	int64_t		count;
-	unsigned char isum[16];		/* __int128 sum of integer inputs (memcpy: arenas align to 8 only) */
-	int			weight;			/* NBASE weight of pos[0]/neg[0] */
-	int			ndigits;		/* length of pos and neg, 0 until a numeric is added */
-	int			dscale;			/* largest input dscale */
-	int			pending;		/* adds since the last carry propagation */
-	int32_t    *pos;
-	int32_t    *neg;
-	int			nan_count;
-	int			pinf_count;
-	int			ninf_count;
-};
-
-NumericAccum *
-numeric_accum_new(Arena *a)
-{
-	NumericAccum *acc = arena_alloc0(a, sizeof(NumericAccum));
-
-	acc->arena = a;
-	return acc;
-}
-
-int
-numeric_accum_add_int64(EvalCtx *ctx, NumericAccum *acc, int64_t v)
-{
-	__int128	sum;
-
-	(void) ctx;
-	acc->count++;
-	memcpy(&sum, acc->isum, sizeof(sum));
-	sum += v;
-	memcpy(acc->isum, &sum, sizeof(sum));
-	return 0;
-}
-
-/* Makes the arrays cover weights lo..hi, with one spare digit on top for carries. */
-static void
-accum_cover(NumericAccum *acc, int hi, int lo)
-{
-	int			newhi, newlo, nd, shift;
-	int32_t    *pos, *neg;
-
-	if (acc->ndigits > 0 && hi < acc->weight && lo >= acc->weight - acc->ndigits + 1)
-		return;
-	newhi = hi + 1;
-	newlo = lo;
-	if (acc->ndigits > 0)
-	{
-		if (acc->weight > newhi)
-			newhi = acc->weight;
-		if (acc->weight - acc->ndigits + 1 < newlo)
-			newlo = acc->weight - acc->ndigits + 1;
-	}
-	nd = newhi - newlo + 1;
-	pos = arena_alloc0(acc->arena, sizeof(int32_t) * (size_t) nd);
-	neg = arena_alloc0(acc->arena, sizeof(int32_t) * (size_t) nd);
-	if (acc->ndigits > 0)
-	{
-		shift = newhi - acc->weight;
-		memcpy(pos + shift, acc->pos, sizeof(int32_t) * (size_t) acc->ndigits);
-		memcpy(neg + shift, acc->neg, sizeof(int32_t) * (size_t) acc->ndigits);
-	}
-	acc->pos = pos;
-	acc->neg = neg;
-	acc->weight = newhi;
-	acc->ndigits = nd;
-}
-
-static void
-accum_carry(NumericAccum *acc)
-{
-	int32_t    *arrs[2] = {acc->pos, acc->neg};
-
-	for (int k = 0; k < 2; k++)
-	{
-		int32_t    *d = arrs[k];
-
-		for (int i = acc->ndigits - 1; i > 0; i--)
-		{
-			d[i - 1] += d[i] / NBASE;
-			d[i] %= NBASE;
-		}
-	}
-	acc->pending = 0;
-	if (acc->pos[0] != 0 || acc->neg[0] != 0)
-	{
-		/* the spare top digit is in use: grow so the next carries have room */
-		accum_cover(acc, acc->weight, acc->weight - acc->ndigits + 1);
-	}
-}
-
-int
-numeric_accum_add(EvalCtx *ctx, NumericAccum *acc, Datum v)
-{
-	int			n, w;
-	int32_t    *arr;
-
-	(void) ctx;
-	acc->count++;
-	switch (pk_sign(v))
-	{
-		case NUMERIC_NAN:
-			acc->nan_count++;
-			return 0;
-		case NUMERIC_PINF:
-			acc->pinf_count++;
-			return 0;
-		case NUMERIC_NINF:
-			acc->ninf_count++;
-			return 0;
-		default:
-			break;
-	}
-	if (pk_dscale(v) > acc->dscale)
-		acc->dscale = pk_dscale(v);
-	n = pk_ndigits(v);
-	if (n == 0)
-		return 0;
-	w = pk_weight(v);
-	accum_cover(acc, w, w - n + 1);
-	if (acc->pending >= ACCUM_CARRY_EVERY)
-		accum_carry(acc);
-	arr = pk_sign(v) == NUMERIC_NEG ? acc->neg : acc->pos;
-	for (int i = 0; i < n; i++)
-		arr[acc->weight - (w - i)] += pk_digit(v, i);
-	acc->pending++;
-	return 0;
-}
-
-/* One of the digit arrays as a NumericVar. */
-static void
-accum_part(NumericAccum *acc, const int32_t *d, int sign, NumericVar *out)
-{
-	alloc_var(acc->arena, out, acc->ndigits);
-	for (int i = 0; i < acc->ndigits; i++)
-		out->digits[i] = (NumericDigit) d[i];
-	out->weight = acc->weight;
-	out->sign = sign;
-	out->dscale = acc->dscale;
-	strip_var(out);
-}
-
-/* The exact total as a NumericVar (finite part only). */
-static void
-accum_total(NumericAccum *acc, NumericVar *total)
-{
-	NumericVar	iv, r;
-	unsigned __int128 u;
-	__int128	sum;
-	bool		neg;
-	NumericDigit tmp[12];
-	int			n = 0;
-
-	memcpy(&sum, acc->isum, sizeof(sum));
-	neg = sum < 0;
-	u = neg ? (unsigned __int128) (-(sum + 1)) + 1 : (unsigned __int128) sum;
-	while (u > 0)
-	{
-		tmp[n++] = (NumericDigit) (u % NBASE);
-		u /= NBASE;
-	}
-	alloc_var(acc->arena, &iv, n);
-	for (int i = 0; i < n; i++)
-		iv.digits[i] = tmp[n - 1 - i];
-	iv.weight = n > 0 ? n - 1 : 0;
-	iv.sign = neg ? NUMERIC_NEG : NUMERIC_POS;
-	iv.dscale = 0;
-	if (acc->ndigits > 0)
-	{
-		NumericVar	p, q, d;
-
-		accum_carry(acc);
-		accum_part(acc, acc->pos, NUMERIC_POS, &p);
-		accum_part(acc, acc->neg, NUMERIC_NEG, &q);
-		add_var(acc->arena, &p, &q, &d);
-		add_var(acc->arena, &d, &iv, &r);
-		r.dscale = acc->dscale;
-		*total = r;
-	}
-	else
-		*total = iv;
-}
-
-/* NaN/infinity results of sum and avg, as PostgreSQL's numeric aggregates. */
-static bool
-accum_special(EvalCtx *ctx, NumericAccum *acc, Datum *out)
-{
-	if (acc->nan_count > 0 || (acc->pinf_count > 0 && acc->ninf_count > 0))
-		*out = nan_datum(ctx);
-	else if (acc->pinf_count > 0)
-		*out = make_special(ctx->arena, NUMERIC_PINF);
-	else if (acc->ninf_count > 0)
-		*out = make_special(ctx->arena, NUMERIC_NINF);
-	else
-		return false;
-	return true;
-}
-
-int
-numeric_accum_sum(EvalCtx *ctx, NumericAccum *acc, Datum *out, bool *isnull)
-{
-	NumericVar	total;
-
-	*isnull = acc->count == 0;
-	if (*isnull)
-		return 0;
-	if (accum_special(ctx, acc, out))
-		return 0;
-	accum_total(acc, &total);
-	return make_result(ctx, &total, out);
-}
-
-int
-numeric_accum_avg(EvalCtx *ctx, NumericAccum *acc, Datum *out, bool *isnull)
-{
-	NumericVar	total, n, r;
-
-	*isnull = acc->count == 0;
-	if (*isnull)
-		return 0;
-	if (accum_special(ctx, acc, out))
-		return 0;
-	accum_total(acc, &total);
-	set_var_from_int64(ctx->arena, acc->count, &n);
-	div_var(ctx->arena, &total, &n, &r, select_div_scale(&total, &n), true);
-	return make_result(ctx, &r, out);
+	return nv_make_result(ctx, &r, out);
 }
 
 /* ---- casts ---- */
