@@ -51,18 +51,30 @@ bench_row()
 	local ratio
 	ratio=$(awk -v a="$2" -v b="$3" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }')
 	printf '%-40s %12s %12s %8s\n' "$1" "$2" "$3" "$ratio"
+	printf '%-52s %12s %12s %8s\n' "$1" "$2" "$3" "$ratio" >>"$BENCH_DIR/summary"
 }
 
 st=0
-for f in "$MEMGRES_SRCDIR"/test/bench/section-*.sh; do
+# Sections: section-NAME.sh, and the SQL and fork benchmarks (sql-bench.sh,
+# fork-bench.sh: sections "sql" and "fork").
+for f in "$MEMGRES_SRCDIR"/test/bench/section-*.sh "$MEMGRES_SRCDIR"/test/bench/sql-bench.sh \
+		"$MEMGRES_SRCDIR"/test/bench/fork-bench.sh; do
 	[ -f "$f" ] || continue
-	name=$(basename "$f" .sh); name=${name#section-}
+	name=$(basename "$f" .sh); name=${name#section-}; name=${name%-bench}
 	if [ -n "${BENCH_SECTIONS:-}" ] && ! [[ "$name" =~ $BENCH_SECTIONS ]]; then
 		continue
 	fi
 	. "$f"
 	"bench_section_$name" || st=1
 done
+
+# The final summary: every row of every section that ran.
+if [ -s "$BENCH_DIR/summary" ]; then
+	echo
+	echo "== summary (ratio = memgres / PostgreSQL 15)"
+	printf '%-52s %12s %12s %8s\n' workload memgres postgres ratio
+	cat "$BENCH_DIR/summary"
+fi
 
 mg_stop || st=1
 pg_stop_private

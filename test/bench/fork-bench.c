@@ -1,0 +1,192 @@
+/*
+ * fork-bench.c — client-side timing of database forks (issue #4), used by
+ * test/bench/fork-bench.sh against memgres and PostgreSQL 15 alike.
+ *
+ *   fork-bench CONNSTR time TEMPLATE REPS
+ *       REPS times: CREATE DATABASE fb_tmp TEMPLATE TEMPLATE, then DROP
+ *       DATABASE fb_tmp, each timed alone on one connection.  Prints
+ *       "create_ms=MEDIAN drop_ms=MEDIAN" (milliseconds, client round trip).
+ *   fork-bench CONNSTR cycles TEMPLATE SECONDS
+ *       For about SECONDS: CREATE DATABASE fb_cycle TEMPLATE TEMPLATE on the
+ *       admin connection, connect to the fork, run 10 single-row INSERTs
+ *       into its table t (id int, v text, created by the caller in the
+ *       template), disconnect, DROP DATABASE fb_cycle.  Prints
+ *       "cycles_per_s=RATE cycles=N drop_retries=R".
+ *
+ * Design: the admin connection stays open for the whole run; times are
+ * taken around PQexec, so they include one network round trip (loopback)
+ * and the client's own parsing of the answer, not just the server's work.
+ * DROP DATABASE right after the fork's session closed may meet that
+ * session still registered (55006 on memgres; PostgreSQL waits for it):
+ * the drop is retried and the retries are counted and printed.
+ *
+ * Exit status non-zero when any statement fails (other than those retries).
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <libpq-fe.h>
+
+static double
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+/* Runs sql; returns its SQLSTATE ("" on success) in a static buffer. */
+static const char *
+run(PGconn *c, const char *sql)
+{
+	static char code[8];
+	PGresult   *res = PQexec(c, sql);
+	ExecStatusType st = PQresultStatus(res);
+
+	if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK)
+		code[0] = '\0';
+	else
+	{
+		const char *s = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+
+		snprintf(code, sizeof(code), "%s", s ? s : "?????");
+		if (strcmp(code, "55006") != 0)
+			fprintf(stderr, "fork-bench: %s: %s", sql, PQresultErrorMessage(res));
+	}
+	PQclear(res);
+	return code;
+}
+
+static void
+must(PGconn *c, const char *sql)
+{
+	if (run(c, sql)[0] != '\0')
+		exit(1);
+}
+
+/* DROP DATABASE name, retrying while the fork's last session goes away. */
+static long
+drop_retrying(PGconn *c, const char *name)
+{
+	char		sql[128];
+	const char *code;
+	long		retries = 0;
+
+	snprintf(sql, sizeof(sql), "DROP DATABASE %s", name);
+	while (strcmp(code = run(c, sql), "55006") == 0 && retries < 100000)
+	{
+		retries++;
+		usleep(200);
+	}
+	if (code[0] != '\0')
+		exit(1);
+	return retries;
+}
+
+static int
+cmp_double(const void *a, const void *b)
+{
+	double		x = *(const double *) a,
+				y = *(const double *) b;
+
+	return x < y ? -1 : x > y;
+}
+
+static int
+bench_time(PGconn *c, const char *tmpl, int reps)
+{
+	double	   *cr = calloc(reps, sizeof(double)),
+			   *dr = calloc(reps, sizeof(double));
+	char		sql[256];
+	int			i;
+
+	run(c, "DROP DATABASE IF EXISTS fb_tmp");
+	snprintf(sql, sizeof(sql), "CREATE DATABASE fb_tmp TEMPLATE %s", tmpl);
+	for (i = 0; i < reps; i++)
+	{
+		double		t0 = now_ms();
+
+		must(c, sql);
+		cr[i] = now_ms() - t0;
+		t0 = now_ms();
+		must(c, "DROP DATABASE fb_tmp");
+		dr[i] = now_ms() - t0;
+	}
+	qsort(cr, reps, sizeof(double), cmp_double);
+	qsort(dr, reps, sizeof(double), cmp_double);
+	printf("create_ms=%.3f drop_ms=%.3f\n", cr[reps / 2], dr[reps / 2]);
+	free(cr);
+	free(dr);
+	return 0;
+}
+
+static int
+bench_cycles(PGconn *c, const char *connstr, const char *tmpl, double seconds)
+{
+	char		sql[256],
+				fork_conn[1024];
+	double		t0 = now_ms(),
+				elapsed;
+	long		cycles = 0,
+				retries = 0;
+
+	run(c, "DROP DATABASE IF EXISTS fb_cycle");
+	snprintf(sql, sizeof(sql), "CREATE DATABASE fb_cycle TEMPLATE %s", tmpl);
+	snprintf(fork_conn, sizeof(fork_conn), "%s dbname=fb_cycle", connstr);
+	do
+	{
+		PGconn	   *f;
+		int			i;
+
+		must(c, sql);
+		f = PQconnectdb(fork_conn);
+		if (PQstatus(f) != CONNECTION_OK)
+		{
+			fprintf(stderr, "fork-bench: connect to the fork: %s", PQerrorMessage(f));
+			return 1;
+		}
+		for (i = 0; i < 10; i++)
+		{
+			char		ins[128];
+
+			snprintf(ins, sizeof(ins), "INSERT INTO t VALUES (%d, 'cycle write')", 1000000 + i);
+			must(f, ins);
+		}
+		PQfinish(f);
+		retries += drop_retrying(c, "fb_cycle");
+		cycles++;
+		elapsed = now_ms() - t0;
+	} while (elapsed < seconds * 1000.0);
+	printf("cycles_per_s=%.1f cycles=%ld drop_retries=%ld\n", cycles * 1000.0 / elapsed, cycles, retries);
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	PGconn	   *c;
+	int			st;
+
+	if (argc != 5 || (strcmp(argv[2], "time") != 0 && strcmp(argv[2], "cycles") != 0))
+	{
+		fprintf(stderr, "usage: fork-bench CONNSTR time TEMPLATE REPS | CONNSTR cycles TEMPLATE SECONDS\n");
+		return 2;
+	}
+	c = PQconnectdb(argv[1]);
+	if (PQstatus(c) != CONNECTION_OK)
+	{
+		fprintf(stderr, "fork-bench: %s", PQerrorMessage(c));
+		return 1;
+	}
+	if (strcmp(argv[2], "time") == 0)
+		st = bench_time(c, argv[3], atoi(argv[4]) > 0 ? atoi(argv[4]) : 1);
+	else
+		st = bench_cycles(c, argv[1], argv[3], atof(argv[4]));
+	PQfinish(c);
+	return st;
+}

@@ -1,0 +1,101 @@
+# test/bench/fork-bench.sh — issue #4's database forks and the 16-session
+# counter, memgres next to PostgreSQL 15.  Sourced by run-bench.sh
+# (section "fork"; alone: BENCH_SECTIONS=fork make bench).
+#
+#   CREATE DATABASE ... TEMPLATE of databases of 1k, 100k and 1M
+#   pgbench_accounts rows: median client round trip (ms; the server-side
+#   time is below it by one loopback round trip, about 0.05 ms here) and
+#   DROP DATABASE, from test/bench/fork-bench; memory growth of one fork
+#   (memgres: server RSS growth, as no accounted figure is SQL-visible yet;
+#   PostgreSQL: pg_database_size of the copy);
+#   "fork, 10 single-row INSERTs in the fork, drop" cycles per second over
+#   one admin connection (plus one connection into each fork);
+#   the 16-session counter: pgbench -M prepared -c 16 -t 1000 running
+#   BEGIN; UPDATE shared row +1; UPDATE own row +1; COMMIT, and the same
+#   with 1 client.  memgres exposes no writer-lock statistics: the lock
+#   hold per transaction is estimated as 1/tps of the 16-client run (the
+#   lock serialises every writer, so its holds are back to back), and
+#   compared with one client's full round-trip time.
+. "$(dirname "${BASH_SOURCE[0]}")/sql-bench.sh"
+
+bench_section_fork()
+{
+	local fb=$MEMGRES_BUILDDIR/test/bench/fork-bench
+	local reps=${BENCH_FORK_REPS:-5} seconds=${BENCH_FORK_SECONDS:-5} txns=${BENCH_COUNTER_TXNS:-1000}
+	local n db file out m p rss0 rss1 rss2 pgsize
+	local ddl="CREATE TABLE accounts (aid int PRIMARY KEY, bid int, abalance int, filler char(84)); CREATE TABLE t (id int PRIMARY KEY, v text)"
+	if [ ! -x "$fb" ]; then
+		echo "fork-bench not built ($fb)" >&2
+		return 1
+	fi
+	bench_header "fork: CREATE DATABASE ... TEMPLATE and the writer lock (issue #4)"
+	for n in 1000 100000 1000000; do
+		db=fork_$n
+		file=$(bench_accounts_file 1000000)
+		head -n "$n" "$file" >"$BENCH_DIR/fork-$n.txt"
+		for port in "$MG_PORT" "$PG_PORT"; do
+			bench_psql "$port" postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
+			bench_psql "$port" "$db" -c "$ddl" -c "\\copy accounts from '$BENCH_DIR/fork-$n.txt'"
+		done
+		rm -f "$BENCH_DIR/fork-$n.txt"
+		bench_psql "$PG_PORT" "$db" -c 'CHECKPOINT'
+		out=$("$fb" "host=127.0.0.1 port=$MG_PORT user=postgres dbname=postgres" time "$db" "$reps")
+		local mc=${out#create_ms=}; mc=${mc%% *}; local md=${out##*drop_ms=}
+		out=$("$fb" "host=127.0.0.1 port=$PG_PORT user=postgres dbname=postgres" time "$db" 3)
+		local pc=${out#create_ms=}; pc=${pc%% *}; local pd=${out##*drop_ms=}
+		bench_row_unit "CREATE DATABASE TEMPLATE, $n rows" "ms" "$mc" "$pc"
+		bench_row_unit "DROP DATABASE (the fork), $n rows" "ms" "$md" "$pd"
+		rss0=$(rss_kb "$MG_PID")
+		bench_psql "$MG_PORT" postgres -c "CREATE DATABASE fork_mem TEMPLATE $db"
+		rss1=$(rss_kb "$MG_PID")
+		bench_psql "$MG_PORT" postgres -c "DROP DATABASE fork_mem"
+		rss2=$(rss_kb "$MG_PID")
+		bench_psql "$PG_PORT" postgres -c "CREATE DATABASE fork_mem TEMPLATE $db"
+		pgsize=$(bench_psql "$PG_PORT" postgres -c "SELECT pg_database_size('fork_mem') / 1024")
+		bench_psql "$PG_PORT" postgres -c "DROP DATABASE fork_mem"
+		bench_row_unit "fork memory, $n rows" "kB; memgres RSS" "$((rss1 - rss0))" "$pgsize"
+		echo "  memgres RSS: $rss0 kB before the fork, $rss1 kB with it, $rss2 kB after its DROP"
+	done
+
+	out=$("$fb" "host=127.0.0.1 port=$MG_PORT user=postgres dbname=postgres" cycles fork_1000 "$seconds")
+	m=$(sed -nE 's/.*cycles_per_s=([0-9.]+).*/\1/p' <<<"$out")
+	echo "  memgres cycles: $out"
+	out=$("$fb" "host=127.0.0.1 port=$PG_PORT user=postgres dbname=postgres" cycles fork_1000 "$seconds")
+	p=$(sed -nE 's/.*cycles_per_s=([0-9.]+).*/\1/p' <<<"$out")
+	echo "  PostgreSQL cycles: $out"
+	bench_row "fork + 10 INSERTs + drop, 1k rows" "$m" "$p"
+	for n in 1000 100000 1000000; do
+		bench_psql "$MG_PORT" postgres -c "DROP DATABASE fork_$n"
+		bench_psql "$PG_PORT" postgres -c "DROP DATABASE fork_$n"
+	done
+
+	# the 16-session counter
+	local script=$BENCH_DIR/counter.sql m1 p1 shared
+	cat >"$script" <<'SQL'
+BEGIN;
+UPDATE bench_counter SET n = n + 1 WHERE id = 0;
+UPDATE bench_counter SET n = n + 1 WHERE id = :client_id + 1;
+COMMIT;
+SQL
+	for port in "$MG_PORT" "$PG_PORT"; do
+		bench_psql "$port" postgres -c 'DROP TABLE IF EXISTS bench_counter' \
+			-c 'CREATE TABLE bench_counter (id int PRIMARY KEY, n int)' \
+			-c 'INSERT INTO bench_counter VALUES (0,0),(1,0),(2,0),(3,0),(4,0),(5,0),(6,0),(7,0),(8,0),(9,0),(10,0),(11,0),(12,0),(13,0),(14,0),(15,0),(16,0)'
+	done
+	m=$(bench_pgbench_t "$MG_PORT" postgres "$script" 16 "$txns")
+	shared=$(bench_psql "$MG_PORT" postgres -c 'SELECT n FROM bench_counter WHERE id = 0')
+	echo "  memgres shared row after 16 x $txns: $shared"
+	p=$(bench_pgbench_t "$PG_PORT" postgres "$script" 16 "$txns")
+	shared=$(bench_psql "$PG_PORT" postgres -c 'SELECT n FROM bench_counter WHERE id = 0')
+	echo "  PostgreSQL shared row after 16 x $txns: $shared"
+	bench_row "16-session counter, -c 16 -M prepared" "$m" "$p"
+	m1=$(bench_pgbench_t "$MG_PORT" postgres "$script" 1 $((txns * 4)))
+	p1=$(bench_pgbench_t "$PG_PORT" postgres "$script" 1 $((txns * 4)))
+	bench_row "same counter script, 1 client" "$m1" "$p1"
+	awk -v m="$m" -v m1="$m1" 'BEGIN {
+		if (m > 0 && m1 > 0)
+			printf "  memgres writer lock held per transaction (estimate, 1/tps at 16 clients): %.1f us; one client'"'"'s whole transaction (4 round trips): %.1f us\n", 1e6 / m, 1e6 / m1
+	}'
+	bench_psql "$MG_PORT" postgres -c 'DROP TABLE bench_counter'
+	bench_psql "$PG_PORT" postgres -c 'DROP TABLE bench_counter'
+}
