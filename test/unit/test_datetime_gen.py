@@ -86,6 +86,17 @@ for s in ["01/02/03", "1/8/1999", "1999-01-08", "08-Jan-99", "99-Jan-08", "13/01
         cases.append((ds, "postgres", "UTC", "date", s))
 for s in TIME_INPUTS:
     cases.append((ISO, "postgres", "UTC", "time", s))
+TIMETZ_INPUTS = ["04:05:06.789-8", "04:05:06+05:30", "04:05 PM PST", "04:05:06 America/New_York",
+                 "2024-07-01 04:05:06 America/New_York", "04:05:06", "04:05:06z", "allballs", "24:00:00+01",
+                 "04:05:06+16", "04:05:06 Foo/Bar", "abc", "040506-0800", "04:05:06.123456789+00"]
+for s in TIMETZ_INPUTS:
+    for tz in ["UTC", "Asia/Kolkata"]:  # zones without DST: a bare time takes today's offset
+        cases.append((ISO, "postgres", tz, "timetz", s))
+for ds in ["SQL, MDY", "Postgres, MDY", "German, DMY"]:
+    cases.append((ds, "postgres", "UTC", "timetz", "04:05:06+05:30"))
+for s in ["04:05:06.789+02", "04:05:06.5-03:30"]:
+    for p in range(0, 3):
+        cases.append((ISO, "postgres", "UTC", "timetz(%d)" % p, s))
 for s in ["04:05:06.789", "04:05:06.5"]:
     for p in range(0, 4):
         cases.append((ISO, "postgres", "UTC", "time(%d)" % p, s))
@@ -288,6 +299,11 @@ for a, b, c2, d in [("2024-01-01", "2024-01-10", "2024-01-05", "2024-01-20"), ("
     fn("overlaps", (TS, a), (IV, "3 days"), (TS, c2), (IV, "1 day"))
 fn("overlaps", (T, "10:00"), (T, "12:00"), (T, "11:00"), (T, "13:00"))
 fn("overlaps", (T, "10:00"), (T, "11:00"), (T, "11:00"), (T, "13:00"))
+cast("timetz", (T, "12:34:56"), tz="Asia/Kolkata"); cast("time", ("timetz", "12:34:56+03"))
+cast("timetz", (TZ, "2024-07-01 12:00+00"), tz="America/New_York")
+for a, b in [("12:00+01", "11:00+00"), ("12:00+01", "12:00+00"), ("10:00-05", "15:00+00"), ("23:00-02", "00:30+00")]:
+    for o in ["=", "<", ">", "<>"]:
+        op(o, ("timetz", a), ("timetz", b))
 JSON_INPUTS = ['{"a":1,}', 'xyz', '[1,2', '{"a" 1}', '"abc', '01', '1.', '-', '"\\u0000"', '"\\ud800"',
                '"\\ud83d\\ude00"', '{"a":tru}', '', '[1] x', '[1] 2', '"a\tb"', '"\\x"', '1e5', '-0', '1.50',
                '{"b":1,"a":2,"b":3}', ' { "aa" : [1, 2.0, {"x": null}], "b": true, "c": false } ',

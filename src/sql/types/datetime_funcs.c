@@ -886,10 +886,8 @@ fn_localtime(FnCall *fc, Datum *out)
 static int
 fn_current_time(FnCall *fc, Datum *out)
 {
-	(void) out;
-	mg_error(fc->ctx->err, SQLSTATE_FEATURE_NOT_SUPPORTED,
-			 "type time with time zone is not supported (current_time)");
-	return -1;
+	return cast_apply(fc->ctx, TIMESTAMPTZOID, -1, TIMETZOID, precision_arg(fc), false,
+					  Int64GetDatum(txn_now(fc->ctx)), out);
 }
 
 /* ---------------------------------------------------------------- age */
@@ -1686,8 +1684,8 @@ static const FuncDef datetime_funcs[] = {
 	F("localtimestamp", 1, INT4OID, 0, 0, TIMESTAMPOID, S, fn_localtimestamp),
 	F("localtime", 0, 0, 0, 0, TIMEOID, S, fn_localtime),
 	F("localtime", 1, INT4OID, 0, 0, TIMEOID, S, fn_localtime),
-	F("current_time", 0, 0, 0, 0, TIMEOID, S, fn_current_time),
-	F("current_time", 1, INT4OID, 0, 0, TIMEOID, S, fn_current_time),
+	F("current_time", 0, 0, 0, 0, TIMETZOID, S, fn_current_time),
+	F("current_time", 1, INT4OID, 0, 0, TIMETZOID, S, fn_current_time),
 	F("date_part", 2, TEXTOID, TIMESTAMPOID, 0, FLOAT8OID, I, date_part_timestamp),
 	F("date_part", 2, TEXTOID, TIMESTAMPTZOID, 0, FLOAT8OID, S, date_part_timestamptz),
 	F("date_part", 2, TEXTOID, DATEOID, 0, FLOAT8OID, I, date_part_date),

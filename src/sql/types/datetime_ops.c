@@ -463,6 +463,7 @@ CMP_FUNCS(time, cmp_i64)
 CMP_FUNCS(timestamp, cmp_i64)
 CMP_FUNCS(timestamptz, cmp_i64)
 CMP_FUNCS(interval, cmp_interval)
+CMP_FUNCS(timetz, timetz_cmp_datums)
 
 static int
 date_pli(FnCall *fc, Datum *out)
@@ -818,6 +819,7 @@ const FuncDef datetime_op_funcs[] = {
 	CMP_DEFS(timestamp, TIMESTAMPOID),
 	CMP_DEFS(timestamptz, TIMESTAMPTZOID),
 	CMP_DEFS(interval, INTERVALOID),
+	CMP_DEFS(timetz, TIMETZOID),
 	FN2("date_pli", DATEOID, INT4OID, DATEOID, date_pli),
 	FN2("integer_pl_date", INT4OID, DATEOID, DATEOID, integer_pl_date),
 	FN2("date_mii", DATEOID, INT4OID, DATEOID, date_mii),
@@ -861,6 +863,7 @@ const OperDef datetime_opers[] = {
 	CMP_OPS(timestamp, TIMESTAMPOID),
 	CMP_OPS(timestamptz, TIMESTAMPTZOID),
 	CMP_OPS(interval, INTERVALOID),
+	CMP_OPS(timetz, TIMETZOID),
 	OP("+", DATEOID, INT4OID, DATEOID, "date_pli", NULL, "+"),
 	OP("+", INT4OID, DATEOID, DATEOID, "integer_pl_date", NULL, "+"),
 	OP("-", DATEOID, INT4OID, DATEOID, "date_mii", NULL, NULL),

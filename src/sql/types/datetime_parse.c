@@ -1167,22 +1167,10 @@ datetime_decode(EvalCtx *ctx, const char *str, size_t len, bool timeonly,
 			return DTERR_BAD_FORMAT;
 		if (named_tz != NULL || dyn_tz != NULL)
 		{
-			const TzZone *z = named_tz ? named_tz : dyn_tz;
-			PgTm		t = *tm;
-
+			/* a zone name needs a date to know its offset (PostgreSQL's rule) */
 			if ((fmask & DTK_DATE_M) != DTK_DATE_M)
-			{
-				/* PostgreSQL resolves a zone name in a bare time with today's date. */
-				PgTm		cur;
-				int32_t		cfsec;
-				int			ctz;
-
-				datetime_now_tm(ctx, &cur, &cfsec, &ctz);
-				t.year = cur.year;
-				t.mon = cur.mon;
-				t.mday = cur.mday;
-			}
-			tz = datetime_tz_offset(z, &t);
+				return DTERR_BAD_FORMAT;
+			tz = datetime_tz_offset(named_tz ? named_tz : dyn_tz, tm);
 		}
 		*tzp = tz;
 		*have_tz = (fmask & DTK_M(TK_TZ)) != 0;

@@ -21,5 +21,7 @@ register_datetime_types(void)
 	type_register(&timestamp_type);
 	type_register(&timestamptz_type);
 	type_register(&interval_type);
+	type_register(&timetz_type);
 	cast_register(datetime_casts, datetime_ncasts);
+	cast_register(timetz_casts, timetz_ncasts);
 }

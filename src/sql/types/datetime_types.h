@@ -12,6 +12,12 @@ extern const MgType time_type;
 extern const MgType timestamp_type;
 extern const MgType timestamptz_type;
 extern const MgType interval_type;
+extern const MgType timetz_type;
+
+#define TIMETZARRAYOID 1270
+extern const CastDef timetz_casts[];
+extern const int timetz_ncasts;
+int			timetz_cmp_datums(Datum a, Datum b);
 
 /* Binary helpers (big-endian int64, as PostgreSQL's pq_sendint64). */
 int			dt_recv_int64(EvalCtx *ctx, const char *buf, size_t len, int64_t *v);
