@@ -38,6 +38,7 @@
  *   5. Every reachable node and blob has refcount >= 1; no node but the
  *      root is empty.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -812,6 +813,14 @@ past_hi(const StCursor *c, const uint8_t *e, size_t elen)
 	return c->hi_incl ? r > 0 : r >= 0;
 }
 
+/* Unreachable for trees that fit in memory (see stint.h); never corrupt. */
+static void
+depth_overflow(void)
+{
+	fputs("PANIC:  storage tree deeper than ST_CURSOR_MAXDEPTH\n", stderr);
+	abort();
+}
+
 /* Positions at the first entry satisfying after_lo (may be one past a leaf). */
 static void
 seek_first(StCursor *c)
@@ -843,7 +852,8 @@ seek_first(StCursor *c)
 		c->pos[d] = lo - 1;
 		n = child_get(n, lo - 1);
 		d++;
-		ST_ASSERT(d < ST_CURSOR_MAXDEPTH);
+		if (d >= ST_CURSOR_MAXDEPTH)
+			depth_overflow();
 	}
 	c->depth = d + 1;
 }
@@ -879,7 +889,8 @@ seek_last(StCursor *c)
 		c->pos[d] = lo > 0 ? lo - 1 : 0;
 		n = child_get(n, c->pos[d]);
 		d++;
-		ST_ASSERT(d < ST_CURSOR_MAXDEPTH);
+		if (d >= ST_CURSOR_MAXDEPTH)
+			depth_overflow();
 	}
 	c->depth = d + 1;
 }

@@ -8,7 +8,8 @@
  * primary-key point lookups, range scans of 100 rows, pgbench-style update
  * transactions (savepoint, lookup, update, commit), and fork + drop.
  *
- * Usage: storage-bench [rows]   (default 1000000).  Not run by make check.
+ * Usage: storage-bench [rows [lookups]]   (default 1000000 each).  Not run
+ * by make check.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -81,6 +82,7 @@ int
 main(int argc, char **argv)
 {
 	int			nrows = argc > 1 ? atoi(argv[1]) : 1000000;
+	int			nlookups = argc > 2 ? atoi(argv[2]) : 1000000;
 	StCluster  *cl = st_cluster_new();
 	StDatabase *db;
 	StTxn	   *t;
@@ -156,7 +158,7 @@ main(int argc, char **argv)
 	/* point lookups through the primary key */
 	t = st_snapshot_begin(db);
 	t0 = now();
-	for (int i = 0; i < 1000000; i++)
+	for (int i = 0; i < nlookups; i++)
 	{
 		int32_t		aid = 1 + (int32_t) rnd((uint32_t) nrows);
 		const StTuple *tup;
@@ -171,7 +173,7 @@ main(int argc, char **argv)
 		sink += DatumGetInt32(st_tuple_getattr(tup, cols, 2, &isnull));
 	}
 	t1 = now();
-	printf("pk point lookup + fetch:   %.0f ns\n", (t1 - t0) * 1e9 / 1000000);
+	printf("pk point lookup + fetch:   %.0f ns\n", (t1 - t0) * 1e9 / nlookups);
 
 	/* range scans: 100 rows from a random aid, through a cursor */
 	t0 = now();
