@@ -25,6 +25,9 @@
  *                only: forking a database that has an open writer
  *   memory       memgres only: a fork and its drop bring the accounted
  *                memory figure back exactly
+ *   databases    writers on different databases never wait for each other;
+ *                the transaction status (I/T/E) libpq reports
+ *   cancel_running  cancel of a running pg_sleep: 57014
  *
  * memgres deliberately differs from PostgreSQL in two places, tested only
  * against memgres and named so in the TAP lines: a template with active
@@ -792,6 +795,74 @@ test_memory(void)
 	PQfinish(adm);
 }
 
+/* ---- writers on different databases; the transaction status byte -------- */
+
+static void
+test_databases(void)
+{
+	PGconn	   *adm = iso_connect(NULL),
+			   *h,
+			   *w;
+	const char *code;
+
+	iso_must(adm, "drop database if exists iso_da");
+	iso_must(adm, "drop database if exists iso_db");
+	iso_must(adm, "create database iso_da");
+	iso_must(adm, "create database iso_db");
+	h = iso_connect("iso_da");
+	w = iso_connect("iso_db");
+	iso_must(h, "create table t (id int primary key, n int); insert into t values (1, 0)");
+	iso_must(w, "create table t (id int primary key, n int); insert into t values (1, 0)");
+
+	tap_ok(PQtransactionStatus(h) == PQTRANS_IDLE, "status: idle outside a block (I)");
+	iso_must(h, "begin");
+	tap_ok(PQtransactionStatus(h) == PQTRANS_INTRANS, "status: in a block after BEGIN (T)");
+	iso_must(h, "update t set n = 1 where id = 1");
+	iso_send(w, "update t set n = 2 where id = 1");
+	code = iso_wait_sqlstate(w);
+	tap_ok(strcmp(code, "") == 0,
+		   "databases: a writer in another database does not wait for this one's open writer ('%s')", code);
+	iso_exec_ok(h, "select 1 / 0");
+	tap_ok(PQtransactionStatus(h) == PQTRANS_INERROR, "status: failed block after an error (E)");
+	iso_must(h, "rollback");
+	tap_ok(PQtransactionStatus(h) == PQTRANS_IDLE, "status: idle after ROLLBACK (I)");
+	iso_must(h, "begin");
+	iso_exec_ok(h, "select 1 / 0");
+	iso_exec_ok(h, "commit");
+	tap_ok(PQtransactionStatus(h) == PQTRANS_IDLE, "status: idle after COMMIT of a failed block (I)");
+	PQfinish(h);
+	PQfinish(w);
+	drop_db(adm, "iso_da");
+	drop_db(adm, "iso_db");
+	PQfinish(adm);
+}
+
+/* ---- cancel of a running statement ------------------------------------ */
+
+static void
+test_cancel_running(void)
+{
+	PGconn	   *s = iso_connect(NULL);
+	PGcancel   *cancel;
+	PGresult   *res;
+	char		errbuf[256];
+	const char *code;
+
+	iso_send(s, "select pg_sleep(60)");
+	iso_settle();
+	tap_ok(iso_busy(s), "cancel running: pg_sleep is running");
+	cancel = PQgetCancel(s);
+	PQcancel(cancel, errbuf, sizeof(errbuf));
+	PQfreeCancel(cancel);
+	res = iso_wait(s);
+	code = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+	tap_ok(code != NULL && strcmp(code, "57014") == 0,
+		   "cancel running: the running statement fails with 57014 (got '%s')", code ? code : "none");
+	PQclear(res);
+	tap_ok(tap_query_value(s, "select 'after cancel'", "after cancel"), "cancel running: the session keeps working");
+	PQfinish(s);
+}
+
 /* ---- driver ------------------------------------------------------------ */
 
 typedef struct Section
@@ -812,6 +883,8 @@ static const Section sections[] = {
 	{"counter", test_counter, true},
 	{"fork", test_fork, true},
 	{"memory", test_memory, true},
+	{"databases", test_databases, true},
+	{"cancel_running", test_cancel_running, true},
 };
 
 int
