@@ -623,6 +623,12 @@ canon_encoding(const GucDef *d, const char *value, StrBuf *out, MgError *err)
 		strbuf_puts(out, "UTF8");
 		return 0;
 	}
+	/* SQL_ASCII means "no conversion", which a UTF8 server can honour as is */
+	if (strcmp(norm, "sqlascii") == 0 && d->id == GUC_CLIENT_ENCODING)
+	{
+		strbuf_puts(out, "SQL_ASCII");
+		return 0;
+	}
 	for (i = 0; known[i]; i++)
 		if (strcmp(norm, known[i]) == 0)
 		{

@@ -92,6 +92,8 @@ main(void)
 	set_show("client_min_messages", "WARNING", "warning");
 	set_show("intervalstyle", "ISO_8601", "iso_8601");
 	set_show("client_encoding", "utf-8", "UTF8");
+	set_show("client_encoding", "sql_ascii", "SQL_ASCII");
+	set_show("client_encoding", "UTF8", "UTF8");
 	set_fails("client_encoding", "latin1", "0A000", "conversion between latin1 and UTF8 is not supported");
 	set_fails("extra_float_digits", "5", "22023",
 			  "5 is outside the valid range for parameter \"extra_float_digits\" (-15 .. 3)");
