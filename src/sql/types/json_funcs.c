@@ -12,6 +12,7 @@
  */
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <memgres/func.h>
@@ -422,6 +423,241 @@ static int fn_jsonb_object_field_text(FnCall *fc, Datum *out) { return arrow(fc,
 static int fn_jsonb_array_element(FnCall *fc, Datum *out) { return arrow(fc, true, true, false, out); }
 static int fn_jsonb_array_element_text(FnCall *fc, Datum *out) { return arrow(fc, true, true, true, out); }
 
+/* ---------------------------------------------------------------- containment, paths */
+
+static bool
+scalar_equal(EvalCtx *ctx, const JsonNode *a, const JsonNode *b)
+{
+	if (a->type != b->type)
+		return false;
+	switch (a->type)
+	{
+		case JSON_STRING:
+			return a->len == b->len && memcmp(a->str, b->str, a->len) == 0;
+		case JSON_NUMBER:
+			{
+				Datum		x = jsonb_from_node(ctx->arena, (JsonNode *) a);
+				Datum		y = jsonb_from_node(ctx->arena, (JsonNode *) b);
+
+				return jsonb_cmp(x, y) == 0;
+			}
+		default:
+			return true;
+	}
+}
+
+/* PostgreSQL's JsonbDeepContains: does a contain b? */
+static bool
+deep_contains(EvalCtx *ctx, const JsonNode *a, const JsonNode *b)
+{
+	if (a->type == JSON_OBJECT && b->type == JSON_OBJECT)
+	{
+		for (int i = 0; i < b->n; i++)
+		{
+			const JsonNode *av = NULL;
+
+			for (int j = 0; j < a->n; j++)
+				if (a->keylens[j] == b->keylens[i] && memcmp(a->keys[j], b->keys[i], a->keylens[j]) == 0)
+					av = a->items[j];
+			if (av == NULL)
+				return false;
+			if (av->type == JSON_OBJECT || av->type == JSON_ARRAY || b->items[i]->type == JSON_OBJECT ||
+				b->items[i]->type == JSON_ARRAY)
+			{
+				if (av->type != b->items[i]->type || !deep_contains(ctx, av, b->items[i]))
+					return false;
+			}
+			else if (!scalar_equal(ctx, av, b->items[i]))
+				return false;
+		}
+		return true;
+	}
+	if (a->type == JSON_ARRAY && b->type == JSON_ARRAY)
+	{
+		for (int i = 0; i < b->n; i++)
+		{
+			const JsonNode *be = b->items[i];
+			bool		found = false;
+
+			for (int j = 0; j < a->n && !found; j++)
+			{
+				const JsonNode *ae = a->items[j];
+
+				if (be->type == JSON_OBJECT || be->type == JSON_ARRAY)
+					found = ae->type == be->type && deep_contains(ctx, ae, be);
+				else
+					found = scalar_equal(ctx, ae, be);
+			}
+			if (!found)
+				return false;
+		}
+		return true;
+	}
+	if (a->type == JSON_OBJECT || a->type == JSON_ARRAY || b->type == JSON_OBJECT || b->type == JSON_ARRAY)
+		return false;
+	return scalar_equal(ctx, a, b);
+}
+
+static bool
+top_contains(EvalCtx *ctx, JsonNode *a, JsonNode *b)
+{
+	bool		a_scalar = a->type != JSON_ARRAY && a->type != JSON_OBJECT;
+	bool		b_scalar = b->type != JSON_ARRAY && b->type != JSON_OBJECT;
+
+	/* a top-level scalar is a one-element "raw scalar" array in PostgreSQL */
+	if (b_scalar && a->type == JSON_ARRAY)
+	{
+		JsonNode	wrap = {.type = JSON_ARRAY, .n = 1, .items = &b};
+
+		return deep_contains(ctx, a, &wrap);
+	}
+	if (a_scalar != b_scalar)
+		return false;
+	return deep_contains(ctx, a, b);
+}
+
+static int
+fn_jsonb_contains(FnCall *fc, Datum *out)
+{
+	*out = BoolGetDatum(top_contains(fc->ctx, jsonb_to_node(fc->ctx->arena, fc->args[0]),
+									 jsonb_to_node(fc->ctx->arena, fc->args[1])));
+	return 0;
+}
+
+static int
+fn_jsonb_contained(FnCall *fc, Datum *out)
+{
+	*out = BoolGetDatum(top_contains(fc->ctx, jsonb_to_node(fc->ctx->arena, fc->args[1]),
+									 jsonb_to_node(fc->ctx->arena, fc->args[0])));
+	return 0;
+}
+
+static int
+fn_jsonb_exists(FnCall *fc, Datum *out)
+{
+	JsonNode   *n = jsonb_to_node(fc->ctx->arena, fc->args[0]);
+	const Varlena *k = DatumGetVarlena(fc->args[1]);
+	bool		found = false;
+
+	if (n->type == JSON_OBJECT)
+	{
+		for (int i = 0; i < n->n && !found; i++)
+			found = n->keylens[i] == k->len && memcmp(n->keys[i], k->data, k->len) == 0;
+	}
+	else if (n->type == JSON_ARRAY)
+	{
+		for (int i = 0; i < n->n && !found; i++)
+			found = n->items[i]->type == JSON_STRING && n->items[i]->len == k->len &&
+				memcmp(n->items[i]->str, k->data, k->len) == 0;
+	}
+	else if (n->type == JSON_STRING)
+		found = n->len == k->len && memcmp(n->str, k->data, k->len) == 0;
+	*out = BoolGetDatum(found);
+	return 0;
+}
+
+static int
+array_length_common(FnCall *fc, bool jsonb, Datum *out)
+{
+	JsonNode   *n = arg_node(fc, 0, jsonb);
+
+	if (n == NULL)
+		return -1;
+	if (n->type != JSON_ARRAY)
+	{
+		mg_error(fc->ctx->err, SQLSTATE_INVALID_PARAMETER_VALUE, "cannot get array length of a %s",
+				 n->type == JSON_OBJECT ? "non-array" : "scalar");
+		return -1;
+	}
+	*out = Int32GetDatum(n->n);
+	return 0;
+}
+
+static int fn_json_array_length(FnCall *fc, Datum *out) { return array_length_common(fc, false, out); }
+static int fn_jsonb_array_length(FnCall *fc, Datum *out) { return array_length_common(fc, true, out); }
+
+/* #> and #>>: follow a text[] path of keys and array indexes. */
+static int
+path_common(FnCall *fc, bool jsonb, bool as_text, Datum *out)
+{
+	JsonNode   *n = arg_node(fc, 0, jsonb);
+	Oid			elemtype;
+	int			np,
+				lbound;
+	Datum	   *path;
+	bool	   *nulls;
+	StrBuf		sb;
+
+	if (n == NULL)
+		return -1;
+	array_deconstruct(fc->ctx->arena, fc->args[1], &elemtype, &np, &path, &nulls, &lbound);
+	for (int i = 0; i < np && n != NULL; i++)
+	{
+		const Varlena *k;
+		JsonNode   *next = NULL;
+
+		if (nulls[i])
+		{
+			fc->isnull = true;
+			return 0;
+		}
+		k = DatumGetVarlena(path[i]);
+		if (n->type == JSON_OBJECT)
+		{
+			for (int j = 0; j < n->n; j++)
+				if (n->keylens[j] == k->len && memcmp(n->keys[j], k->data, k->len) == 0)
+					next = n->items[j];
+		}
+		else if (n->type == JSON_ARRAY)
+		{
+			char		buf[32];
+			char	   *end;
+			long		idx;
+
+			if (k->len == 0 || k->len >= sizeof(buf))
+				next = NULL;
+			else
+			{
+				memcpy(buf, k->data, k->len);
+				buf[k->len] = '\0';
+				idx = strtol(buf, &end, 10);
+				if (*end != '\0')
+					next = NULL;
+				else
+				{
+					if (idx < 0)
+						idx += n->n;
+					next = (idx >= 0 && idx < n->n) ? n->items[idx] : NULL;
+				}
+			}
+		}
+		n = next;
+	}
+	if (n == NULL || (as_text && n->type == JSON_NULL))
+	{
+		fc->isnull = true;
+		return 0;
+	}
+	strbuf_init_arena(&sb, fc->ctx->arena);
+	if (as_text && n->type == JSON_STRING)
+		strbuf_append(&sb, n->str, n->len);
+	else if (jsonb && !as_text)
+	{
+		*out = jsonb_from_node(fc->ctx->arena, n);
+		return 0;
+	}
+	else if (jsonb)
+		json_node_out(n, jsonb, &sb);
+	else
+		strbuf_append(&sb, n->src, n->srclen);
+	return text_result(fc, &sb, out);
+}
+
+static int fn_json_extract_path(FnCall *fc, Datum *out) { return path_common(fc, false, false, out); }
+static int fn_json_extract_path_text(FnCall *fc, Datum *out) { return path_common(fc, false, true, out); }
+static int fn_jsonb_extract_path(FnCall *fc, Datum *out) { return path_common(fc, true, false, out); }
+static int fn_jsonb_extract_path_text(FnCall *fc, Datum *out) { return path_common(fc, true, true, out); }
+
 /* ---------------------------------------------------------------- aggregates */
 
 typedef struct JsonAgg {
@@ -575,6 +811,15 @@ static const FuncDef json_funcs[] = {
 	F2("jsonb_gt", JSONBOID, JSONBOID, BOOLOID, jsonb_gt),
 	F2("jsonb_ge", JSONBOID, JSONBOID, BOOLOID, jsonb_ge),
 	F2("jsonb_cmp", JSONBOID, JSONBOID, INT4OID, jsonb_cmp_fn),
+	F2("jsonb_contains", JSONBOID, JSONBOID, BOOLOID, fn_jsonb_contains),
+	F2("jsonb_contained", JSONBOID, JSONBOID, BOOLOID, fn_jsonb_contained),
+	F2("jsonb_exists", JSONBOID, TEXTOID, BOOLOID, fn_jsonb_exists),
+	F1("json_array_length", JSONOID, INT4OID, FUNC_IMMUTABLE, fn_json_array_length),
+	F1("jsonb_array_length", JSONBOID, INT4OID, FUNC_IMMUTABLE, fn_jsonb_array_length),
+	F2("json_extract_path_op", JSONOID, TEXTARRAYOID, JSONOID, fn_json_extract_path),
+	F2("json_extract_path_text_op", JSONOID, TEXTARRAYOID, TEXTOID, fn_json_extract_path_text),
+	F2("jsonb_extract_path_op", JSONBOID, TEXTARRAYOID, JSONBOID, fn_jsonb_extract_path),
+	F2("jsonb_extract_path_text_op", JSONBOID, TEXTARRAYOID, TEXTOID, fn_jsonb_extract_path_text),
 };
 
 #define OP(N_, l, r, res, FN_, neg, com) \
@@ -589,6 +834,13 @@ static const OperDef json_opers[] = {
 	OP("->>", JSONBOID, TEXTOID, TEXTOID, "jsonb_object_field_text", NULL, NULL),
 	OP("->", JSONBOID, INT4OID, JSONBOID, "jsonb_array_element", NULL, NULL),
 	OP("->>", JSONBOID, INT4OID, TEXTOID, "jsonb_array_element_text", NULL, NULL),
+	OP("@>", JSONBOID, JSONBOID, BOOLOID, "jsonb_contains", NULL, "<@"),
+	OP("<@", JSONBOID, JSONBOID, BOOLOID, "jsonb_contained", NULL, "@>"),
+	OP("?", JSONBOID, TEXTOID, BOOLOID, "jsonb_exists", NULL, NULL),
+	OP("#>", JSONOID, TEXTARRAYOID, JSONOID, "json_extract_path_op", NULL, NULL),
+	OP("#>>", JSONOID, TEXTARRAYOID, TEXTOID, "json_extract_path_text_op", NULL, NULL),
+	OP("#>", JSONBOID, TEXTARRAYOID, JSONBOID, "jsonb_extract_path_op", NULL, NULL),
+	OP("#>>", JSONBOID, TEXTARRAYOID, TEXTOID, "jsonb_extract_path_text_op", NULL, NULL),
 	OP("=", JSONBOID, JSONBOID, BOOLOID, "jsonb_eq", "<>", "="),
 	OP("<>", JSONBOID, JSONBOID, BOOLOID, "jsonb_ne", "=", "<>"),
 	OP("<", JSONBOID, JSONBOID, BOOLOID, "jsonb_lt", ">=", ">"),
