@@ -746,6 +746,14 @@ parse_value(const GucDef *d, const char *value, const char *current, GucValue *o
 				if (canon_encoding(d, value, &sb, err) < 0)
 					goto fail;
 			}
+			else if (d->id == GUC_APPLICATION_NAME)
+			{
+				/* as PostgreSQL: printable ASCII only, at most NAMEDATALEN - 1 bytes */
+				const unsigned char *p;
+
+				for (p = (const unsigned char *) value; *p && sb.len < 63; p++)
+					strbuf_putc(&sb, (*p < 32 || *p > 126) ? '?' : (char) *p);
+			}
 			else
 				strbuf_puts(&sb, value);
 			break;

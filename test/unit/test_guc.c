@@ -104,6 +104,9 @@ main(void)
 	set_fails("log_statement", "all", "42501", "permission denied to set parameter \"log_statement\"");
 	set_show("search_path", "a, \"B c\", public", "a, \"B c\", public");
 	set_show("application_name", "DEFAULT", "DEFAULT");
+	set_show("application_name", "h\xc3\xa9llo", "h??llo");
+	set_show("application_name", "0123456789012345678901234567890123456789012345678901234567890123456789",
+			 "012345678901234567890123456789012345678901234567890123456789012");
 	set_show("myapp.x", "1", "1");
 	set_show("MyApp.X", "2", "2");
 	ok(guc_set(&s, "myapp.x", NULL, &err) == 0 && strcmp(guc_show(&s, "myapp.x", &err), "") == 0,
