@@ -146,9 +146,10 @@ const AggDef *const *agg_all(int *n);
  * unknown-category steps; a variadic candidate needs at least one variadic
  * argument).  argtypes may contain UNKNOWNOID for untyped literals.
  * Returns the chosen candidate and fills resolved[] with the type each
- * argument must be coerced to: the declared type, or for "any" and
- * polymorphic positions the actual type (an unknown literal there becomes
- * text).  A prefix operator has left == InvalidOid (and *resolved_left is
+ * argument must be coerced to: the declared type; for "any" the actual
+ * type, unknown included (as PostgreSQL: pg_typeof('x') is unknown; an
+ * unknown value reads as its text); for polymorphic positions the actual
+ * type (an unknown literal there becomes text when nothing else decides).  A prefix operator has left == InvalidOid (and *resolved_left is
  * set to InvalidOid).  On failure returns NULL with err (may be NULL) set:
  * 42883 "function f(integer) does not exist" / "operator does not exist:
  * integer + text", or 42725 "... is not unique", with PostgreSQL's HINTs.

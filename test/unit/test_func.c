@@ -189,6 +189,8 @@ static const Case cases[] = {
 	{"fn", "sha256", {"bytea:abc"}, "bytea|\\xba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"},
 	{"fn", "num_nulls", {"int4:1", "text:\\N", "unknown:\\N"}, "integer|2"},
 	{"fn", "num_nonnulls", {"int4:1", "text:\\N"}, "integer|1"},
+	{"fn", "pg_typeof", {"unknown:x"}, "regtype|unknown"},
+	{"fn", "pg_typeof", {"int8:1"}, "regtype|bigint"},
 	{"op", "=", {"char:r", "unknown:r"}, "boolean|t"},
 	{"op", "<", {"char:a", "char:b"}, "boolean|t"},
 	{"fn", "convert_from", {"bytea:\\x68c3a9", "unknown:UTF8"}, "text|hé"},

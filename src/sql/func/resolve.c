@@ -184,7 +184,7 @@ fill_resolved(int nargs, const Oid *in, const Oid *decl, Oid *resolved)
 		else if (decl[i] == ANYARRAYOID)
 			resolved[i] = in[i] != UNKNOWNOID ? in[i] : array_of(elem);
 		else if (decl[i] == ANYOID)
-			resolved[i] = in[i] == UNKNOWNOID ? TEXTOID : in[i];
+			resolved[i] = in[i];	/* "any" takes the value as it is, unknown included */
 		else
 			resolved[i] = decl[i];
 	}
