@@ -710,6 +710,10 @@ parse_value(const GucDef *d, const char *value, const char *current, GucValue *o
 				int			i;
 				bool		b;
 
+				/* PostgreSQL's hidden alias: "debug" is debug2 */
+				if (strcasecmp(value, "debug") == 0 &&
+					(d->id == GUC_CLIENT_MIN_MESSAGES || d->id == GUC_LOG_MIN_MESSAGES))
+					value = "debug2";
 				for (i = 0; d->enum_values[i]; i++)
 					if (strcasecmp(value, d->enum_values[i]) == 0)
 						break;

@@ -90,6 +90,7 @@ main(void)
 	set_fails("jit", "maybe", "22023", "parameter \"jit\" requires a Boolean value");
 	set_fails("client_min_messages", "foo", "22023", "invalid value for parameter \"client_min_messages\": \"foo\"");
 	set_show("client_min_messages", "WARNING", "warning");
+	set_show("client_min_messages", "DEBUG", "debug2");
 	set_show("intervalstyle", "ISO_8601", "iso_8601");
 	set_show("client_encoding", "utf-8", "UTF8");
 	set_show("client_encoding", "sql_ascii", "SQL_ASCII");
