@@ -450,6 +450,71 @@ test_json_aggs(Ctx *c)
 	}
 }
 
+/* The json set-returning functions, rows joined by '|' (NULL as <NULL>), from PostgreSQL. */
+static void
+test_json_srfs(Ctx *c)
+{
+	static const struct { const char *fn; Oid type; const char *arg; const char *expected; } cases[] = {
+		{"jsonb_array_elements_text", JSONBOID, "[1, \"a\", null, {\"b\": 2}]", "1|a|<NULL>|{\"b\": 2}"},
+		{"json_array_elements", JSONOID, "[1, \"a\" , {\"b\":  2}]", "1|\"a\"|{\"b\":  2}"},
+		{"jsonb_object_keys", JSONBOID, "{\"bb\":1, \"a\":2}", "a|bb"},
+		{"json_object_keys", JSONOID, "{\"bb\":1, \"a\":2, \"bb\":3}", "bb|a|bb"},
+		{"jsonb_array_elements", JSONBOID, "{}", "ERR:cannot extract elements from an object"},
+	};
+
+	for (size_t k = 0; k < sizeof(cases) / sizeof(cases[0]); k++)
+	{
+		Oid			types[1] = {cases[k].type};
+		Oid			resolved[1];
+		Datum		arg;
+		bool		nulls[1] = {false};
+		const FuncDef *f;
+		FnCall		fc;
+		StrBuf		sb;
+		Arena		scan;
+		int			rc;
+		int			rows = 0;
+
+		arena_init(&scan, 0);
+		strbuf_init_arena(&sb, &scan);
+		f = func_resolve(cases[k].fn, 1, types, resolved, &c->err);
+		rc = f == NULL || type_input(&c->ctx, cases[k].type, -1, cases[k].arg, strlen(cases[k].arg), &arg);
+		memset(&fc, 0, sizeof(fc));
+		fc.ctx = &c->ctx;
+		fc.nargs = 1;
+		fc.args = &arg;
+		fc.argnull = nulls;
+		fc.argtypes = types;
+		fc.rettype = f ? f->rettype : InvalidOid;
+		fc.srf_arena = &scan;
+		while (rc == 0)
+		{
+			Datum		v;
+
+			fc.isnull = false;
+			rc = f->fn(&fc, &v);
+			if (rc != 0 || fc.srf_done)
+				break;
+			if (rows++ > 0)
+				strbuf_putc(&sb, '|');
+			if (fc.isnull)
+				strbuf_puts(&sb, "<NULL>");
+			else
+				rc = type_output(&c->ctx, f->rettype, -1, v, &sb);
+		}
+		if (rc != 0)
+		{
+			strbuf_reset(&sb);
+			strbuf_printf(&sb, "ERR:%s", c->err.message ? c->err.message : "?");
+		}
+		if (!ok(strcmp(sb.data, cases[k].expected) == 0, "%s('%s')", cases[k].fn, cases[k].arg))
+			printf("#   got: %s\n", sb.data);
+		mg_error_reset(&c->err);
+		arena_destroy(&scan);
+		arena_reset(&c->arena);
+	}
+}
+
 /* sum/avg(interval) against PostgreSQL: 1 day, 2 hours, 1 mon 3 seconds. */
 static void
 test_interval_aggs(Ctx *c)
@@ -516,6 +581,7 @@ main(void)
 	test_series(&c);
 	test_key_order(&c);
 	test_json_aggs(&c);
+	test_json_srfs(&c);
 
 	mg_error_reset(&c.err);
 	arena_destroy(&c.arena);

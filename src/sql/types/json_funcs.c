@@ -658,6 +658,224 @@ static int fn_json_extract_path_text(FnCall *fc, Datum *out) { return path_commo
 static int fn_jsonb_extract_path(FnCall *fc, Datum *out) { return path_common(fc, true, false, out); }
 static int fn_jsonb_extract_path_text(FnCall *fc, Datum *out) { return path_common(fc, true, true, out); }
 
+/* ---------------------------------------------------------------- || and - */
+
+static JsonNode *
+as_array(EvalCtx *ctx, JsonNode *n)
+{
+	JsonNode   *w;
+
+	if (n->type == JSON_ARRAY)
+		return n;
+	w = arena_new(ctx->arena, JsonNode);
+	w->type = JSON_ARRAY;
+	w->n = 1;
+	w->items = arena_alloc(ctx->arena, sizeof(JsonNode *));
+	w->items[0] = n;
+	return w;
+}
+
+/* jsonb || jsonb: objects merge (right wins); anything else concatenates as arrays. */
+static int
+fn_jsonb_concat(FnCall *fc, Datum *out)
+{
+	Arena	   *a = fc->ctx->arena;
+	JsonNode   *l = jsonb_to_node(a, fc->args[0]);
+	JsonNode   *r = jsonb_to_node(a, fc->args[1]);
+	JsonNode   *res = arena_new(a, JsonNode);
+
+	if (l->type == JSON_OBJECT && r->type == JSON_OBJECT)
+	{
+		/* the encoder sorts and keeps the last of duplicate keys */
+		res->type = JSON_OBJECT;
+		res->n = l->n + r->n;
+		res->items = arena_alloc(a, sizeof(JsonNode *) * (size_t) (res->n + 1));
+		res->keys = arena_alloc(a, sizeof(char *) * (size_t) (res->n + 1));
+		res->keylens = arena_alloc(a, sizeof(size_t) * (size_t) (res->n + 1));
+		for (int i = 0; i < res->n; i++)
+		{
+			const JsonNode *src = i < l->n ? l : r;
+			int			j = i < l->n ? i : i - l->n;
+
+			res->items[i] = src->items[j];
+			res->keys[i] = src->keys[j];
+			res->keylens[i] = src->keylens[j];
+		}
+	}
+	else
+	{
+		l = as_array(fc->ctx, l);
+		r = as_array(fc->ctx, r);
+		res->type = JSON_ARRAY;
+		res->n = l->n + r->n;
+		res->items = arena_alloc(a, sizeof(JsonNode *) * (size_t) (res->n + 1));
+		for (int i = 0; i < res->n; i++)
+			res->items[i] = i < l->n ? l->items[i] : r->items[i - l->n];
+	}
+	*out = jsonb_from_node(a, res);
+	return 0;
+}
+
+static int
+fn_jsonb_delete_key(FnCall *fc, Datum *out)
+{
+	Arena	   *a = fc->ctx->arena;
+	JsonNode   *n = jsonb_to_node(a, fc->args[0]);
+	const Varlena *k = DatumGetVarlena(fc->args[1]);
+	int			j = 0;
+
+	if (n->type != JSON_OBJECT && n->type != JSON_ARRAY)
+	{
+		mg_error(fc->ctx->err, SQLSTATE_INVALID_PARAMETER_VALUE, "cannot delete from scalar");
+		return -1;
+	}
+	for (int i = 0; i < n->n; i++)
+	{
+		bool		match = n->type == JSON_OBJECT ?
+			(n->keylens[i] == k->len && memcmp(n->keys[i], k->data, k->len) == 0) :
+			(n->items[i]->type == JSON_STRING && n->items[i]->len == k->len &&
+			 memcmp(n->items[i]->str, k->data, k->len) == 0);
+
+		if (match)
+			continue;
+		n->items[j] = n->items[i];
+		if (n->type == JSON_OBJECT)
+		{
+			n->keys[j] = n->keys[i];
+			n->keylens[j] = n->keylens[i];
+		}
+		j++;
+	}
+	n->n = j;
+	*out = jsonb_from_node(a, n);
+	return 0;
+}
+
+static int
+fn_jsonb_delete_idx(FnCall *fc, Datum *out)
+{
+	Arena	   *a = fc->ctx->arena;
+	JsonNode   *n = jsonb_to_node(a, fc->args[0]);
+	int32_t		idx = DatumGetInt32(fc->args[1]);
+
+	if (n->type == JSON_OBJECT)
+	{
+		mg_error(fc->ctx->err, SQLSTATE_INVALID_PARAMETER_VALUE, "cannot delete from object using integer index");
+		return -1;
+	}
+	if (n->type != JSON_ARRAY)
+	{
+		mg_error(fc->ctx->err, SQLSTATE_INVALID_PARAMETER_VALUE, "cannot delete from scalar");
+		return -1;
+	}
+	if (idx < 0)
+		idx += n->n;
+	if (idx >= 0 && idx < n->n)
+	{
+		for (int i = idx; i + 1 < n->n; i++)
+			n->items[i] = n->items[i + 1];
+		n->n--;
+	}
+	*out = jsonb_from_node(a, n);
+	return 0;
+}
+
+/* ---------------------------------------------------------------- set-returning */
+
+typedef struct ElemIter {
+	JsonNode   *node;
+	int			pos;
+} ElemIter;
+
+/* json[b]_array_elements[_text] and json[b]_object_keys (func.h's SRF protocol). */
+static int
+elements_common(FnCall *fc, bool jsonb, bool as_text, bool keys, Datum *out)
+{
+	ElemIter   *it = fc->srf_state;
+	JsonNode   *e;
+
+	if (it == NULL)
+	{
+		Arena	   *a = fc->srf_arena ? fc->srf_arena : fc->ctx->arena;
+		EvalCtx		sctx = *fc->ctx;
+		JsonNode   *n;
+
+		sctx.arena = a;
+		if (jsonb)
+			n = jsonb_to_node(a, fc->args[0]);
+		else
+		{
+			const Varlena *v = DatumGetVarlena(fc->args[0]);
+
+			if (json_parse(&sctx, v->data, v->len, false, &n))
+				return -1;
+		}
+		if (keys && n->type != JSON_OBJECT)
+		{
+			mg_error(fc->ctx->err, SQLSTATE_INVALID_PARAMETER_VALUE, "cannot call %s on %s",
+					 jsonb ? "jsonb_object_keys" : "json_object_keys",
+					 n->type == JSON_ARRAY ? "an array" : "a scalar");
+			return -1;
+		}
+		if (!keys && n->type != JSON_ARRAY)
+		{
+			if (jsonb)
+				mg_error(fc->ctx->err, SQLSTATE_INVALID_PARAMETER_VALUE, "cannot extract elements from %s",
+						 n->type == JSON_OBJECT ? "an object" : "a scalar");
+			else
+				mg_error(fc->ctx->err, SQLSTATE_INVALID_PARAMETER_VALUE, "cannot extract elements from %s",
+						 n->type == JSON_OBJECT ? "an object" : "a scalar");
+			return -1;
+		}
+		it = arena_new(a, ElemIter);
+		it->node = n;
+		fc->srf_state = it;
+	}
+	if (it->pos >= it->node->n)
+	{
+		fc->srf_done = true;
+		return 0;
+	}
+	if (keys)
+	{
+		int			i = it->pos++;
+
+		*out = text_datum(fc->ctx->arena, it->node->keys[i], it->node->keylens[i]);
+		return 0;
+	}
+	e = it->node->items[it->pos++];
+	if (as_text)
+	{
+		StrBuf		sb;
+
+		if (e->type == JSON_NULL)
+		{
+			fc->isnull = true;
+			return 0;
+		}
+		strbuf_init_arena(&sb, fc->ctx->arena);
+		if (e->type == JSON_STRING)
+			strbuf_append(&sb, e->str, e->len);
+		else if (jsonb)
+			json_node_out(e, true, &sb);
+		else
+			strbuf_append(&sb, e->src, e->srclen);
+		return text_result(fc, &sb, out);
+	}
+	if (jsonb)
+		*out = jsonb_from_node(fc->ctx->arena, e);
+	else
+		*out = text_datum(fc->ctx->arena, e->src, e->srclen);
+	return 0;
+}
+
+static int fn_json_array_elements(FnCall *fc, Datum *out) { return elements_common(fc, false, false, false, out); }
+static int fn_json_array_elements_text(FnCall *fc, Datum *out) { return elements_common(fc, false, true, false, out); }
+static int fn_jsonb_array_elements(FnCall *fc, Datum *out) { return elements_common(fc, true, false, false, out); }
+static int fn_jsonb_array_elements_text(FnCall *fc, Datum *out) { return elements_common(fc, true, true, false, out); }
+static int fn_json_object_keys(FnCall *fc, Datum *out) { return elements_common(fc, false, false, true, out); }
+static int fn_jsonb_object_keys(FnCall *fc, Datum *out) { return elements_common(fc, true, false, true, out); }
+
 /* ---------------------------------------------------------------- aggregates */
 
 typedef struct JsonAgg {
@@ -815,6 +1033,17 @@ static const FuncDef json_funcs[] = {
 	F2("jsonb_contained", JSONBOID, JSONBOID, BOOLOID, fn_jsonb_contained),
 	F2("jsonb_exists", JSONBOID, TEXTOID, BOOLOID, fn_jsonb_exists),
 	F1("json_array_length", JSONOID, INT4OID, FUNC_IMMUTABLE, fn_json_array_length),
+	F2("jsonb_concat", JSONBOID, JSONBOID, JSONBOID, fn_jsonb_concat),
+	F2("jsonb_delete", JSONBOID, TEXTOID, JSONBOID, fn_jsonb_delete_key),
+	F2("jsonb_delete", JSONBOID, INT4OID, JSONBOID, fn_jsonb_delete_idx),
+#define SRF1(n, a, r, f) {.name = n, .nargs = 1, .argtypes = {a}, .rettype = r, .strict = true, \
+	.retset = true, .volatility = FUNC_IMMUTABLE, .fn = f}
+	SRF1("json_array_elements", JSONOID, JSONOID, fn_json_array_elements),
+	SRF1("json_array_elements_text", JSONOID, TEXTOID, fn_json_array_elements_text),
+	SRF1("jsonb_array_elements", JSONBOID, JSONBOID, fn_jsonb_array_elements),
+	SRF1("jsonb_array_elements_text", JSONBOID, TEXTOID, fn_jsonb_array_elements_text),
+	SRF1("json_object_keys", JSONOID, TEXTOID, fn_json_object_keys),
+	SRF1("jsonb_object_keys", JSONBOID, TEXTOID, fn_jsonb_object_keys),
 	F1("jsonb_array_length", JSONBOID, INT4OID, FUNC_IMMUTABLE, fn_jsonb_array_length),
 	F2("json_extract_path_op", JSONOID, TEXTARRAYOID, JSONOID, fn_json_extract_path),
 	F2("json_extract_path_text_op", JSONOID, TEXTARRAYOID, TEXTOID, fn_json_extract_path_text),
@@ -834,6 +1063,9 @@ static const OperDef json_opers[] = {
 	OP("->>", JSONBOID, TEXTOID, TEXTOID, "jsonb_object_field_text", NULL, NULL),
 	OP("->", JSONBOID, INT4OID, JSONBOID, "jsonb_array_element", NULL, NULL),
 	OP("->>", JSONBOID, INT4OID, TEXTOID, "jsonb_array_element_text", NULL, NULL),
+	OP("||", JSONBOID, JSONBOID, JSONBOID, "jsonb_concat", NULL, NULL),
+	OP("-", JSONBOID, TEXTOID, JSONBOID, "jsonb_delete", NULL, NULL),
+	OP("-", JSONBOID, INT4OID, JSONBOID, "jsonb_delete", NULL, NULL),
 	OP("@>", JSONBOID, JSONBOID, BOOLOID, "jsonb_contains", NULL, "<@"),
 	OP("<@", JSONBOID, JSONBOID, BOOLOID, "jsonb_contained", NULL, "@>"),
 	OP("?", JSONBOID, TEXTOID, BOOLOID, "jsonb_exists", NULL, NULL),
