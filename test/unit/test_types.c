@@ -656,7 +656,8 @@ test_format(void)
 		{"_text", -1, "text[]"}, {"\"char\"", -1, "\"char\""}, {"bool", -1, "boolean"},
 		{"float4", -1, "real"}, {"int2", -1, "smallint"}, {"int8", -1, "bigint"}, {"uuid", -1, "uuid"},
 		{"int2vector", -1, "int2vector"}, {"oidvector", -1, "oidvector"}, {"_int2vector", -1, "int2vector[]"},
-		{"regtype", -1, "regtype"},
+		{"regtype", -1, "regtype"}, {"any", -1, "\"any\""}, {"anyelement", -1, "anyelement"},
+		{"cstring", -1, "cstring"},
 	};
 
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
@@ -692,6 +693,15 @@ main(void)
 	test_random_key_order(&t);
 	test_records(&t);
 	test_format();
+	{
+		Datum		d;
+
+		mg_error_reset(&t.err);
+		tap_ok(type_input(&t.ctx, ANYELEMENTOID, -1, "1", 1, &d) < 0 && strcmp(t.err.sqlstate, "0A000") == 0 &&
+			   strcmp(t.err.message, "cannot accept a value of type anyelement") == 0,
+			   "pseudo-types accept no values");
+		mg_error_reset(&t.err);
+	}
 	test_ctx_free(&t);
 	printf("1..%d\n", tap_n);
 	return tap_failed ? 1 : 0;

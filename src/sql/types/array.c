@@ -934,6 +934,7 @@ ARRAY_TYPE(json, "json", JSONARRAYOID, JSONOID)
 ARRAY_TYPE(jsonb, "jsonb", JSONBARRAYOID, JSONBOID)
 ARRAY_TYPE(regclass, "regclass", REGCLASSARRAYOID, REGCLASSOID)
 ARRAY_TYPE(regtype, "regtype", REGTYPEARRAYOID, REGTYPEOID)
+ARRAY_TYPE(timetz, "time with time zone", TIMETZARRAYOID, TIMETZOID)
 ARRAY_TYPE(int2vector, "int2vector", INT2VECTORARRAYOID, INT2VECTOROID)
 ARRAY_TYPE(oidvector, "oidvector", OIDVECTORARRAYOID, OIDVECTOROID)
 
@@ -943,7 +944,7 @@ static const MgType *const array_types[] = {
 	&int8_array_type, &float4_array_type, &float8_array_type, &timestamp_array_type,
 	&date_array_type, &time_array_type, &timestamptz_array_type, &interval_array_type,
 	&numeric_array_type, &uuid_array_type, &json_array_type, &jsonb_array_type,
-	&regclass_array_type, &regtype_array_type, &int2vector_array_type, &oidvector_array_type,
+	&regclass_array_type, &regtype_array_type, &timetz_array_type, &int2vector_array_type, &oidvector_array_type,
 };
 
 /*

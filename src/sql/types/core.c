@@ -13,7 +13,8 @@ static const MgType *const core_types[] = {
 	&mg_type_int2, &mg_type_int4, &mg_type_text, &mg_type_oid, &mg_type_float4,
 	&mg_type_float8, &mg_type_unknown, &mg_type_bpchar, &mg_type_varchar,
 	&mg_type_void, &mg_type_numeric, &mg_type_uuid, &mg_type_regclass, &mg_type_regtype,
-	&mg_type_record,
+	&mg_type_record, &mg_type_any, &mg_type_anyelement, &mg_type_anynonarray, &mg_type_trigger,
+	&mg_type_anyarray, &mg_type_cstring,
 };
 
 void

@@ -1,5 +1,6 @@
 /*
- * misc.c — uuid, regclass, regtype and record (anonymous rows).
+ * misc.c — uuid, regclass, regtype, record (anonymous rows) and the
+ * pseudo-types of function signatures (any, anyelement, anyarray, ...).
  *
  * uuid: 16 bytes in a Varlena; PostgreSQL's string_to_uuid input (optional
  * braces, hyphens after any group of four hex digits), lower-case
@@ -379,6 +380,54 @@ const MgType mg_type_regtype = {
 	.category = 'N', .align = 'i', .array = REGTYPEARRAYOID,
 	.input = regtype_in, .output = regtype_out, .recv = regclass_recv, .send = regclass_send,
 	.cmp = regclass_cmp, .hash = regclass_hash, .key_encode = regclass_key,
+};
+
+/* ---- pseudo-types ---- */
+
+/*
+ * Types that appear in function signatures and pg_type but hold no values
+ * of their own: no I/O, so type_input()/type_output() report PostgreSQL's
+ * "cannot accept/display a value of type ..." (0A000).  cstring reads and
+ * prints like text.
+ */
+#define PSEUDO_TYPE(var, oidv, tname, sqlname) \
+const MgType var = { \
+	.oid = oidv, .name = tname, .sql_name = sqlname, .typlen = 4, .byval = true, \
+	.category = 'P', .align = 'i', \
+};
+PSEUDO_TYPE(mg_type_any, ANYOID, "any", "\"any\"")
+PSEUDO_TYPE(mg_type_anyelement, ANYELEMENTOID, "anyelement", "anyelement")
+PSEUDO_TYPE(mg_type_anynonarray, ANYNONARRAYOID, "anynonarray", "anynonarray")
+PSEUDO_TYPE(mg_type_trigger, TRIGGEROID, "trigger", "trigger")
+
+const MgType mg_type_anyarray = {
+	.oid = ANYARRAYOID, .name = "anyarray", .sql_name = "anyarray", .typlen = -1, .byval = false,
+	.category = 'P', .align = 'd',
+};
+
+static int
+cstring_in(EvalCtx *ctx, const char *str, size_t len, int32_t typmod, Datum *out)
+{
+	(void) typmod;
+	if (types_verify_utf8(ctx, str, len) < 0)
+		return -1;
+	*out = text_datum(ctx->arena, str, len);
+	return 0;
+}
+
+static int
+cstring_out(EvalCtx *ctx, Datum v, int32_t typmod, StrBuf *out)
+{
+	(void) ctx;
+	(void) typmod;
+	strbuf_append(out, DatumGetVarlena(v)->data, DatumGetVarlena(v)->len);
+	return 0;
+}
+
+const MgType mg_type_cstring = {
+	.oid = CSTRINGOID, .name = "cstring", .sql_name = "cstring", .typlen = -1, .byval = false,
+	.category = 'P', .align = 'c',
+	.input = cstring_in, .output = cstring_out, .recv = cstring_in, .send = cstring_out,
 };
 
 /* ---- record ---- */
