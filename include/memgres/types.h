@@ -53,7 +53,13 @@ typedef uint64_t (*TypeHashFn) (Datum a);
  * handling, see storage.h).
  */
 typedef void (*TypeKeyEncodeFn) (Datum value, StrBuf *out);
-/* Applies a typmod to a value (varchar(n) length check, numeric(p,s) rounding ...). */
+/*
+ * Applies a typmod to a value (varchar(n) length check, numeric(p,s) rounding ...).
+ * Typmods are PostgreSQL's: -1 for none; varchar(n)/char(n): n + 4;
+ * numeric(p,s): ((p << 16) | (s & 0x7ff)) + 4 (NUMERIC_TYPMOD in numeric.h);
+ * arrays carry their element's typmod.  explicit_cast: a CAST truncates
+ * strings where an assignment reports 22001.
+ */
 typedef int (*TypeModApplyFn) (EvalCtx *ctx, Datum value, int32_t typmod, bool explicit_cast, Datum *out);
 /* Parses "(10,2)" style modifiers: integers given in the type name -> typmod. */
 typedef int (*TypeModInFn) (EvalCtx *ctx, const int32_t *mods, int nmods, int32_t *typmod);
