@@ -97,6 +97,7 @@ typedef struct ParseState
 	/* subqueries: the enclosing query's state, and whether we used its columns */
 	struct ParseState *parent;
 	bool		correlated;
+	bool		keep_unknown;	/* UNION arm: untyped outputs wait for the common type */
 } ParseState;
 
 void		pstate_init(ParseState *ps, SqlSession *s, Arena *a, const char *query,

@@ -77,6 +77,10 @@ typedef struct Query
 	int			nvalues;
 	Expr	 ***values;
 
+	/* UNION [ALL]: rows of left then right (targets are VARs over the appended row) */
+	struct Query *union_left;
+	struct Query *union_right;
+
 	/* INSERT / UPDATE / DELETE */
 	const struct CatTable *target;
 	struct Query *source;		/* INSERT ... SELECT: the query; VALUES: rows are table rows */
@@ -97,6 +101,7 @@ typedef enum PlanKind
 	PLAN_SEQSCAN,
 	PLAN_INDEXSCAN,
 	PLAN_VIRTUAL,				/* a system catalog's rows, computed at run time */
+	PLAN_APPEND,				/* child's rows, then child2's */
 	PLAN_AGG,					/* whole-input aggregation: one row */
 	PLAN_SORT,
 	PLAN_UNIQUE,
@@ -125,6 +130,7 @@ struct Plan
 {
 	PlanKind	kind;
 	Plan	   *child;
+	Plan	   *child2;			/* APPEND only */
 	int			width;			/* output columns */
 	int			raw_width;		/* raw row columns (before tlist) */
 	Oid		   *out_types;		/* width entries: the output column types */

@@ -1495,6 +1495,7 @@ transform_sublink(ParseState *ps, const AstSubLink *sl)
 	sub = *ps;
 	sub.parent = ps;
 	sub.correlated = false;
+	sub.keep_unknown = false;
 	sub.scope = NULL;
 	sub.naggs = 0;
 	sub.aggs = NULL;

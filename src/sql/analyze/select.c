@@ -457,8 +457,8 @@ check_select_supported(ParseState *ps, const AstSelectStmt *sel)
 	const char *what = NULL;
 	int			loc = sel->hdr.location;
 
-	if (sel->op != AST_SETOP_NONE)
-		what = sel->op == AST_SETOP_UNION ? "UNION" : sel->op == AST_SETOP_INTERSECT ? "INTERSECT" : "EXCEPT";
+	if (sel->op == AST_SETOP_INTERSECT || sel->op == AST_SETOP_EXCEPT)
+		what = sel->op == AST_SETOP_INTERSECT ? "INTERSECT" : "EXCEPT";
 	else if (sel->with_clause)
 		what = "WITH", loc = sel->with_clause->hdr.location;
 	else if (sel->window_clause)
@@ -481,6 +481,124 @@ check_select_supported(ParseState *ps, const AstSelectStmt *sel)
 	return -1;
 }
 
+/*
+ * UNION [ALL]: both sides analysed as queries of their own, their columns
+ * coerced to common types; the result's columns are VARs over the
+ * appended row, named after the left side's.  ORDER BY / LIMIT apply to
+ * the whole; UNION without ALL sorts and removes duplicates.
+ */
+static Query *
+analyze_union(ParseState *ps, const AstSelectStmt *sel)
+{
+	Query	   *q = arena_new(ps->a, Query);
+	Query	   *l,
+			   *r;
+	ParseState	sub;
+	int			n;
+	const char **names;
+	int			cap;
+
+	if (sel->with_clause)
+	{
+		mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED, "WITH is not supported yet");
+		return fail_at(ps, sel->with_clause->hdr.location);
+	}
+	sub = *ps;
+	sub.scope = NULL;
+	sub.naggs = 0;
+	sub.aggs = NULL;
+	sub.aggs_cap = 0;
+	sub.keep_unknown = true;
+	if (!(l = analyze_select(&sub, sel->larg)))
+		return NULL;
+	sub.naggs = 0;
+	sub.aggs = NULL;
+	sub.aggs_cap = 0;
+	sub.scope = NULL;
+	if (!(r = analyze_select(&sub, sel->rarg)))
+		return NULL;
+	ps->param_types = sub.param_types;
+	ps->nparams = sub.nparams;
+	ps->param_cap = sub.param_cap;
+	ps->param_nodes = sub.param_nodes;
+	ps->nparam_nodes = sub.nparam_nodes;
+	ps->param_nodes_cap = sub.param_nodes_cap;
+	ps->ncache = sub.ncache;
+	if (l->nvisible != r->nvisible)
+	{
+		mg_error(ps->err, SQLSTATE_SYNTAX_ERROR, "each UNION query must have the same number of columns");
+		return fail_at(ps, ast_list_length(sel->rarg->target_list) > 0 ?
+					   ((const AstResTarget *) ast_list_nth(sel->rarg->target_list, 0))->val->location :
+					   sel->rarg->hdr.location);
+	}
+	n = l->nvisible;
+	cap = n + 8;
+	q->cmd = CMD_SELECT;
+	q->union_left = l;
+	q->union_right = r;
+	q->targets = arena_new_array(ps->a, Expr *, cap);
+	names = arena_new_array(ps->a, const char *, cap);
+	for (int i = 0; i < n; i++)
+	{
+		Expr	   *pair[2] = {l->targets[i], r->targets[i]};
+		Oid			t = select_common_type(ps, pair, 2, "UNION", sel->hdr.location);
+		Expr	   *v;
+
+		if (t == InvalidOid)
+			return NULL;
+		if (!(l->targets[i] = coerce_to(ps, l->targets[i], t, -1, CAST_IMPLICIT, l->targets[i]->location)) ||
+			!(r->targets[i] = coerce_to(ps, r->targets[i], t, -1, CAST_IMPLICIT, r->targets[i]->location)))
+			return NULL;
+		/* Keep the sides' column arrays in step with their targets. */
+		l->cols[i].type_oid = t;
+		r->cols[i].type_oid = t;
+		v = expr_new(ps->a, EXPR_VAR, t, 0, -1);
+		v->u.var = i;
+		q->targets[i] = v;
+		names[i] = l->cols[i].name;
+	}
+	q->ntargets = q->nvisible = n;
+	if (!sel->all)
+	{
+		q->distinct = true;
+		q->ndistinct = n;
+		q->distinct_cols = arena_new_array(ps->a, int, n > 0 ? n : 1);
+		for (int i = 0; i < n; i++)
+			q->distinct_cols[i] = i;
+	}
+	{
+		int			ns = ast_list_length(sel->sort_clause);
+
+		q->sort = arena_new_array(ps->a, SortKey, ns + n + 1);
+		for (int i = 0; i < ns; i++)
+		{
+			const AstSortBy *sb = (const AstSortBy *) ast_list_nth(sel->sort_clause, i);
+			int			col = find_target(ps, q, sb->node, names, &cap, "ORDER BY", true);
+
+			if (col < 0 || make_sort_key(ps, q, &q->sort[q->nsort++], col, sb->dir, sb->nulls, sb->hdr.location) < 0)
+				return NULL;
+		}
+		if (q->distinct)
+			for (int j = 0; j < n; j++)
+			{
+				bool		have = false;
+
+				for (int i = 0; i < q->nsort; i++)
+					if (q->sort[i].col == j)
+						have = true;
+				if (!have && make_sort_key(ps, q, &q->sort[q->nsort++], j, AST_SORTBY_DEFAULT,
+										   AST_SORTBY_NULLS_DEFAULT, sel->hdr.location) < 0)
+					return NULL;
+			}
+	}
+	if (sel->limit_count && !(q->limit_count = transform_limit(ps, sel->limit_count, "LIMIT")))
+		return NULL;
+	if (sel->limit_offset && !(q->limit_offset = transform_limit(ps, sel->limit_offset, "OFFSET")))
+		return NULL;
+	q->cols = make_result_cols(ps, q, names);
+	return q;
+}
+
 Query *
 analyze_select(ParseState *ps, const AstSelectStmt *sel)
 {
@@ -493,6 +611,8 @@ analyze_select(ParseState *ps, const AstSelectStmt *sel)
 		return analyze_values(ps, sel);
 	if (check_select_supported(ps, sel) < 0)
 		return NULL;
+	if (sel->op == AST_SETOP_UNION)
+		return analyze_union(ps, sel);
 	q = arena_new(ps->a, Query);
 	q->cmd = CMD_SELECT;
 	if (ast_list_length(sel->from_clause) == 1 &&
@@ -534,7 +654,8 @@ analyze_select(ParseState *ps, const AstSelectStmt *sel)
 		}
 		if (!(e = transform_expr(ps, rt->val)))
 			return NULL;
-		if (e->type == UNKNOWNOID && !(e = coerce_to(ps, e, TEXTOID, -1, CAST_IMPLICIT, rt->hdr.location)))
+		if (e->type == UNKNOWNOID && !ps->keep_unknown &&
+			!(e = coerce_to(ps, e, TEXTOID, -1, CAST_IMPLICIT, rt->hdr.location)))
 			return NULL;
 		if (q->ntargets == cap)
 			names = arena_realloc(ps->a, names, sizeof(char *) * cap, sizeof(char *) * cap * 2);

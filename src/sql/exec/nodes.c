@@ -717,6 +717,34 @@ limit_next(ExecState *es, ExecNode *n)
 	return 1;
 }
 
+/* ---- Append (UNION ALL) ---------------------------------------------------- */
+
+typedef struct AppendState
+{
+	ExecNode   *second;
+	bool		on_second;
+} AppendState;
+
+static int
+append_next(ExecState *es, ExecNode *n)
+{
+	AppendState *st = n->state;
+	ExecNode   *c = st->on_second ? st->second : n->child;
+	int			rc = exec_next(es, c);
+
+	if (rc == 0 && !st->on_second)
+	{
+		st->on_second = true;
+		c = st->second;
+		rc = exec_next(es, c);
+	}
+	if (rc <= 0)
+		return rc;
+	memcpy(n->values, c->values, sizeof(Datum) * (size_t) n->plan->width);
+	memcpy(n->nulls, c->nulls, sizeof(bool) * (size_t) n->plan->width);
+	return 1;
+}
+
 /* ---- building and tearing down ------------------------------------------- */
 
 ExecNode *
@@ -734,7 +762,7 @@ exec_start(ExecState *es, const Plan *plan)
 	n->ctx.arena = n->arena;
 	n->raw_values = arena_new_array(es->run_arena, Datum, rw);
 	n->raw_nulls = arena_new_array(es->run_arena, bool, rw);
-	if (plan->ntlist > 0 || plan->kind == PLAN_MODIFY || plan->kind == PLAN_SORT || plan->kind == PLAN_UNIQUE || plan->kind == PLAN_LIMIT)
+	if (plan->ntlist > 0 || plan->kind == PLAN_MODIFY || plan->kind == PLAN_APPEND || plan->kind == PLAN_SORT || plan->kind == PLAN_UNIQUE || plan->kind == PLAN_LIMIT)
 	{
 		n->values = arena_new_array(es->run_arena, Datum, w);
 		n->nulls = arena_new_array(es->run_arena, bool, w);
@@ -802,6 +830,16 @@ exec_start(ExecState *es, const Plan *plan)
 			if (modify_start(es, n) < 0)
 				return NULL;
 			break;
+		case PLAN_APPEND:
+			{
+				AppendState *st = arena_new(es->run_arena, AppendState);
+
+				if (!(st->second = exec_start(es, plan->child2)))
+					return NULL;
+				n->state = st;
+				n->next = append_next;
+				break;
+			}
 	}
 	return n;
 }
@@ -812,6 +850,8 @@ exec_end(ExecNode *n)
 	if (!n)
 		return;
 	exec_end(n->child);
+	if (n->plan->kind == PLAN_APPEND && n->state)
+		exec_end(((AppendState *) n->state)->second);
 	switch (n->plan->kind)
 	{
 		case PLAN_AGG:

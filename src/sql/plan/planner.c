@@ -97,7 +97,21 @@ plan_select(Arena *a, const Query *q, MgError *err)
 {
 	Plan	   *top;
 
-	if (q->nvalues > 0)
+	if (q->union_left)
+	{
+		Plan	   *l = plan_select(a, q->union_left, err);
+		Plan	   *r = l ? plan_select(a, q->union_right, err) : NULL;
+
+		if (!r)
+			return NULL;
+		top = plan_new(a, PLAN_APPEND, l);
+		top->child2 = r;
+		top->width = top->raw_width = q->ntargets;
+		top->out_types = arena_new_array(a, Oid, q->ntargets > 0 ? q->ntargets : 1);
+		for (int i = 0; i < q->ntargets; i++)
+			top->out_types[i] = q->targets[i]->type;
+	}
+	else if (q->nvalues > 0)
 	{
 		top = plan_new(a, PLAN_VALUES, NULL);
 		top->raw_width = q->ntargets;
