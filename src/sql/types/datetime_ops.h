@@ -26,6 +26,11 @@ extern const CastDef datetime_casts[];
 extern const int datetime_ncasts;
 extern const FuncDef datetime_op_funcs[];
 extern const int datetime_n_op_funcs;
+/* The zone named by a text argument, or NULL with 22023 set. */
+const TzZone *dt_zone_arg(EvalCtx *ctx, Datum text);
+
+extern const FuncDef datetime_extract_funcs[];	/* datetime_extract.c */
+extern const int datetime_n_extract_funcs;
 extern const FuncDef datetime_fmt_funcs[];	/* datetime_fmt.c: to_char, to_timestamp, to_date */
 extern const int datetime_n_fmt_funcs;
 extern const OperDef datetime_opers[];
