@@ -26,8 +26,9 @@
  * keys in child i, for i >= 1 (slot 0's key is never compared: it acts as
  * minus infinity).  Splits put a new entry at the end of a node into a node
  * of its own (so ascending loads fill pages completely) and otherwise split
- * by bytes in the middle.  Deletes never merge: an emptied node is unlinked,
- * and a root with one child is collapsed.
+ * by bytes in the middle.  A delete that leaves a node under a quarter full
+ * merges it with a neighbour when both fit in three quarters of a node; an
+ * emptied node is unlinked, and a root with one child is collapsed.
  *
  * Invariants (checked by bt_audit):
  *   1. Keys strictly ascend within a node and across leaves.
@@ -665,6 +666,76 @@ bt_put(StNode **rootp, StTreeKind kind, const uint8_t *key, size_t klen,
 
 /* ---- deleting --------------------------------------------------------------- */
 
+/* Bytes a node's entries and slots take. */
+static inline size_t
+node_used(const StNode *n)
+{
+	return node_size(n) - n->heap - n->garbage + 2 * (size_t) n->nslots;
+}
+
+/*
+ * Merges child i of the private internal node n with a neighbour when the
+ * two fit in three quarters of a node (so a merge is not undone by the next
+ * insert).  The right node's entries move into the left one; in internal
+ * children the right node's first separator (never compared there) becomes
+ * the parent's separator for it, a valid lower bound of its keys.  Keeps
+ * tables that shrink, or whose rows move (delete + insert), from holding
+ * nearly empty pages.
+ */
+static bool
+merge_fits(const StNode *n, int l)
+{
+	const StNode *left = child_get(n, l);
+	const StNode *right = child_get(n, l + 1);
+	size_t		need = node_used(left) + node_used(right);
+
+	if (left->level > 0)
+		need += ent_klen(ent(n, l + 1)) - ent_klen(ent(right, 0));
+	return need <= (node_size(left) - NODE_HDR) * 3 / 4;
+}
+
+/* Moves child l + 1 of n into child l (merge_fits said they fit). */
+static void
+merge_children(StNode *n, int l)
+{
+	int			r = l + 1;
+	StNode	   *left = node_private(child_get(n, l));
+	StNode	   *right;
+	const uint8_t *sep = ent(n, r);
+
+	child_set(n, l, left);
+	right = node_private(child_get(n, r));
+	child_set(n, r, right);
+	node_compact(left);
+	for (int j = 0; j < right->nslots; j++)
+	{
+		uint8_t    *e = ent(right, j);
+
+		if (j == 0 && right->level > 0)
+		{
+			bool		ok = node_try_insert(left, left->nslots, ent_key(sep), ent_klen(sep),
+											 ent_val(e), ent_vinfo(e));
+
+			ST_ASSERT(ok);
+			(void) ok;
+		}
+		else
+			node_append_raw(left, e, ent_size(right, e));
+	}
+	/* the references moved with the entries: free right without releasing */
+	st_free(right, node_size(right));
+	node_remove_slot(n, r);
+}
+
+static void
+maybe_merge(StNode *n, int i)
+{
+	if (i > 0 && merge_fits(n, i - 1))
+		merge_children(n, i - 1);
+	else if (i + 1 < n->nslots && merge_fits(n, i))
+		merge_children(n, i);
+}
+
 /* Deletes from the private subtree n; returns true if n became empty. */
 static bool
 del_rec(StNode *n, const uint8_t *key, size_t klen)
@@ -691,6 +762,8 @@ del_rec(StNode *n, const uint8_t *key, size_t klen)
 			bt_release(c);
 			node_remove_slot(n, i);
 		}
+		else if (n->nslots > 1 && node_used(c) < node_size(c) / 4)
+			maybe_merge(n, i);
 	}
 	return n->nslots == 0;
 }

@@ -754,6 +754,81 @@ test_deep_trees(StCluster *cl)
 	arena_destroy(&a);
 }
 
+/* ---- shrinking tables give their pages back ------------------------------ */
+
+static void
+test_merge(StCluster *cl)
+{
+	enum { N = 20000 };
+	static const StColumn one[1] = {{4, true}};
+	MgError		err = MG_ERROR_INIT;
+	Arena		a;
+	StDatabase *db;
+	StTxn	   *t;
+	StrBuf		kb;
+	uint64_t	rowid;
+	size_t		base = storage_memory_used(),
+				full,
+				sparse;
+
+	arena_init(&a, 0);
+	strbuf_init(&kb);
+	st_db_create(cl, "merge", NULL, &err);
+	db = st_db_open(cl, "merge");
+	lock_or_die(db);
+	t = st_txn_begin(db);
+	st_table_create(t, TBL, &err);
+	st_index_create(t, TBL, IDX, &err);
+	for (int i = 1; i <= N; i++)
+	{
+		Datum		v = Int32GetDatum(i);
+		bool		nul = false;
+
+		st_insert(t, TBL, st_tuple_form(&a, one, 1, &v, &nul, &err), &rowid, &err);
+		int_key(&kb, i);
+		st_index_insert(t, TBL, IDX, kb.data, kb.len, rowid, false, NULL, &err);
+		if (i % 1000 == 0)
+			arena_reset(&a);
+	}
+	st_txn_commit(t, &err);
+	full = storage_memory_used() - base;
+	lock_or_die(db);
+	t = st_txn_begin(db);
+	for (int i = 1; i <= N; i++)
+		if (i % 10 != 0)
+		{
+			st_delete(t, TBL, (uint64_t) i, &err);
+			int_key(&kb, i);
+			st_index_delete(t, TBL, IDX, kb.data, kb.len, (uint64_t) i, &err);
+		}
+	ok(st_audit(t, &err) == 0 && st_table_rows(t, TBL) == N / 10, "audit after deleting 90%%");
+	st_txn_commit(t, &err);
+	sparse = storage_memory_used() - base;
+	ok(sparse < full / 3, "underfull pages merge: %zu bytes for all rows, %zu for a tenth", full, sparse);
+	t = st_snapshot_begin(db);
+	{
+		StCursor	c;
+		const StTuple *tup;
+		uint64_t	n = 0;
+		bool		good = true;
+
+		st_scan_open(&c, t, TBL, 0, false);
+		while (st_cursor_next(&c, &rowid, &tup))
+		{
+			n++;
+			good = good && rowid % 10 == 0;
+		}
+		st_cursor_close(&c);
+		ok(good && n == N / 10, "the survivors are all there");
+	}
+	st_txn_end(t);
+	st_db_close(db);
+	st_db_drop(cl, "merge", false, &err);
+	ok(storage_memory_used() == base, "released");
+	strbuf_free(&kb);
+	arena_destroy(&a);
+}
+
 /* ---- entries near the size limits -------------------------------------- */
 
 static void
@@ -1430,6 +1505,7 @@ main(void)
 	test_index_trees(cl);
 	test_deep_trees(cl);
 	test_big_entries(cl);
+	test_merge(cl);
 	test_txn_semantics(cl);
 	test_forks(cl);
 	test_lock(cl);
