@@ -780,6 +780,250 @@ fn_jsonb_delete_idx(FnCall *fc, Datum *out)
 	return 0;
 }
 
+/* ---------------------------------------------------------------- pretty, strip_nulls, set */
+
+static void
+pretty_indent(StrBuf *out, int level)
+{
+	strbuf_putc(out, '\n');
+	for (int i = 0; i < level; i++)
+		strbuf_puts(out, "    ");
+}
+
+/* PostgreSQL's JsonbToCStringIndent layout. */
+static void
+pretty(const JsonNode *n, int level, bool emit_indent, StrBuf *out)
+{
+	bool		obj = n->type == JSON_OBJECT;
+
+	if (!obj && n->type != JSON_ARRAY)
+	{
+		json_node_out(n, true, out);
+		return;
+	}
+	if (emit_indent)
+		pretty_indent(out, level);
+	strbuf_putc(out, obj ? '{' : '[');
+	for (int i = 0; i < n->n; i++)
+	{
+		const JsonNode *v = n->items[i];
+		bool		container = v->type == JSON_OBJECT || v->type == JSON_ARRAY;
+
+		if (i > 0)
+			strbuf_putc(out, ',');
+		if (obj)
+		{
+			pretty_indent(out, level + 1);
+			json_escape(out, n->keys[i], n->keylens[i]);
+			strbuf_puts(out, ": ");
+			pretty(v, level + 1, false, out);
+		}
+		else if (container)
+			pretty(v, level + 1, true, out);
+		else
+		{
+			pretty_indent(out, level + 1);
+			json_node_out(v, true, out);
+		}
+	}
+	pretty_indent(out, level);
+	strbuf_putc(out, obj ? '}' : ']');
+}
+
+static int
+fn_jsonb_pretty(FnCall *fc, Datum *out)
+{
+	StrBuf		sb;
+
+	strbuf_init_arena(&sb, fc->ctx->arena);
+	pretty(jsonb_to_node(fc->ctx->arena, fc->args[0]), 0, false, &sb);
+	return text_result(fc, &sb, out);
+}
+
+static void
+strip_nulls(JsonNode *n)
+{
+	int			j = 0;
+
+	if (n->type == JSON_ARRAY)
+	{
+		for (int i = 0; i < n->n; i++)
+			strip_nulls(n->items[i]);
+		return;
+	}
+	if (n->type != JSON_OBJECT)
+		return;
+	for (int i = 0; i < n->n; i++)
+	{
+		if (n->items[i]->type == JSON_NULL)
+			continue;
+		strip_nulls(n->items[i]);
+		n->items[j] = n->items[i];
+		n->keys[j] = n->keys[i];
+		n->keylens[j] = n->keylens[i];
+		j++;
+	}
+	n->n = j;
+}
+
+static int
+fn_jsonb_strip_nulls(FnCall *fc, Datum *out)
+{
+	JsonNode   *n = jsonb_to_node(fc->ctx->arena, fc->args[0]);
+
+	strip_nulls(n);
+	*out = jsonb_from_node(fc->ctx->arena, n);
+	return 0;
+}
+
+static int
+fn_json_strip_nulls(FnCall *fc, Datum *out)
+{
+	JsonNode   *n = arg_node(fc, 0, false);
+	StrBuf		sb;
+
+	if (n == NULL)
+		return -1;
+	strip_nulls(n);
+	strbuf_init_arena(&sb, fc->ctx->arena);
+	json_node_out(n, false, &sb);
+	return text_result(fc, &sb, out);
+}
+
+/* Inserts item at position pos of a container's arrays (arena growth). */
+static void
+node_insert(Arena *a, JsonNode *n, int pos, JsonNode *item, const char *key, size_t keylen)
+{
+	JsonNode  **items = arena_alloc(a, sizeof(JsonNode *) * (size_t) (n->n + 1));
+	const char **keys = NULL;
+	size_t	   *keylens = NULL;
+
+	if (n->type == JSON_OBJECT)
+	{
+		keys = arena_alloc(a, sizeof(char *) * (size_t) (n->n + 1));
+		keylens = arena_alloc(a, sizeof(size_t) * (size_t) (n->n + 1));
+	}
+	for (int i = 0, j = 0; i <= n->n; i++)
+	{
+		if (i == pos)
+		{
+			items[i] = item;
+			if (keys)
+			{
+				keys[i] = key;
+				keylens[i] = keylen;
+			}
+			continue;
+		}
+		items[i] = n->items[j];
+		if (keys)
+		{
+			keys[i] = n->keys[j];
+			keylens[i] = n->keylens[j];
+		}
+		j++;
+	}
+	n->items = items;
+	n->keys = keys;
+	n->keylens = keylens;
+	n->n++;
+}
+
+/* PostgreSQL's setPath for jsonb_set(target, path, new, create_missing). */
+static int
+set_path(FnCall *fc, JsonNode *n, Datum *path, bool *nulls, int np, int level, JsonNode *newval, bool create)
+{
+	const Varlena *k;
+
+	if (nulls[level])
+	{
+		mg_error(fc->ctx->err, SQLSTATE_NULL_VALUE_NOT_ALLOWED, "path element at position %d is null", level + 1);
+		return -1;
+	}
+	k = DatumGetVarlena(path[level]);
+	if (n->type == JSON_OBJECT)
+	{
+		for (int i = 0; i < n->n; i++)
+			if (n->keylens[i] == k->len && memcmp(n->keys[i], k->data, k->len) == 0)
+			{
+				if (level == np - 1)
+				{
+					n->items[i] = newval;
+					return 0;
+				}
+				return set_path(fc, n->items[i], path, nulls, np, level + 1, newval, create);
+			}
+		if (create && level == np - 1)
+			node_insert(fc->ctx->arena, n, n->n, newval, arena_strndup(fc->ctx->arena, k->data, k->len), k->len);
+		return 0;
+	}
+	if (n->type == JSON_ARRAY)
+	{
+		char		buf[32];
+		char	   *end;
+		long		idx;
+
+		if (k->len == 0 || k->len >= sizeof(buf))
+			end = buf;
+		else
+		{
+			memcpy(buf, k->data, k->len);
+			buf[k->len] = '\0';
+		}
+		idx = (k->len == 0 || k->len >= sizeof(buf)) ? 0 : strtol(buf, &end, 10);
+		if (k->len == 0 || k->len >= sizeof(buf) || *end != '\0')
+		{
+			mg_error(fc->ctx->err, SQLSTATE_INVALID_TEXT_REPRESENTATION,
+					 "path element at position %d is not an integer: \"%.*s\"", level + 1, (int) k->len, k->data);
+			return -1;
+		}
+		if (idx < 0)
+		{
+			if (-idx > n->n)
+				idx = INT32_MIN;	/* before the start */
+			else
+				idx += n->n;
+		}
+		if (idx >= 0 && idx < n->n)
+		{
+			if (level == np - 1)
+			{
+				n->items[idx] = newval;
+				return 0;
+			}
+			return set_path(fc, n->items[idx], path, nulls, np, level + 1, newval, create);
+		}
+		if (create && level == np - 1)
+			node_insert(fc->ctx->arena, n, idx < 0 ? 0 : n->n, newval, NULL, 0);
+		return 0;
+	}
+	return 0;
+}
+
+static int
+fn_jsonb_set(FnCall *fc, Datum *out)
+{
+	JsonNode   *n = jsonb_to_node(fc->ctx->arena, fc->args[0]);
+	JsonNode   *newval = jsonb_to_node(fc->ctx->arena, fc->args[2]);
+	bool		create = fc->nargs > 3 ? DatumGetBool(fc->args[3]) : true;
+	Oid			elemtype;
+	int			np,
+				lbound;
+	Datum	   *path;
+	bool	   *nulls;
+
+	if (n->type != JSON_OBJECT && n->type != JSON_ARRAY)
+	{
+		mg_error(fc->ctx->err, SQLSTATE_INVALID_PARAMETER_VALUE, "cannot set path in scalar");
+		return -1;
+	}
+	array_deconstruct(fc->ctx->arena, fc->args[1], &elemtype, &np, &path, &nulls, &lbound);
+	if (np > 0 && set_path(fc, n, path, nulls, np, 0, newval, create))
+		return -1;
+	*out = jsonb_from_node(fc->ctx->arena, n);
+	return 0;
+}
+
 /* ---------------------------------------------------------------- set-returning */
 
 typedef struct ElemIter {
@@ -1034,6 +1278,13 @@ static const FuncDef json_funcs[] = {
 	F2("jsonb_exists", JSONBOID, TEXTOID, BOOLOID, fn_jsonb_exists),
 	F1("json_array_length", JSONOID, INT4OID, FUNC_IMMUTABLE, fn_json_array_length),
 	F2("jsonb_concat", JSONBOID, JSONBOID, JSONBOID, fn_jsonb_concat),
+	F1("jsonb_pretty", JSONBOID, TEXTOID, FUNC_IMMUTABLE, fn_jsonb_pretty),
+	F1("jsonb_strip_nulls", JSONBOID, JSONBOID, FUNC_IMMUTABLE, fn_jsonb_strip_nulls),
+	F1("json_strip_nulls", JSONOID, JSONOID, FUNC_IMMUTABLE, fn_json_strip_nulls),
+	{.name = "jsonb_set", .nargs = 3, .argtypes = {JSONBOID, TEXTARRAYOID, JSONBOID}, .rettype = JSONBOID,
+	 .strict = true, .volatility = FUNC_IMMUTABLE, .fn = fn_jsonb_set},
+	{.name = "jsonb_set", .nargs = 4, .argtypes = {JSONBOID, TEXTARRAYOID, JSONBOID, BOOLOID}, .rettype = JSONBOID,
+	 .strict = true, .volatility = FUNC_IMMUTABLE, .fn = fn_jsonb_set},
 	F2("jsonb_delete", JSONBOID, TEXTOID, JSONBOID, fn_jsonb_delete_key),
 	F2("jsonb_delete", JSONBOID, INT4OID, JSONBOID, fn_jsonb_delete_idx),
 #define SRF1(n, a, r, f) {.name = n, .nargs = 1, .argtypes = {a}, .rettype = r, .strict = true, \
