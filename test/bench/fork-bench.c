@@ -11,7 +11,8 @@
  *       admin connection, connect to the fork, run 10 single-row INSERTs
  *       into its table t (id int, v text, created by the caller in the
  *       template), disconnect, DROP DATABASE fb_cycle.  Prints
- *       "cycles_per_s=RATE cycles=N drop_retries=R".
+ *       "cycles_per_s=RATE cycles=N drop_retries=R ms_per_cycle: ..." with
+ *       the mean time of each phase (create, connect, writes, close+drop).
  *
  * Design: the admin connection stays open for the whole run; times are
  * taken around PQexec, so they include one network round trip (loopback)
@@ -131,7 +132,9 @@ bench_cycles(PGconn *c, const char *connstr, const char *tmpl, double seconds)
 	char		sql[256],
 				fork_conn[1024];
 	double		t0 = now_ms(),
-				elapsed;
+				elapsed,
+				ph[4] = {0, 0, 0, 0},	/* create, connect, writes, close+drop */
+				t;
 	long		cycles = 0,
 				retries = 0;
 
@@ -143,13 +146,18 @@ bench_cycles(PGconn *c, const char *connstr, const char *tmpl, double seconds)
 		PGconn	   *f;
 		int			i;
 
+		t = now_ms();
 		must(c, sql);
+		ph[0] += now_ms() - t;
+		t = now_ms();
 		f = PQconnectdb(fork_conn);
+		ph[1] += now_ms() - t;
 		if (PQstatus(f) != CONNECTION_OK)
 		{
 			fprintf(stderr, "fork-bench: connect to the fork: %s", PQerrorMessage(f));
 			return 1;
 		}
+		t = now_ms();
 		for (i = 0; i < 10; i++)
 		{
 			char		ins[128];
@@ -157,12 +165,16 @@ bench_cycles(PGconn *c, const char *connstr, const char *tmpl, double seconds)
 			snprintf(ins, sizeof(ins), "INSERT INTO t VALUES (%d, 'cycle write')", 1000000 + i);
 			must(f, ins);
 		}
+		ph[2] += now_ms() - t;
+		t = now_ms();
 		PQfinish(f);
 		retries += drop_retrying(c, "fb_cycle");
+		ph[3] += now_ms() - t;
 		cycles++;
 		elapsed = now_ms() - t0;
 	} while (elapsed < seconds * 1000.0);
-	printf("cycles_per_s=%.1f cycles=%ld drop_retries=%ld\n", cycles * 1000.0 / elapsed, cycles, retries);
+	printf("cycles_per_s=%.1f cycles=%ld drop_retries=%ld ms_per_cycle: create=%.3f connect=%.3f writes=%.3f close_drop=%.3f\n",
+		   cycles * 1000.0 / elapsed, cycles, retries, ph[0] / cycles, ph[1] / cycles, ph[2] / cycles, ph[3] / cycles);
 	return 0;
 }
 
