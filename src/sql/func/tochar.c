@@ -55,6 +55,9 @@ typedef struct NumFormat {
 	bool		pr;
 	bool		s_leading;		/* S before the digits: sign slot shows '+' */
 	bool		rn;				/* RN/rn: the value as a Roman numeral, nothing else */
+	bool		has_mi,
+				has_pl,
+				has_sg;
 	bool		rn_lower;
 	int			zero_start;		/* 1-based integer position of the first '0', 0 if none */
 	int			last_zero_post; /* 1-based fraction position of the last '0', 0 if none */
@@ -66,6 +69,16 @@ prefix_ci(const char *p, const char *end, const char *word)
 	size_t		n = strlen(word);
 
 	return (size_t) (end - p) >= n && strncasecmp(p, word, n) == 0;
+}
+
+/* A trailing S (a node) has been parsed already. */
+static bool
+sign_s_seen(const NumFormat *f)
+{
+	for (int k = 0; k < f->n; k++)
+		if (f->nodes[k].tok == NT_S)
+			return true;
+	return false;
 }
 
 static int
@@ -90,6 +103,8 @@ parse_format(FnCall *fc, const char *p, size_t len, NumFormat *f)
 		}
 		if (*p == '9' || *p == '0')
 		{
+			if (f->pr)
+				return fc_error(fc, SQLSTATE_SYNTAX_ERROR, "\"%c\" must be ahead of \"PR\"", *p);
 			nd->tok = *p == '9' ? NT_DIGIT9 : NT_DIGIT0;
 			if (f->has_dec)
 			{
@@ -126,23 +141,34 @@ parse_format(FnCall *fc, const char *p, size_t len, NumFormat *f)
 		}
 		else if (prefix_ci(p, end, "MI"))
 		{
+			if (f->s_leading || sign_s_seen(f))
+				return fc_error(fc, SQLSTATE_SYNTAX_ERROR, "cannot use \"S\" and \"MI\" together");
+			f->has_mi = true;
 			nd->tok = NT_MI;
 			f->sign_placed = true;
 			p += 2;
 		}
 		else if (prefix_ci(p, end, "PL"))
 		{
+			if (f->s_leading || sign_s_seen(f))
+				return fc_error(fc, SQLSTATE_SYNTAX_ERROR, "cannot use \"S\" and \"PL\" together");
+			f->has_pl = true;
 			nd->tok = NT_PL;	/* '+' here; a minus still takes the usual slot */
 			p += 2;
 		}
 		else if (prefix_ci(p, end, "SG"))
 		{
+			if (f->s_leading || sign_s_seen(f))
+				return fc_error(fc, SQLSTATE_SYNTAX_ERROR, "cannot use \"S\" and \"SG\" together");
+			f->has_sg = true;
 			nd->tok = NT_SG;
 			f->sign_placed = true;
 			p += 2;
 		}
 		else if (prefix_ci(p, end, "PR"))
 		{
+			if (f->s_leading || sign_s_seen(f) || f->has_mi || f->has_pl || f->has_sg)
+				return fc_error(fc, SQLSTATE_SYNTAX_ERROR, "cannot use \"PR\" and \"S\"/\"PL\"/\"MI\"/\"SG\" together");
 			nd->tok = NT_PR;
 			f->sign_placed = true;
 			f->pr = true;
@@ -150,6 +176,10 @@ parse_format(FnCall *fc, const char *p, size_t len, NumFormat *f)
 		}
 		else if (*p == 'S' || *p == 's')
 		{
+			if (f->s_leading || sign_s_seen(f))
+				return fc_error(fc, SQLSTATE_SYNTAX_ERROR, "cannot use \"S\" twice");
+			if (f->has_mi || f->has_pl || f->has_sg || f->pr)
+				return fc_error(fc, SQLSTATE_SYNTAX_ERROR, "cannot use \"S\" and \"PL\"/\"MI\"/\"SG\"/\"PR\" together");
 			p++;
 			if (f->pre == 0 && !f->has_dec)
 			{
@@ -271,10 +301,12 @@ static void
 layout(const NumFormat *f, const NumDigits *d, StrBuf *sb)
 {
 	int			ilen = (int) strlen(d->intpart);
-	bool		overflow = d->special || ilen > f->pre;
+	/* PostgreSQL fills with '#' also when the template has no integer digit at all */
+	bool		overflow = d->special || ilen > f->pre || (f->pre == 0 && f->post > 0);
 	int			ipos = 0;		/* integer digit positions seen */
 	int			fpos = 0;
 	bool		printed = false;	/* a digit (or the sign) has been printed */
+	bool		digit_seen = false; /* a digit printed since the start or the point */
 	bool		sign_done = f->sign_placed && !f->pr;
 	int			fraclen = f->post;
 	bool		zero_int = (ilen == 0);
@@ -307,6 +339,7 @@ layout(const NumFormat *f, const NumDigits *d, StrBuf *sb)
 						strbuf_putc(sb, d->frac[fpos]);
 					fpos++;
 					printed = true;
+					digit_seen = true;
 					break;
 				}
 				ipos++;
@@ -314,10 +347,11 @@ layout(const NumFormat *f, const NumDigits *d, StrBuf *sb)
 				{
 					if (!sign_done)
 					{
-						put_sign(sb, f, false);
+						put_sign(sb, f, d->neg);
 						sign_done = true;
 					}
 					strbuf_putc(sb, '#');
+					digit_seen = true;
 					break;
 				}
 				{
@@ -325,7 +359,7 @@ layout(const NumFormat *f, const NumDigits *d, StrBuf *sb)
 					bool		is_digit = ipos >= first;
 					bool		zero = (f->zero_start > 0 && ipos >= f->zero_start);
 					bool		last_zero = zero_int && ipos == f->pre &&
-						(!f->has_dec || (f->fm && fraclen == 0));
+						(!f->has_dec || f->post == 0 || (f->fm && fraclen == 0));
 
 					if (is_digit || zero || last_zero)
 					{
@@ -336,12 +370,15 @@ layout(const NumFormat *f, const NumDigits *d, StrBuf *sb)
 						}
 						strbuf_putc(sb, is_digit ? d->intpart[ipos - first] : '0');
 						printed = true;
+						digit_seen = true;
 					}
 					else if (!f->fm)
 						strbuf_putc(sb, ' ');
 				}
 				break;
 			case NT_DEC:
+				if (f->post == 0 && !overflow)
+					break;		/* no fraction digits: no point either */
 				if (!sign_done)
 				{
 					put_sign(sb, f, d->neg);
@@ -349,9 +386,11 @@ layout(const NumFormat *f, const NumDigits *d, StrBuf *sb)
 				}
 				strbuf_putc(sb, '.');
 				printed = true;
+				digit_seen = false;
 				break;
 			case NT_GROUP:
-				if (printed)
+				/* a separator shows only after a digit of the same part */
+				if (digit_seen)
 					strbuf_putc(sb, ',');
 				else if (!f->fm)
 					strbuf_putc(sb, ' ');
@@ -389,7 +428,7 @@ layout(const NumFormat *f, const NumDigits *d, StrBuf *sb)
 			case NT_RN:
 				break;
 			case NT_TH:
-				if (!overflow)
+				if (!overflow && !d->neg)
 				{
 					static const char *const sfx[] = {"th", "st", "nd", "rd"};
 					int			last = ilen > 0 ? d->intpart[ilen - 1] - '0' : 0;
