@@ -790,6 +790,66 @@ test_random_key_order(TestCtx *t)
 	}
 }
 
+/* Binary send output, byte for byte: encode(TYPEsend('literal'::type), 'hex') on PostgreSQL 15. */
+static void
+test_send_bytes(TestCtx *t)
+{
+	static const struct
+	{
+		const char *type;
+		const char *input;
+		const char *hex;
+	}			cases[] = {
+		{"numeric", "1.50", "000200000000000200011388"},
+		{"numeric", "-123456.789", "0003000140000003000c0d801ed2"},
+		{"numeric", "0", "0000000000000000"},
+		{"numeric", "0.000", "0000000000000003"},
+		{"numeric", "NaN", "00000000c0000000"},
+		{"numeric", "-Infinity", "00000000f0000020"},
+		{"numeric", "Infinity", "00000000d0000020"},
+		{"numeric", "1e20", "00010005000000000001"},
+		{"numeric", "0.00001", "0001fffe0000000503e8"},
+		{"int4[]", "{1,NULL,3}", "00000001000000010000001700000003000000010000000400000001ffffffff0000000400000003"},
+		{"int4[]", "{}", "000000000000000000000017"},
+		{"text[]", "{a,\"b c\"}", "0000000100000000000000190000000200000001000000016100000003622063"},
+		{"int4[]", "[0:1]={5,6}", "000000010000000000000017000000020000000000000004000000050000000400000006"},
+		{"numeric[]", "{1.5}", "0000000100000000000006a400000001000000010000000c000200000000000100011388"},
+		{"float8", "0.1", "3fb999999999999a"},
+		{"float4", "-2.5", "c0200000"},
+		{"bool", "t", "01"},
+		{"int2", "-2", "fffe"},
+		{"int8", "-9223372036854775808", "8000000000000000"},
+		{"uuid", "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11", "a0eebc999c0b4ef8bb6d6bb9bd380a11"},
+		{"oid", "4294967295", "ffffffff"},
+		{"\"char\"", "A", "41"},
+		{"int2vector", "1 2", "0000000100000000000000150000000200000000000000020001000000020002"},
+		{"oidvector", "23 25", "00000001000000000000001a000000020000000000000004000000170000000400000019"},
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+	{
+		int32_t		typmod;
+		const MgType *ty = test_parse_type(t, cases[i].type, &typmod);
+		Datum		d;
+		StrBuf		bin, hex;
+		int			rc;
+
+		strbuf_init(&bin);
+		strbuf_init(&hex);
+		mg_error_reset(&t->err);
+		rc = ty->input(&t->ctx, cases[i].input, strlen(cases[i].input), -1, &d);
+		if (rc == 0)
+			rc = ty->send(&t->ctx, d, -1, &bin);
+		for (size_t k = 0; k < bin.len; k++)
+			strbuf_printf(&hex, "%02x", (unsigned char) bin.data[k]);
+		tap_ok(rc == 0 && strcmp(hex.data, cases[i].hex) == 0, "%ssend('%s') = %s (got %s)",
+			   cases[i].type, cases[i].input, cases[i].hex, hex.data);
+		strbuf_free(&bin);
+		strbuf_free(&hex);
+		arena_reset(&t->arena);
+	}
+}
+
 /* A stand-in catalog for the regclass hooks. */
 static int
 test_regclass_in(EvalCtx *ctx, const char *name, size_t len, Oid *out)
@@ -917,6 +977,7 @@ main(void)
 	test_cast_contexts();
 	test_key_order(&t);
 	test_random_key_order(&t);
+	test_send_bytes(&t);
 	test_records(&t);
 	test_format();
 	{

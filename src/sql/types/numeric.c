@@ -1416,7 +1416,8 @@ numeric_send(EvalCtx *ctx, Datum v, int32_t typmod, StrBuf *out)
 	put_be16(out, (uint16_t) n);
 	put_be16(out, (uint16_t) pk_weight(v));
 	put_be16(out, pk_sign(v));
-	put_be16(out, (uint16_t) pk_dscale(v));
+	/* PostgreSQL's numeric_send shows infinities with dscale 32 (a header-bit artefact) */
+	put_be16(out, (uint16_t) (numeric_is_inf(v) ? 0x20 : pk_dscale(v)));
 	for (int i = 0; i < n; i++)
 		put_be16(out, (uint16_t) pk_digit(v, i));
 	return 0;
