@@ -40,7 +40,12 @@
  *     reads, whatever the transaction writes meanwhile);
  *   - through st_get on a snapshot: valid until st_txn_end;
  *   - through st_get on a write transaction: valid until the next write
- *     (st_insert/update/delete/index_*, DDL, rollback) on that transaction.
+ *     (st_insert/update/delete/index_*, DDL, rollback) on that transaction
+ *     — except that a row already there when the newest savepoint was
+ *     taken (the statement start, with per-statement savepoints) or when
+ *     the transaction began stays valid until that savepoint is released
+ *     or rolled back (or the transaction ends): writes copy the nodes it
+ *     lives in instead of changing them.
  * Never free them.
  *
  * Errors.  Functions taking MgError * return -1 (or NULL) with it set:
