@@ -119,6 +119,8 @@ int			transform_from_table(ParseState *ps, struct Query *q, const AstRangeVar *r
 struct Query *analyze_insert(ParseState *ps, const AstInsertStmt *st);
 struct Query *analyze_update(ParseState *ps, const AstUpdateStmt *st);
 struct Query *analyze_delete(ParseState *ps, const AstDeleteStmt *st);
+/* FROM with joins (analyze/from.c): fills q->nrels, rels, scopes, ON conditions. */
+int			transform_from_join(ParseState *ps, struct Query *q, const AstList *from);
 /* SELECT / VALUES (analyze/select.c). */
 struct Query *analyze_select(ParseState *ps, const AstSelectStmt *sel);
 

@@ -77,6 +77,13 @@ typedef struct Query
 	int			nvalues;
 	Expr	 ***values;
 
+	/* joins: rels[0] joined with rels[1..] left-deep; the raw row is all their columns */
+	int			nrels;			/* > 1 for a join */
+	const struct CatTable **rels;
+	int		   *rel_base;		/* first slot of each rel in the joined row */
+	bool	   *rel_left;		/* LEFT JOIN for rels[i], i > 0 */
+	Expr	  **rel_on;			/* ON condition of rels[i] (over the joined row), or NULL */
+
 	/* UNION [ALL]: rows of left then right (targets are VARs over the appended row) */
 	struct Query *union_left;
 	struct Query *union_right;
@@ -102,6 +109,7 @@ typedef enum PlanKind
 	PLAN_INDEXSCAN,
 	PLAN_VIRTUAL,				/* a system catalog's rows, computed at run time */
 	PLAN_APPEND,				/* child's rows, then child2's */
+	PLAN_NESTLOOP,				/* for each child row, child2 run with it as the outer row */
 	PLAN_AGG,					/* whole-input aggregation: one row */
 	PLAN_SORT,
 	PLAN_UNIQUE,
@@ -130,7 +138,8 @@ struct Plan
 {
 	PlanKind	kind;
 	Plan	   *child;
-	Plan	   *child2;			/* APPEND only */
+	Plan	   *child2;			/* APPEND, NESTLOOP (inner) */
+	bool		left_join;		/* NESTLOOP: emit unmatched outer rows with NULLs */
 	int			width;			/* output columns */
 	int			raw_width;		/* raw row columns (before tlist) */
 	Oid		   *out_types;		/* width entries: the output column types */

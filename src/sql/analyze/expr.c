@@ -680,6 +680,21 @@ transform_column_ref(ParseState *ps, const AstColumnRef *c)
 		mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED, "cross-database references are not implemented");
 		return fail_at(ps, c->hdr.location);
 	}
+	if (!relname)
+	{
+		/* Unqualified: the name must be unique among the FROM items. */
+		int			hits = 0;
+
+		for (Scope *sc = ps->scope; sc; sc = sc->next)
+			for (int i = 0; i < sc->ncols; i++)
+				if (strcmp(sc->cols[i].name, colname) == 0)
+					hits++;
+		if (hits > 1)
+		{
+			mg_error(ps->err, SQLSTATE_AMBIGUOUS_COLUMN, "column reference \"%s\" is ambiguous", colname);
+			return fail_at(ps, c->hdr.location);
+		}
+	}
 	for (Scope *sc = ps->scope; sc; sc = sc->next)
 	{
 		const char *visible = sc->alias ? sc->alias : sc->relname;

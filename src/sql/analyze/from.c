@@ -83,6 +83,122 @@ scope_for_table(Arena *a, const CatTable *t, const char *alias, int slot_base)
 	return sc;
 }
 
+/* Flattens a FROM list / left-deep join tree into q->rels; ON conditions analysed over the join so far. */
+static int
+add_join_item(ParseState *ps, Query *q, const AstNode *item, bool left, const AstNode *on, const AstList *using_cols,
+			  int *cap, Scope **last)
+{
+	if (AST_IS(item, AST_JOIN_EXPR))
+	{
+		const AstJoinExpr *j = (const AstJoinExpr *) item;
+
+		if (j->jointype == AST_JOIN_RIGHT || j->jointype == AST_JOIN_FULL || j->is_natural || j->alias)
+		{
+			mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED, "%s is not supported yet",
+					 j->is_natural ? "NATURAL JOIN" : j->alias ? "an alias for a join" :
+					 j->jointype == AST_JOIN_RIGHT ? "RIGHT JOIN" : "FULL JOIN");
+			pstate_position(ps, item->location);
+			return -1;
+		}
+		if (!AST_IS(j->rarg, AST_RANGE_VAR))
+		{
+			mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED, "joins with a parenthesized right side are not supported yet");
+			pstate_position(ps, item->location);
+			return -1;
+		}
+		if (add_join_item(ps, q, j->larg, false, NULL, NULL, cap, last) < 0)
+			return -1;
+		return add_join_item(ps, q, j->rarg, j->jointype == AST_JOIN_LEFT, j->quals, j->using_clause, cap, last);
+	}
+	if (!AST_IS(item, AST_RANGE_VAR))
+	{
+		mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED, "this FROM item is not supported yet");
+		pstate_position(ps, item->location);
+		return -1;
+	}
+	{
+		const AstRangeVar *rv = (const AstRangeVar *) item;
+		const CatTable *t = lookup_relation(ps, rv, false);
+		int			base = q->nrels > 0 ? q->rel_base[q->nrels - 1] + q->rels[q->nrels - 1]->ncols : 0;
+		Scope	   *sc;
+		const char *name;
+
+		if (!t)
+			return -1;
+		if (t->relkind != 'r' && t->relkind != 'v')
+		{
+			mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED, "selecting from sequence \"%s\" is not supported yet", t->name);
+			return -1;
+		}
+		name = rv->alias ? rv->alias->aliasname : t->name;
+		for (Scope *o = q->scope; o; o = o->next)
+			if (strcmp(o->alias ? o->alias : o->relname, name) == 0)
+			{
+				mg_error(ps->err, SQLSTATE_DUPLICATE_ALIAS, "table name \"%s\" specified more than once", name);
+				return -1;
+			}
+		if (q->nrels == *cap)
+		{
+			int			ncap = *cap * 2;
+
+			q->rels = arena_realloc(ps->a, q->rels, sizeof(CatTable *) * *cap, sizeof(CatTable *) * ncap);
+			q->rel_base = arena_realloc(ps->a, q->rel_base, sizeof(int) * *cap, sizeof(int) * ncap);
+			q->rel_left = arena_realloc(ps->a, q->rel_left, sizeof(bool) * *cap, sizeof(bool) * ncap);
+			q->rel_on = arena_realloc(ps->a, q->rel_on, sizeof(Expr *) * *cap, sizeof(Expr *) * ncap);
+			*cap = ncap;
+		}
+		sc = scope_for_table(ps->a, t, rv->alias ? rv->alias->aliasname : NULL, base);
+		if (*last)
+			(*last)->next = sc;
+		else
+			q->scope = sc;
+		*last = sc;
+		q->rels[q->nrels] = t;
+		q->rel_base[q->nrels] = base;
+		q->rel_left[q->nrels] = left;
+		q->rel_on[q->nrels] = NULL;
+		q->nrels++;
+		ps->scope = q->scope;
+		if (using_cols)
+		{
+			mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED, "JOIN ... USING is not supported yet");
+			return -1;
+		}
+		if (on)
+		{
+			Expr	   *e;
+
+			ps->allow_aggs = false;
+			ps->agg_context = "JOIN conditions";
+			if (!(e = transform_expr(ps, on)) || !(e = coerce_to_bool(ps, e, "JOIN/ON")))
+				return -1;
+			q->rel_on[q->nrels - 1] = e;
+		}
+	}
+	return 0;
+}
+
+int
+transform_from_join(ParseState *ps, Query *q, const AstList *from)
+{
+	int			cap = 4;
+	Scope	   *last = NULL;
+
+	q->rels = arena_new_array(ps->a, const CatTable *, cap);
+	q->rel_base = arena_new_array(ps->a, int, cap);
+	q->rel_left = arena_new_array(ps->a, bool, cap);
+	q->rel_on = arena_new_array(ps->a, Expr *, cap);
+	for (int i = 0; i < ast_list_length(from); i++)
+		if (add_join_item(ps, q, ast_list_nth(from, i), false, NULL, NULL, &cap, &last) < 0)
+			return -1;
+	if (q->nrels == 1)
+	{
+		q->rel = q->rels[0];
+		q->nrels = 0;
+	}
+	return 0;
+}
+
 int
 transform_from_table(ParseState *ps, Query *q, const AstRangeVar *rv)
 {

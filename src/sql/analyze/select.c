@@ -465,14 +465,17 @@ check_select_supported(ParseState *ps, const AstSelectStmt *sel)
 		what = "WINDOW";
 	else if (sel->into_clause)
 		what = "SELECT INTO";
-	else if (ast_list_length(sel->from_clause) > 1)
-		what = "joins", loc = ast_list_nth(sel->from_clause, 1)->location;
-	else if (ast_list_length(sel->from_clause) == 1 && !AST_IS(ast_list_nth(sel->from_clause, 0), AST_RANGE_VAR))
+	else
 	{
-		const AstNode *f = ast_list_nth(sel->from_clause, 0);
+		for (int i = 0; i < ast_list_length(sel->from_clause) && !what; i++)
+		{
+			const AstNode *f = ast_list_nth(sel->from_clause, i);
 
-		what = AST_IS(f, AST_JOIN_EXPR) ? "joins" : AST_IS(f, AST_RANGE_SUBSELECT) ? "subqueries in FROM" : "functions in FROM";
-		loc = f->location;
+			if (AST_IS(f, AST_RANGE_SUBSELECT))
+				what = "subqueries in FROM", loc = f->location;
+			else if (AST_IS(f, AST_RANGE_FUNCTION))
+				what = "functions in FROM", loc = f->location;
+		}
 	}
 	if (!what)
 		return 0;
@@ -615,8 +618,12 @@ analyze_select(ParseState *ps, const AstSelectStmt *sel)
 		return analyze_union(ps, sel);
 	q = arena_new(ps->a, Query);
 	q->cmd = CMD_SELECT;
-	if (ast_list_length(sel->from_clause) == 1 &&
-		transform_from_table(ps, q, (const AstRangeVar *) ast_list_nth(sel->from_clause, 0)) < 0)
+	if (ast_list_length(sel->from_clause) == 1 && AST_IS(ast_list_nth(sel->from_clause, 0), AST_RANGE_VAR))
+	{
+		if (transform_from_table(ps, q, (const AstRangeVar *) ast_list_nth(sel->from_clause, 0)) < 0)
+			return NULL;
+	}
+	else if (ast_list_length(sel->from_clause) > 0 && transform_from_join(ps, q, sel->from_clause) < 0)
 		return NULL;
 	ps->scope = q->scope;
 

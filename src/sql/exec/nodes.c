@@ -745,6 +745,78 @@ append_next(ExecState *es, ExecNode *n)
 	return 1;
 }
 
+/* ---- NestLoop ------------------------------------------------------------------ */
+
+typedef struct NestState
+{
+	ExecState	sub;			/* inner runs: the outer row as rs.outer */
+	Arena	   *inner_arena;	/* reset per outer row */
+	ExecNode   *inner;
+	bool		have_outer;
+	bool		matched;
+	ExprRow		outer_row;
+} NestState;
+
+static int
+nest_next(ExecState *es, ExecNode *n)
+{
+	NestState  *st = n->state;
+	const Plan *p = n->plan;
+	int			ow = p->child->width;
+	int			iw = p->raw_width - ow;	/* width is the projection when a tlist sits on top */
+
+	for (;;)
+	{
+		int			rc;
+		bool		pass;
+
+		if (!st->have_outer)
+		{
+			if ((rc = exec_next(es, n->child)) <= 0)
+				return rc;
+			st->outer_row.values = n->child->values;
+			st->outer_row.nulls = n->child->nulls;
+			arena_reset(st->inner_arena);
+			st->sub.run_arena = st->inner_arena;
+			if (!(st->inner = exec_start(&st->sub, p->child2)))
+				return -1;
+			st->have_outer = true;
+			st->matched = false;
+		}
+		if (exec_check_interrupt(es) < 0)
+			return -1;
+		rc = exec_next(&st->sub, st->inner);
+		if (rc < 0)
+			return -1;
+		arena_reset(n->arena);
+		memcpy(n->raw_values, n->child->values, sizeof(Datum) * (size_t) ow);
+		memcpy(n->raw_nulls, n->child->nulls, sizeof(bool) * (size_t) ow);
+		if (rc > 0)
+		{
+			st->matched = true;
+			memcpy(n->raw_values + ow, st->inner->values, sizeof(Datum) * (size_t) iw);
+			memcpy(n->raw_nulls + ow, st->inner->nulls, sizeof(bool) * (size_t) iw);
+		}
+		else
+		{
+			exec_end(st->inner);
+			st->inner = NULL;
+			st->have_outer = false;
+			if (!p->left_join || st->matched)
+				continue;
+			for (int i = 0; i < iw; i++)
+			{
+				n->raw_values[ow + i] = 0;
+				n->raw_nulls[ow + i] = true;
+			}
+		}
+		if (exec_finish_row(es, n, &pass) < 0)
+			return -1;
+		if (pass)
+			return 1;
+	}
+}
+
 /* ---- building and tearing down ------------------------------------------- */
 
 ExecNode *
@@ -830,6 +902,18 @@ exec_start(ExecState *es, const Plan *plan)
 			if (modify_start(es, n) < 0)
 				return NULL;
 			break;
+		case PLAN_NESTLOOP:
+			{
+				NestState  *st = arena_new(es->run_arena, NestState);
+
+				st->sub = *es;
+				st->sub.rs.outer = &st->outer_row;
+				st->sub.rs.exec = &st->sub;
+				st->inner_arena = arena_create(4096);
+				n->state = st;
+				n->next = nest_next;
+				break;
+			}
 		case PLAN_APPEND:
 			{
 				AppendState *st = arena_new(es->run_arena, AppendState);
@@ -852,6 +936,17 @@ exec_end(ExecNode *n)
 	exec_end(n->child);
 	if (n->plan->kind == PLAN_APPEND && n->state)
 		exec_end(((AppendState *) n->state)->second);
+	if (n->plan->kind == PLAN_NESTLOOP && n->state)
+	{
+		NestState  *st = n->state;
+
+		if (st->inner)
+			exec_end(st->inner);
+		st->inner = NULL;
+		if (st->inner_arena)
+			arena_free(st->inner_arena);
+		st->inner_arena = NULL;
+	}
 	switch (n->plan->kind)
 	{
 		case PLAN_AGG:

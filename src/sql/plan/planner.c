@@ -50,6 +50,208 @@ inherit_width(Arena *a, Plan *p)
 	p->out_types = p->child->out_types;
 }
 
+/* ---- joins ------------------------------------------------------------------ */
+
+static int
+rel_of_slot(const Query *q, int slot)
+{
+	int			r = 0;
+
+	for (int i = 0; i < q->nrels; i++)
+		if (q->rel_base[i] <= slot)
+			r = i;
+	return r;
+}
+
+/* The highest rel an expression reads (-1: none); *outer set if it reads an enclosing query. */
+static int
+max_rel(const Query *q, const Expr *e, bool *outer)
+{
+	int			m = -1;
+
+	if (!e)
+		return -1;
+	if (e->kind == EXPR_VAR)
+		return rel_of_slot(q, e->u.var);
+	if (e->kind == EXPR_OUTERVAR || (e->kind == EXPR_SUBLINK && e->u.sublink.correlated))
+		*outer = true;
+	for (int i = 0; i < e->nargs; i++)
+	{
+		int			r = max_rel(q, e->args[i], outer);
+
+		if (r > m)
+			m = r;
+	}
+	if (e->kind == EXPR_CASE)
+	{
+		for (int i = 0; i < e->u.kase.nwhen; i++)
+		{
+			int			a = max_rel(q, e->u.kase.when[i], outer);
+			int			b = max_rel(q, e->u.kase.then[i], outer);
+
+			m = a > m ? a : m;
+			m = b > m ? b : m;
+		}
+		{
+			int			d = max_rel(q, e->u.kase.defresult, outer);
+
+			m = d > m ? d : m;
+		}
+	}
+	return m;
+}
+
+/* In place on a copy: columns before base read the outer row, rel columns shift to 0. */
+static void
+rewrite_for_inner(Expr *e, int base)
+{
+	if (!e)
+		return;
+	if (e->kind == EXPR_VAR)
+	{
+		if (e->u.var < base)
+			e->kind = EXPR_OUTERVAR;
+		else
+			e->u.var -= base;
+		return;
+	}
+	for (int i = 0; i < e->nargs; i++)
+		rewrite_for_inner(e->args[i], base);
+	if (e->kind == EXPR_CASE)
+	{
+		for (int i = 0; i < e->u.kase.nwhen; i++)
+		{
+			rewrite_for_inner(e->u.kase.when[i], base);
+			rewrite_for_inner(e->u.kase.then[i], base);
+		}
+		rewrite_for_inner(e->u.kase.defresult, base);
+	}
+}
+
+static Expr *
+and_of(Arena *a, Expr **list, int n)
+{
+	Expr	   *e;
+
+	if (n == 0)
+		return NULL;
+	if (n == 1)
+		return list[0];
+	e = expr_new(a, EXPR_AND, BOOLOID, n, -1);
+	for (int i = 0; i < n; i++)
+		e->args[i] = list[i];
+	return e;
+}
+
+static void
+flatten_and(Expr *e, Expr **out, int *n, int max)
+{
+	if (!e)
+		return;
+	if (e->kind == EXPR_AND)
+	{
+		for (int i = 0; i < e->nargs; i++)
+			flatten_and(e->args[i], out, n, max);
+		return;
+	}
+	if (*n < max)
+		out[(*n)++] = e;
+}
+
+/*
+ * Left-deep nested loops.  WHERE terms go to the first table's scan when
+ * they read only it, into the inner scan of the table they read last when
+ * that join is an inner one, else stay above the joins.  Inner scans see
+ * the joined row so far as their outer row, so an equality on an indexed
+ * inner column becomes an index lookup per outer row.
+ */
+static Plan *
+plan_join(Arena *a, const Query *q, MgError *err)
+{
+	Expr	   *conj[64];
+	int			nconj = 0;
+	bool	   *used;
+	Expr	  **pick = arena_new_array(a, Expr *, 80);
+	int			npick;
+	bool		outer = false;
+	Plan	   *top;
+	Query		qi;
+
+	flatten_and(q->where, conj, &nconj, 64);
+	if (nconj == 64 && q->where)
+	{
+		mg_error(err, SQLSTATE_FEATURE_NOT_SUPPORTED, "too many WHERE conditions in a join");
+		return NULL;
+	}
+	used = arena_new_array(a, bool, 65);
+	for (int i = 0; i < q->ntargets; i++)
+		max_rel(q, q->targets[i], &outer);
+	for (int i = 0; i < q->nrels; i++)
+		max_rel(q, q->rel_on[i], &outer);
+	for (int i = 0; i < nconj; i++)
+		max_rel(q, conj[i], &outer);
+	if (outer)
+	{
+		mg_error(err, SQLSTATE_FEATURE_NOT_SUPPORTED, "correlated subqueries over joins are not supported yet");
+		return NULL;
+	}
+	/* first table */
+	npick = 0;
+	for (int i = 0; i < nconj; i++)
+		if (max_rel(q, conj[i], &outer) <= 0)
+		{
+			pick[npick++] = conj[i];
+			used[i] = true;
+		}
+	memset(&qi, 0, sizeof(qi));
+	qi.rel = q->rels[0];
+	qi.where = and_of(a, pick, npick);
+	if (!(top = plan_scan(a, &qi, err)))
+		return NULL;
+	for (int r = 1; r < q->nrels; r++)
+	{
+		int			base = q->rel_base[r];
+		int			w = q->rels[r]->ncols;
+		Plan	   *inner,
+				   *nl;
+
+		npick = 0;
+		if (q->rel_on[r])
+			flatten_and(q->rel_on[r], pick, &npick, 64);
+		if (!q->rel_left[r])
+			for (int i = 0; i < nconj; i++)
+				if (!used[i] && max_rel(q, conj[i], &outer) == r)
+				{
+					pick[npick++] = conj[i];
+					used[i] = true;
+				}
+		for (int i = 0; i < npick; i++)
+		{
+			pick[i] = expr_copy(a, pick[i]);
+			rewrite_for_inner(pick[i], base);
+		}
+		memset(&qi, 0, sizeof(qi));
+		qi.rel = q->rels[r];
+		qi.where = and_of(a, pick, npick);
+		if (!(inner = plan_scan(a, &qi, err)))
+			return NULL;
+		nl = plan_new(a, PLAN_NESTLOOP, top);
+		nl->child2 = inner;
+		nl->left_join = q->rel_left[r];
+		nl->raw_width = nl->width = base + w;
+		nl->out_types = arena_new_array(a, Oid, base + w + 1);
+		memcpy(nl->out_types, top->out_types, sizeof(Oid) * (size_t) base);
+		memcpy(nl->out_types + base, inner->out_types, sizeof(Oid) * (size_t) w);
+		top = nl;
+	}
+	npick = 0;
+	for (int i = 0; i < nconj; i++)
+		if (!used[i])
+			pick[npick++] = conj[i];
+	top->qual = and_of(a, pick, npick);
+	return top;
+}
+
 Plan *
 plan_modify(Arena *a, const Query *q, MgError *err)
 {
@@ -124,7 +326,12 @@ plan_select(Arena *a, const Query *q, MgError *err)
 	}
 	else
 	{
-		if (q->rel)
+		if (q->nrels > 1)
+		{
+			if (!(top = plan_join(a, q, err)))
+				return NULL;
+		}
+		else if (q->rel)
 		{
 			if (!(top = plan_scan(a, q, err)))
 				return NULL;
