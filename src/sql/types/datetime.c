@@ -240,10 +240,33 @@ datetime_now_tm(EvalCtx *ctx, PgTm *tm, int32_t *fsec, int *tz)
 
 /* ---------------------------------------------------------------- settings */
 
+static void datestyle_parse(const char *s, DateStyle *ds);
+
+/* Each thread remembers the last DateStyle text it parsed (by content). */
+static __thread char datestyle_memo_text[64];
+static __thread DateStyle datestyle_memo;
+
 void
 datestyle_get(const EvalCtx *ctx, DateStyle *ds)
 {
 	const char *s = ctx->gucs ? guc_str(ctx->gucs, GUC_DATESTYLE) : NULL;
+
+	if (s != NULL && datestyle_memo_text[0] != '\0' && strcmp(s, datestyle_memo_text) == 0)
+	{
+		*ds = datestyle_memo;
+		return;
+	}
+	datestyle_parse(s, ds);
+	if (s != NULL && strlen(s) < sizeof(datestyle_memo_text))
+	{
+		strcpy(datestyle_memo_text, s);
+		datestyle_memo = *ds;
+	}
+}
+
+static void
+datestyle_parse(const char *s, DateStyle *ds)
+{
 	bool		have_order = false;
 
 	ds->style = USE_ISO_DATES;
@@ -311,10 +334,35 @@ intervalstyle_get(const EvalCtx *ctx)
 
 /* ---------------------------------------------------------------- encoding */
 
+/* Appends val zero-padded to width digits (no printf: this is the hot path of output). */
 void
 append_zeropad(StrBuf *out, long val, int width)
 {
-	strbuf_printf(out, "%0*ld", width, val);
+	char		buf[24];
+	int			n = 0;
+	unsigned long u = val < 0 ? (unsigned long) (-(val + 1)) + 1 : (unsigned long) val;
+
+	do
+	{
+		buf[sizeof(buf) - 1 - n++] = (char) ('0' + u % 10);
+		u /= 10;
+	} while (u != 0);
+	while (n < width && n < (int) sizeof(buf) - 1)
+		buf[sizeof(buf) - 1 - n++] = '0';
+	if (val < 0)
+		strbuf_putc(out, '-');
+	strbuf_append(out, buf + sizeof(buf) - n, (size_t) n);
+}
+
+static void
+put2(StrBuf *out, int v)
+{
+	char		b[2] = {(char) ('0' + (v / 10) % 10), (char) ('0' + v % 10)};
+
+	if (v >= 0 && v < 100)
+		strbuf_append(out, b, 2);
+	else
+		append_zeropad(out, v, 2);
 }
 
 /*
@@ -325,13 +373,24 @@ append_zeropad(StrBuf *out, long val, int width)
 void
 append_seconds(StrBuf *out, int sec, int32_t fsec, int precision, bool fillzeros)
 {
-	char		frac[16];
+	char		frac[8];
 	int			n;
+	int			f = abs(fsec);
 
-	strbuf_printf(out, fillzeros ? "%02d" : "%d", abs(sec));
+	append_zeropad(out, abs(sec), fillzeros ? 2 : 1);
 	if (fsec == 0)
 		return;
-	snprintf(frac, sizeof(frac), "%06d", abs(fsec));
+	if (f > 999999)
+	{
+		/* cannot happen for valid values; keep PostgreSQL's fallback */
+		strbuf_printf(out, ".%d", f);
+		return;
+	}
+	for (int i = 5; i >= 0; i--)
+	{
+		frac[i] = (char) ('0' + f % 10);
+		f /= 10;
+	}
 	n = precision;
 	while (n > 0 && frac[n - 1] == '0')
 		n--;
@@ -353,12 +412,17 @@ encode_timezone(int tz, int style, StrBuf *out)
 	min = sec / SECS_PER_MINUTE;
 	sec -= min * SECS_PER_MINUTE;
 	strbuf_putc(out, (tz <= 0) ? '+' : '-');
+	put2(out, hour);
+	if (sec != 0 || min != 0 || style == USE_XSD_DATES)
+	{
+		strbuf_putc(out, ':');
+		put2(out, min);
+	}
 	if (sec != 0)
-		strbuf_printf(out, "%02d:%02d:%02d", hour, min, sec);
-	else if (min != 0 || style == USE_XSD_DATES)
-		strbuf_printf(out, "%02d:%02d", hour, min);
-	else
-		strbuf_printf(out, "%02d", hour);
+	{
+		strbuf_putc(out, ':');
+		put2(out, sec);
+	}
 }
 
 static int
@@ -377,7 +441,10 @@ encode_date_only(const PgTm *tm, int style, int order, StrBuf *out)
 		case USE_ISO_DATES:
 		case USE_XSD_DATES:
 			append_zeropad(out, y, 4);
-			strbuf_printf(out, "-%02d-%02d", tm->mon, tm->mday);
+			strbuf_putc(out, '-');
+			put2(out, tm->mon);
+			strbuf_putc(out, '-');
+			put2(out, tm->mday);
 			break;
 		case USE_SQL_DATES:
 			if (order == DATEORDER_DMY)
@@ -405,7 +472,10 @@ encode_date_only(const PgTm *tm, int style, int order, StrBuf *out)
 void
 encode_time_only(const PgTm *tm, int32_t fsec, bool print_tz, int tz, int style, StrBuf *out)
 {
-	strbuf_printf(out, "%02d:%02d:", tm->hour, tm->min);
+	put2(out, tm->hour);
+	strbuf_putc(out, ':');
+	put2(out, tm->min);
+	strbuf_putc(out, ':');
 	append_seconds(out, tm->sec, fsec, MAX_TIMESTAMP_PRECISION, true);
 	if (print_tz)
 		encode_timezone(tz, style, out);
@@ -422,8 +492,15 @@ encode_date_time(PgTm *tm, int32_t fsec, bool print_tz, int tz, const char *tzn,
 		case USE_ISO_DATES:
 		case USE_XSD_DATES:
 			append_zeropad(out, y, 4);
-			strbuf_printf(out, "-%02d-%02d%c%02d:%02d:", tm->mon, tm->mday,
-						  style == USE_ISO_DATES ? ' ' : 'T', tm->hour, tm->min);
+			strbuf_putc(out, '-');
+			put2(out, tm->mon);
+			strbuf_putc(out, '-');
+			put2(out, tm->mday);
+			strbuf_putc(out, style == USE_ISO_DATES ? ' ' : 'T');
+			put2(out, tm->hour);
+			strbuf_putc(out, ':');
+			put2(out, tm->min);
+			strbuf_putc(out, ':');
 			append_seconds(out, tm->sec, fsec, MAX_TIMESTAMP_PRECISION, true);
 			if (print_tz)
 				encode_timezone(tz, style, out);
