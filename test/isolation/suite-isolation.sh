@@ -4,6 +4,7 @@
 #   main      default settings: every section but threads1
 #   threads1  --threads 1: a writer parked on the lock leaves the only
 #             worker free for other sessions; the waiting sections again
+#   memlimit  -c max_memory=32MB (memgres only): 53200 past the limit
 # MEMGRES_TEST_AGAINST=postgres runs them against private PostgreSQL 15
 # servers instead (how the expectations are validated against the oracle;
 # PostgreSQL has no --threads, so threads1 there is a second plain run).
@@ -57,6 +58,18 @@ if [ -z "${MEMGRES_ISOLATION_SECTIONS:-}" ]; then
 		tap_check $? "--threads 1 server stopped cleanly"
 	else
 		tap_fail "--threads 1 server started"
+	fi
+fi
+
+if [ -z "${MEMGRES_ISOLATION_SECTIONS:-}" ]; then
+	if [ "$against" = postgres ]; then
+		tap_skip "memlimit: max_memory" "memgres only"
+	elif target_start -c max_memory=32MB; then
+		run_prog memlimit memlimit
+		target_stop
+		tap_check $? "max_memory server stopped cleanly"
+	else
+		tap_fail "max_memory server started"
 	fi
 fi
 

@@ -30,6 +30,9 @@
  *   serializable memgres only: a SERIALIZABLE block holds the writer lock
  *                from its first statement (PostgreSQL: one snapshot, no wait)
  *   cancel_running  cancel of a running pg_sleep: 57014
+ *   memlimit     (run against -c max_memory=32MB; memgres only) a write
+ *                past the limit fails with 53200, reads go on, and space
+ *                freed by DROP TABLE can be written again
  *
  * memgres deliberately differs from PostgreSQL in two places, tested only
  * against memgres and named so in the TAP lines: a template with active
@@ -881,6 +884,59 @@ test_serializable(void)
 	PQfinish(w);
 }
 
+/* ---- max_memory (memgres only; the suite starts a server with a limit) --- */
+
+static void
+test_memlimit(void)
+{
+	PGconn	   *w,
+			   *r;
+	const char *code = "";
+	char		sql[64 * 1100 + 64],
+				v[64];
+	int			batch,
+				j;
+
+	if (iso_against_postgres())
+	{
+		tap_ok(true, "memlimit: a write past max_memory fails with 53200 # SKIP memgres only (max_memory)");
+		return;
+	}
+	/* Engine gap: the max_memory setting is not applied to the storage. */
+	if (!iso_pending_enabled())
+	{
+		tap_ok(true, "memlimit: a write past max_memory fails with 53200 # SKIP engine gap: max_memory is "
+			   "accepted but not applied to the storage (MEMGRES_TEST_PENDING=1 runs it)");
+		return;
+	}
+	w = iso_connect(NULL);
+	r = iso_connect(NULL);
+	iso_must(w, "drop table if exists iso_mem; create table iso_mem (id int primary key, f text)");
+	/* 64 rows of 1 kB per statement until the limit; at most 64 MB */
+	for (batch = 0; batch < 1024; batch++)
+	{
+		size_t		used = snprintf(sql, sizeof(sql), "insert into iso_mem values ");
+
+		for (j = 0; j < 64; j++)
+			used += snprintf(sql + used, sizeof(sql) - used, "%s(%d, repeat('m', 1000))", j ? "," : "",
+							 batch * 64 + j);
+		code = iso_sqlstate(w, sql);
+		if (strcmp(code, "") != 0)
+			break;
+	}
+	tap_ok(strcmp(code, "53200") == 0, "memlimit: a write past max_memory fails with 53200 after %d rows (got '%s')",
+		   batch * 64, code);
+	snprintf(v, sizeof(v), "%d", batch * 64);
+	tap_ok(tap_query_value(w, "select count(*) from iso_mem", v),
+		   "memlimit: the failed statement left nothing; the writer's session still reads");
+	tap_ok(tap_query_value(r, "select count(*) from iso_mem", v), "memlimit: another session reads");
+	iso_must(w, "drop table iso_mem");
+	tap_ok(strcmp(iso_sqlstate(w, "create table iso_mem2 (a int); insert into iso_mem2 values (1); drop table iso_mem2"), "") == 0,
+		   "memlimit: after DROP TABLE writes work again");
+	PQfinish(w);
+	PQfinish(r);
+}
+
 /* ---- cancel of a running statement ------------------------------------ */
 
 static void
@@ -930,6 +986,7 @@ static const Section sections[] = {
 	{"databases", test_databases, true},
 	{"serializable", test_serializable, true},
 	{"cancel_running", test_cancel_running, true},
+	{"memlimit", test_memlimit, false},
 };
 
 int
