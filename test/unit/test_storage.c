@@ -1014,6 +1014,27 @@ test_txn_semantics(StCluster *cl)
 	st_txn_end(snap);
 	ok(destroyed == 1, "and is destroyed with the last version holding it");
 
+	/* rows read after a savepoint stay put while the statement writes */
+	lock_or_die(db);
+	t = st_txn_begin(db);
+	{
+		int			sp = st_savepoint(t);
+		const StTuple *held = st_get(t, TBL, 3);
+		int32_t		v3 = val_of(t, 3);
+		bool		same = true;
+
+		for (int i = 0; i < 400; i++)
+		{
+			st_update(t, TBL, 3 + (uint64_t) (i % 5), make_row(&a, -i, 10 + i % 7), &err);
+			st_insert(t, TBL, make_row(&a, i, 30), &rowid, &err);
+			same = same && row_matches(held, v3, 10);
+		}
+		st_rollback_to(t, sp);
+		st_release(t, sp);
+		ok(same, "a tuple read after a savepoint is unchanged by the writes that follow");
+	}
+	st_txn_end(t);
+
 	/* a cursor outlives the snapshot it was opened on, and later commits */
 	snap = st_snapshot_begin(db);
 	st_scan_open(&c, snap, TBL, 0, false);
