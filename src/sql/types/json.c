@@ -560,7 +560,7 @@ parse_value(Lexer *lx, const char *what, int depth)
 {
 	JsonNode   *n;
 
-	if (depth > 6400)
+	if (depth > 2000)
 	{
 		mg_error(lx->ctx->err, SQLSTATE_STATEMENT_TOO_COMPLEX, "stack depth limit exceeded");
 		lx->failed = true;
