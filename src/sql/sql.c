@@ -94,6 +94,9 @@ sql_engine_init(const SqlEngineConfig *cfg, MgError *err)
 	types_init();
 	func_init();
 	system_init();
+	/* -c max_memory=SIZE: writes past it fail with 53200 (storage enforces it). */
+	if (guc_int(&guc_server, GUC_MAX_MEMORY) > 0)
+		storage_set_memory_limit((size_t) guc_int(&guc_server, GUC_MAX_MEMORY));
 
 	pthread_mutex_lock(&cluster_lock);
 	if (cluster_roles || sql_cluster)

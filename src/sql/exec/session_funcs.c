@@ -26,6 +26,7 @@
 
 #include <memgres/func.h>
 #include <memgres/guc.h>
+#include <memgres/storage.h>
 #include <memgres/sqlstate.h>
 #include <memgres/strbuf.h>
 #include <memgres/types.h>
@@ -306,7 +307,29 @@ fn_col_description(FnCall *fc, Datum *out)
 	return 0;
 }
 
+/* memgres_memory_used(): bytes held by stored rows and trees of every database. */
+static int
+fn_memory_used(FnCall *fc, Datum *out)
+{
+	(void) fc;
+	*out = Int64GetDatum((int64_t) storage_memory_used());
+	return 0;
+}
+
+/* memgres_memory_limit(): max_memory in bytes, 0 for none. */
+static int
+fn_memory_limit(FnCall *fc, Datum *out)
+{
+	(void) fc;
+	*out = Int64GetDatum((int64_t) storage_memory_limit());
+	return 0;
+}
+
 static const FuncDef session_funcs[] = {
+	{.name = "memgres_memory_used", .nargs = 0, .rettype = INT8OID,
+	 .strict = true, .volatility = FUNC_VOLATILE, .fn = fn_memory_used},
+	{.name = "memgres_memory_limit", .nargs = 0, .rettype = INT8OID,
+	 .strict = true, .volatility = FUNC_VOLATILE, .fn = fn_memory_limit},
 	{.name = "obj_description", .nargs = 2, .argtypes = {OIDOID, NAMEOID}, .rettype = TEXTOID,
 	 .strict = true, .volatility = FUNC_STABLE, .fn = fn_obj_description},
 	{.name = "obj_description", .nargs = 1, .argtypes = {OIDOID}, .rettype = TEXTOID,
