@@ -1024,6 +1024,140 @@ fn_jsonb_set(FnCall *fc, Datum *out)
 	return 0;
 }
 
+/* ?| and ?&: any / all of the text[] keys exist (jsonb_exists semantics). */
+static bool
+key_exists(const JsonNode *n, const char *k, size_t klen)
+{
+	if (n->type == JSON_OBJECT)
+	{
+		for (int i = 0; i < n->n; i++)
+			if (n->keylens[i] == klen && memcmp(n->keys[i], k, klen) == 0)
+				return true;
+	}
+	else if (n->type == JSON_ARRAY)
+	{
+		for (int i = 0; i < n->n; i++)
+			if (n->items[i]->type == JSON_STRING && n->items[i]->len == klen &&
+				memcmp(n->items[i]->str, k, klen) == 0)
+				return true;
+	}
+	else if (n->type == JSON_STRING)
+		return n->len == klen && memcmp(n->str, k, klen) == 0;
+	return false;
+}
+
+static int
+exists_many(FnCall *fc, bool all, Datum *out)
+{
+	JsonNode   *n = jsonb_to_node(fc->ctx->arena, fc->args[0]);
+	Oid			elemtype;
+	int			nk,
+				lbound;
+	Datum	   *keys;
+	bool	   *nulls;
+	bool		result = all;
+
+	array_deconstruct(fc->ctx->arena, fc->args[1], &elemtype, &nk, &keys, &nulls, &lbound);
+	for (int i = 0; i < nk; i++)
+	{
+		bool		e;
+
+		if (nulls[i])
+			continue;
+		e = key_exists(n, DatumGetVarlena(keys[i])->data, DatumGetVarlena(keys[i])->len);
+		if (all && !e)
+			result = false;
+		if (!all && e)
+			result = true;
+	}
+	*out = BoolGetDatum(result);
+	return 0;
+}
+
+static int fn_jsonb_exists_any(FnCall *fc, Datum *out) { return exists_many(fc, false, out); }
+static int fn_jsonb_exists_all(FnCall *fc, Datum *out) { return exists_many(fc, true, out); }
+
+/* #-: deletes the element a text[] path names (PostgreSQL's jsonb_delete_path). */
+static int
+delete_path(FnCall *fc, JsonNode *n, Datum *path, bool *nulls, int np, int level)
+{
+	const Varlena *k;
+	int			idx = -1;
+
+	if (nulls[level])
+	{
+		mg_error(fc->ctx->err, SQLSTATE_NULL_VALUE_NOT_ALLOWED, "path element at position %d is null", level + 1);
+		return -1;
+	}
+	k = DatumGetVarlena(path[level]);
+	if (n->type == JSON_OBJECT)
+	{
+		for (int i = 0; i < n->n; i++)
+			if (n->keylens[i] == k->len && memcmp(n->keys[i], k->data, k->len) == 0)
+				idx = i;
+	}
+	else if (n->type == JSON_ARRAY)
+	{
+		char		buf[32];
+		char	   *end = buf;
+		long		v = 0;
+
+		if (k->len > 0 && k->len < sizeof(buf))
+		{
+			memcpy(buf, k->data, k->len);
+			buf[k->len] = '\0';
+			v = strtol(buf, &end, 10);
+		}
+		if (k->len == 0 || k->len >= sizeof(buf) || *end != '\0')
+		{
+			mg_error(fc->ctx->err, SQLSTATE_INVALID_TEXT_REPRESENTATION,
+					 "path element at position %d is not an integer: \"%.*s\"", level + 1, (int) k->len, k->data);
+			return -1;
+		}
+		if (v < 0)
+			v += n->n;
+		if (v >= 0 && v < n->n)
+			idx = (int) v;
+	}
+	if (idx < 0)
+		return 0;
+	if (level < np - 1)
+		return delete_path(fc, n->items[idx], path, nulls, np, level + 1);
+	for (int i = idx; i + 1 < n->n; i++)
+	{
+		n->items[i] = n->items[i + 1];
+		if (n->type == JSON_OBJECT)
+		{
+			n->keys[i] = n->keys[i + 1];
+			n->keylens[i] = n->keylens[i + 1];
+		}
+	}
+	n->n--;
+	return 0;
+}
+
+static int
+fn_jsonb_delete_path(FnCall *fc, Datum *out)
+{
+	JsonNode   *n = jsonb_to_node(fc->ctx->arena, fc->args[0]);
+	Oid			elemtype;
+	int			np,
+				lbound;
+	Datum	   *path;
+	bool	   *nulls;
+
+	if (n->type != JSON_OBJECT && n->type != JSON_ARRAY)
+	{
+		mg_error(fc->ctx->err, SQLSTATE_INVALID_PARAMETER_VALUE, "cannot delete path in scalar");
+		return -1;
+	}
+	array_deconstruct(fc->ctx->arena, fc->args[1], &elemtype, &np, &path, &nulls, &lbound);
+	if (np > 0 && delete_path(fc, n, path, nulls, np, 0))
+		return -1;
+	*out = jsonb_from_node(fc->ctx->arena, n);
+	return 0;
+}
+
 /* ---------------------------------------------------------------- set-returning */
 
 typedef struct ElemIter {
@@ -1278,6 +1412,10 @@ static const FuncDef json_funcs[] = {
 	F2("jsonb_exists", JSONBOID, TEXTOID, BOOLOID, fn_jsonb_exists),
 	F1("json_array_length", JSONOID, INT4OID, FUNC_IMMUTABLE, fn_json_array_length),
 	F2("jsonb_concat", JSONBOID, JSONBOID, JSONBOID, fn_jsonb_concat),
+	F2("jsonb_exists_any", JSONBOID, TEXTARRAYOID, BOOLOID, fn_jsonb_exists_any),
+	F2("jsonb_exists_all", JSONBOID, TEXTARRAYOID, BOOLOID, fn_jsonb_exists_all),
+	F2("jsonb_delete_path", JSONBOID, TEXTARRAYOID, JSONBOID, fn_jsonb_delete_path),
+	F1("row_to_json", RECORDOID, JSONOID, FUNC_STABLE, fn_to_json),
 	F1("jsonb_pretty", JSONBOID, TEXTOID, FUNC_IMMUTABLE, fn_jsonb_pretty),
 	F1("jsonb_strip_nulls", JSONBOID, JSONBOID, FUNC_IMMUTABLE, fn_jsonb_strip_nulls),
 	F1("json_strip_nulls", JSONOID, JSONOID, FUNC_IMMUTABLE, fn_json_strip_nulls),
@@ -1315,6 +1453,9 @@ static const OperDef json_opers[] = {
 	OP("->", JSONBOID, INT4OID, JSONBOID, "jsonb_array_element", NULL, NULL),
 	OP("->>", JSONBOID, INT4OID, TEXTOID, "jsonb_array_element_text", NULL, NULL),
 	OP("||", JSONBOID, JSONBOID, JSONBOID, "jsonb_concat", NULL, NULL),
+	OP("?|", JSONBOID, TEXTARRAYOID, BOOLOID, "jsonb_exists_any", NULL, NULL),
+	OP("?&", JSONBOID, TEXTARRAYOID, BOOLOID, "jsonb_exists_all", NULL, NULL),
+	OP("#-", JSONBOID, TEXTARRAYOID, JSONBOID, "jsonb_delete_path", NULL, NULL),
 	OP("-", JSONBOID, TEXTOID, JSONBOID, "jsonb_delete", NULL, NULL),
 	OP("-", JSONBOID, INT4OID, JSONBOID, "jsonb_delete", NULL, NULL),
 	OP("@>", JSONBOID, JSONBOID, BOOLOID, "jsonb_contains", NULL, "<@"),
