@@ -445,6 +445,123 @@ serial_type(const AstTypeName *tn, Oid *type)
 	return true;
 }
 
+/*
+ * PostgreSQL's pg_get_expr rendering of a default, for the common forms:
+ * constants (numbers bare, others quoted with their type), function calls,
+ * operators in parentheses; implicit casts are not shown.
+ */
+static void
+deparse_expr(Ddl *d, const Expr *e, StrBuf *sb)
+{
+	switch (e->kind)
+	{
+		case EXPR_CONST:
+			{
+				StrBuf		v;
+				bool		bare;
+
+				if (e->u.c.isnull)
+				{
+					strbuf_puts(sb, "NULL");
+					return;
+				}
+				if (e->type == REGCLASSOID)
+				{
+					const CatTable *t = catalog_table_by_oid(cur(d), DatumGetObjectId(e->u.c.value));
+
+					strbuf_printf(sb, "'%s'::regclass", t ? t->name : "?");
+					return;
+				}
+				strbuf_init_arena(&v, d->a);
+				if (type_output(&d->ctx, e->type, e->typmod, e->u.c.value, &v) < 0)
+				{
+					mg_error_reset(d->err);
+					strbuf_puts(sb, "?");
+					return;
+				}
+				if (e->type == BOOLOID)
+				{
+					strbuf_puts(sb, DatumGetBool(e->u.c.value) ? "true" : "false");
+					return;
+				}
+				bare = (e->type == INT4OID || e->type == NUMERICOID || e->type == INT8OID) && v.data[0] != '-';
+				if (e->type == INT8OID && bare)
+				{
+					/* an int8 literal that fits int4 was written as one */
+					strbuf_puts(sb, v.data);
+					return;
+				}
+				if (bare)
+				{
+					strbuf_puts(sb, v.data);
+					return;
+				}
+				strbuf_putc(sb, '\'');
+				for (const char *p = v.data; *p; p++)
+				{
+					if (*p == '\'')
+						strbuf_putc(sb, '\'');
+					strbuf_putc(sb, *p);
+				}
+				strbuf_puts(sb, "'::");
+				type_format(e->type, -1, sb);
+				return;
+			}
+		case EXPR_CAST:
+			if (!e->u.cast.explicit_cast)
+			{
+				deparse_expr(d, e->args[0], sb);
+				return;
+			}
+			strbuf_putc(sb, '(');
+			deparse_expr(d, e->args[0], sb);
+			strbuf_puts(sb, ")::");
+			type_format(e->type, e->typmod, sb);
+			return;
+		case EXPR_FUNC:
+			if (e->u.func.opname && e->nargs == 2)
+			{
+				strbuf_putc(sb, '(');
+				deparse_expr(d, e->args[0], sb);
+				strbuf_printf(sb, " %s ", e->u.func.opname);
+				deparse_expr(d, e->args[1], sb);
+				strbuf_putc(sb, ')');
+				return;
+			}
+			if (e->u.func.opname)
+			{
+				strbuf_puts(sb, e->u.func.opname);
+				deparse_expr(d, e->args[0], sb);
+				return;
+			}
+			strbuf_printf(sb, "%s(", e->u.func.def->name);
+			for (int i = 0; i < e->nargs; i++)
+			{
+				if (i)
+					strbuf_puts(sb, ", ");
+				deparse_expr(d, e->args[i], sb);
+			}
+			strbuf_putc(sb, ')');
+			return;
+		default:
+			strbuf_puts(sb, "?");
+			return;
+	}
+}
+
+static void
+set_default_text(Ddl *d, CatTable *t, CatColumn *c)
+{
+	StrBuf		sb;
+
+	c->default_text = NULL;
+	if (!c->default_expr || c->identity)
+		return;
+	strbuf_init_arena(&sb, d->a);
+	deparse_expr(d, c->default_expr, &sb);
+	c->default_text = arena_strdup(t->arena, sb.data);
+}
+
 /* Analyses a DEFAULT for column c (assignment-coerced to its type). */
 static int
 set_default(Ddl *d, CatTable *t, CatColumn *c, const AstNode *raw)
@@ -469,6 +586,7 @@ set_default(Ddl *d, CatTable *t, CatColumn *c, const AstNode *raw)
 		return -1;
 	}
 	c->default_expr = e;
+	set_default_text(d, t, c);
 	return 0;
 }
 
@@ -954,6 +1072,7 @@ add_column_def(Ddl *d, CatTable *t, const AstColumnDef *cd, PendingKey *keys, in
 		c->default_expr = nextval_expr(t->arena, seq);
 		if (type != INT8OID)
 			c->default_expr = coerce_to(&ps2, c->default_expr, type, -1, CAST_ASSIGNMENT, -1);
+		set_default_text(d, t, c);
 	}
 	if (def && set_default(d, t, c, def) < 0)
 		return -1;
@@ -1822,6 +1941,7 @@ alter_column_type(Ddl *d, CatTable *t, const AstAlterTableCmd *cmd)
 			return -1;
 		}
 		c->default_expr = nd;
+		set_default_text(d, t, c);
 	}
 	/* Rewrite: read with the old layout (and old missing values), write with the new one. */
 	oldst = arena_new_array(d->a, StColumn, t->ncols + 1);
@@ -1992,6 +2112,7 @@ alter_cmd(Ddl *d, CatTable *t, const AstAlterTableCmd *cmd)
 				if (!c)
 					return -1;
 				c->default_expr = NULL;
+				c->default_text = NULL;
 				if (cmd->def)
 					return set_default(d, t, c, cmd->def);
 				return 0;

@@ -12,3 +12,8 @@ select count(*) from pg_database where datname = current_database();
 select typname, typlen from pg_type where oid = 'int4'::regtype;
 select schema_name from information_schema.schemata where schema_name = 'public';
 drop table sys_t;
+create table dft (a serial, b text default 'x', c int default -1, d numeric default 1.5, e timestamptz default now(), f varchar(5) default 'ab', g bool default true, h int default 2+3, i int generated always as identity, j bigint default 7);
+select column_name, column_default, is_nullable, is_identity from information_schema.columns where table_name = 'dft' order by ordinal_position;
+alter table dft alter column b set default 'y';
+select column_default from information_schema.columns where table_name = 'dft' and column_name = 'b';
+drop table dft;
