@@ -515,6 +515,59 @@ test_json_srfs(Ctx *c)
 	}
 }
 
+/*
+ * Random date/time-ish and JSON-ish strings through every input function
+ * (deterministic seed): each call must either succeed and print, or fail
+ * with an error set; under the sanitizer build this also finds overruns.
+ */
+static void
+test_random_inputs(Ctx *c)
+{
+	static const char alphabet[] = "0123456789 -+:./,TtZzPpYMDWHSjJaAbBcCdDeEfFnNoOuUxX\"[]{}\\@";
+	static const char *const types[] = {"date", "time", "timetz", "timestamp", "timestamptz", "interval", "json", "jsonb"};
+	uint64_t	seed = UINT64_C(0x9E3779B97F4A7C15);
+	int			bad = 0;
+
+	c->gucs.v[GUC_TIMEZONE].str = (char *) "Europe/Berlin";
+	for (int iter = 0; iter < 20000; iter++)
+	{
+		char		buf[48];
+		int			len;
+
+		seed ^= seed << 13;
+		seed ^= seed >> 7;
+		seed ^= seed << 17;
+		len = (int) (seed % 40);
+		for (int i = 0; i < len; i++)
+		{
+			seed ^= seed << 13;
+			seed ^= seed >> 7;
+			seed ^= seed << 17;
+			buf[i] = alphabet[seed % (sizeof(alphabet) - 1)];
+		}
+		buf[len] = '\0';
+		for (size_t t = 0; t < sizeof(types) / sizeof(types[0]); t++)
+		{
+			const MgType *mt = type_by_name(types[t]);
+			Datum		v;
+			StrBuf		sb;
+
+			strbuf_init_arena(&sb, &c->arena);
+			mg_error_reset(&c->err);
+			if (mt->input(&c->ctx, buf, (size_t) len, -1, &v) == 0)
+			{
+				if (mt->output(&c->ctx, v, -1, &sb) != 0)
+					bad++;
+			}
+			else if (!mg_error_isset(&c->err))
+				bad++;
+		}
+		arena_reset(&c->arena);
+	}
+	mg_error_reset(&c->err);
+	ok(bad == 0, "20000 random strings through the date/time and json input functions");
+}
+
 /* sum/avg(interval) against PostgreSQL: 1 day, 2 hours, 1 mon 3 seconds. */
 static void
 test_interval_aggs(Ctx *c)
@@ -582,6 +635,7 @@ main(void)
 	test_key_order(&c);
 	test_json_aggs(&c);
 	test_json_srfs(&c);
+	test_random_inputs(&c);
 
 	mg_error_reset(&c.err);
 	arena_destroy(&c.arena);

@@ -64,11 +64,15 @@ struct TzZone {
 	TzType	   *types;
 	bool		has_rule;
 	TzRule		rule;
+	bool		missing;		/* a remembered failed lookup */
 	struct TzZone *next;
 };
 
 static pthread_mutex_t tz_lock = PTHREAD_MUTEX_INITIALIZER;
 static TzZone *tz_cache;
+static int	tz_missing_count;	/* failed names remembered, bounded */
+
+#define TZ_MAX_MISSING 256
 
 /* ---------------------------------------------------------------- POSIX rules */
 
@@ -509,6 +513,13 @@ tz_lookup(const char *name)
 	if (z == NULL)
 	{
 		z = tz_load(name);
+		if (z == NULL && tz_missing_count < TZ_MAX_MISSING)
+		{
+			/* remember the miss: an unknown name costs directory scans */
+			z = mg_calloc(1, sizeof(TzZone));
+			z->missing = true;
+			tz_missing_count++;
+		}
 		if (z != NULL)
 		{
 			z->key = mg_strdup(key);
@@ -517,7 +528,7 @@ tz_lookup(const char *name)
 		}
 	}
 	pthread_mutex_unlock(&tz_lock);
-	return z;
+	return (z != NULL && !z->missing) ? z : NULL;
 }
 
 const char *
@@ -633,6 +644,7 @@ tz_cache_free(void)
 {
 	session_tz = NULL;
 	pthread_mutex_lock(&tz_lock);
+	tz_missing_count = 0;
 	while (tz_cache)
 	{
 		TzZone	   *z = tz_cache;
