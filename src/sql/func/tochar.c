@@ -20,6 +20,7 @@
  */
 #include "config.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -307,6 +308,7 @@ layout(const NumFormat *f, const NumDigits *d, StrBuf *sb)
 	int			fpos = 0;
 	bool		printed = false;	/* a digit (or the sign) has been printed */
 	bool		digit_seen = false; /* a digit printed since the start or the point */
+	bool		after_dec = false;
 	bool		sign_done = f->sign_placed && !f->pr;
 	int			fraclen = f->post;
 	bool		zero_int = (ilen == 0);
@@ -325,9 +327,11 @@ layout(const NumFormat *f, const NumDigits *d, StrBuf *sb)
 		{
 			case NT_DIGIT9:
 			case NT_DIGIT0:
-				if (f->has_dec && fpos < f->post && ipos >= f->pre)
+				if (after_dec)
 				{
-					/* fraction digit */
+					/* fraction digit; positions past post (cut for floats) print nothing */
+					if (fpos >= f->post)
+						break;
 					if (!printed && !sign_done)
 					{
 						put_sign(sb, f, d->neg);
@@ -377,6 +381,7 @@ layout(const NumFormat *f, const NumDigits *d, StrBuf *sb)
 				}
 				break;
 			case NT_DEC:
+				after_dec = true;
 				if (f->post == 0 && !overflow)
 					break;		/* no fraction digits: no point either */
 				if (!sign_done)
@@ -506,7 +511,8 @@ eeee_text(FnCall *fc, const NumFormat *f, double v, StrBuf *sb)
 }
 
 static int
-to_char_common(FnCall *fc, Datum *out, const char *digits, bool special, double approx, bool is_float)
+to_char_common(FnCall *fc, Datum *out, const char *digits, bool special, double approx, bool is_float,
+			   int post_limit)
 {
 	NumFormat	f;
 	NumDigits	d;
@@ -514,6 +520,8 @@ to_char_common(FnCall *fc, Datum *out, const char *digits, bool special, double 
 
 	if (parse_format(fc, vl_data(fc->args[1]), vl_len(fc->args[1]), &f) < 0)
 		return -1;
+	if (post_limit >= 0 && f.post > post_limit)
+		f.post = post_limit;
 	strbuf_init_arena(&sb, fc->ctx->arena);
 	if (f.eeee)
 	{
@@ -554,30 +562,44 @@ to_char_int(FnCall *fc, Datum *out, int64_t v)
 	char		buf[32];
 
 	snprintf(buf, sizeof(buf), "%lld", (long long) v);
-	return to_char_common(fc, out, buf, false, (double) v, false);
+	return to_char_common(fc, out, buf, false, (double) v, false, -1);
 }
 
 static int int4_to_char(FnCall *fc, Datum *out) { return to_char_int(fc, out, DatumGetInt32(fc->args[0])); }
 static int int8_to_char(FnCall *fc, Datum *out) { return to_char_int(fc, out, DatumGetInt64(fc->args[0])); }
 
+/*
+ * Floats print at most digs significant digits, as PostgreSQL's
+ * float4/float8_to_char: the template's fraction digits are cut to what
+ * is left after the integer part, and the positions past that print
+ * nothing.
+ */
 static int
-float_to_char(FnCall *fc, Datum *out, double v)
+float_to_char(FnCall *fc, Datum *out, double v, int digs)
 {
 	char		buf[400];
 	int			post;
+	int			int_len;
+	NumFormat	f;
 
-	if (template_post(fc, &post) < 0)
+	if (parse_format(fc, vl_data(fc->args[1]), vl_len(fc->args[1]), &f) < 0)
 		return -1;
+	post = f.post;
 	if (isnan(v) || isinf(v))
-		return to_char_common(fc, out, NULL, true, v, true);
+		return to_char_common(fc, out, NULL, true, v, true, -1);
+	if (f.eeee)
+		return to_char_common(fc, out, NULL, false, v, true, -1);
+	int_len = snprintf(buf, sizeof(buf), "%.0f", fabs(v));
+	if (int_len + post > digs)
+		post = digs - int_len > 0 ? digs - int_len : 0;
 	if (post > 300)
 		post = 300;
 	snprintf(buf, sizeof(buf), "%.*f", post, v);
-	return to_char_common(fc, out, buf, false, v, true);
+	return to_char_common(fc, out, buf, false, v, true, post);
 }
 
-static int float4_to_char(FnCall *fc, Datum *out) { return float_to_char(fc, out, DatumGetFloat4(fc->args[0])); }
-static int float8_to_char(FnCall *fc, Datum *out) { return float_to_char(fc, out, DatumGetFloat8(fc->args[0])); }
+static int float4_to_char(FnCall *fc, Datum *out) { return float_to_char(fc, out, DatumGetFloat4(fc->args[0]), FLT_DIG); }
+static int float8_to_char(FnCall *fc, Datum *out) { return float_to_char(fc, out, DatumGetFloat8(fc->args[0]), DBL_DIG); }
 
 static int
 numeric_to_char(FnCall *fc, Datum *out)
@@ -589,12 +611,12 @@ numeric_to_char(FnCall *fc, Datum *out)
 	if (template_post(fc, &post) < 0)
 		return -1;
 	if (numeric_is_nan(fc->args[0]) || numeric_is_inf(fc->args[0]))
-		return to_char_common(fc, out, NULL, true, numeric_to_double(fc->args[0]), false);
+		return to_char_common(fc, out, NULL, true, numeric_to_double(fc->args[0]), false, -1);
 	if (numeric_round(fc->ctx, fc->args[0], post, &r) < 0)
 		return -1;
 	strbuf_init_arena(&sb, fc->ctx->arena);
 	numeric_to_str(r, &sb);
-	return to_char_common(fc, out, sb.data, false, numeric_to_double(fc->args[0]), false);
+	return to_char_common(fc, out, sb.data, false, numeric_to_double(fc->args[0]), false, -1);
 }
 
 /* ---------------------------------------------------------------- to_number */
