@@ -1519,6 +1519,12 @@ main(void)
 {
 	StCluster  *cl = st_cluster_new();
 	size_t		base = storage_memory_used();
+	const char *seed = getenv("STORAGE_TEST_SEED");
+
+	/* the runs are deterministic; another seed explores other shapes */
+	if (seed != NULL && strtoull(seed, NULL, 10) != 0)
+		rng_state = strtoull(seed, NULL, 10);
+	printf("# seed %llu\n", (unsigned long long) rng_state);
 
 	test_tuples();
 	test_keys();
