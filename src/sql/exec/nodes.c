@@ -489,6 +489,40 @@ sort_rows(const SortKey *keys, int nkeys, SortRow *rows, SortRow *tmp, int64_t n
 		rows[k++] = tmp[j++];
 }
 
+/*
+ * Top-N: keeps the bound first rows.  When twice the bound have piled up
+ * they are sorted and the survivors copied into a fresh arena, so memory
+ * stays proportional to the bound whatever the input size.
+ */
+static void
+sort_prune(const Plan *p, const Plan *cp, SortState *st)
+{
+	int64_t		bound = p->u.sort.bound;
+	int			w = cp->width;
+	SortRow    *tmp = mg_malloc(sizeof(SortRow) * (size_t) st->nrows);
+	Arena	   *na = arena_create(8192);
+
+	sort_rows(p->u.sort.keys, p->u.sort.nkeys, st->rows, tmp, st->nrows);
+	free(tmp);
+	for (int64_t r = 0; r < bound && r < st->nrows; r++)
+	{
+		Datum	   *v = arena_alloc(na, sizeof(Datum) * (size_t) (w > 0 ? w : 1));
+		bool	   *nn = arena_alloc(na, sizeof(bool) * (size_t) (w > 0 ? w : 1));
+
+		for (int i = 0; i < w; i++)
+		{
+			nn[i] = st->rows[r].nulls[i];
+			v[i] = nn[i] ? 0 : datum_copy(na, type_by_oid(cp->out_types[i]), st->rows[r].values[i]);
+		}
+		st->rows[r].values = v;
+		st->rows[r].nulls = nn;
+	}
+	if (st->nrows > bound)
+		st->nrows = bound;
+	arena_free(st->sort_arena);
+	st->sort_arena = na;
+}
+
 static int
 sort_load(ExecState *es, ExecNode *n, SortState *st)
 {
@@ -515,6 +549,8 @@ sort_load(ExecState *es, ExecNode *n, SortState *st)
 			st->rows = nr;
 			st->cap = ncap;
 		}
+		if (p->u.sort.bound > 0 && st->nrows >= 2 * p->u.sort.bound)
+			sort_prune(p, cp, st);
 		r = &st->rows[st->nrows++];
 		r->values = arena_alloc(st->sort_arena, sizeof(Datum) * (size_t) (w > 0 ? w : 1));
 		r->nulls = arena_alloc(st->sort_arena, sizeof(bool) * (size_t) (w > 0 ? w : 1));
@@ -534,6 +570,8 @@ sort_load(ExecState *es, ExecNode *n, SortState *st)
 		sort_rows(p->u.sort.keys, p->u.sort.nkeys, st->rows, tmp, st->nrows);
 		free(tmp);
 	}
+	if (p->u.sort.bound > 0 && st->nrows > p->u.sort.bound)
+		st->nrows = p->u.sort.bound;
 	st->loaded = true;
 	return 0;
 }

@@ -429,6 +429,18 @@ plan_select(Arena *a, const Query *q, MgError *err)
 		inherit_width(a, l);
 		l->u.limit.count = q->limit_count;
 		l->u.limit.offset = q->limit_offset;
+		/* A sort under a constant LIMIT (no ties, no DISTINCT) keeps only the first rows. */
+		if (top->kind == PLAN_SORT && !q->with_ties && q->limit_count && q->limit_count->kind == EXPR_CONST &&
+			!q->limit_count->u.c.isnull &&
+			(!q->limit_offset || (q->limit_offset->kind == EXPR_CONST && !q->limit_offset->u.c.isnull)))
+		{
+			int64_t		b = DatumGetInt64(q->limit_count->u.c.value);
+
+			if (q->limit_offset)
+				b += DatumGetInt64(q->limit_offset->u.c.value);
+			if (b > 0 && b < 100000)
+				top->u.sort.bound = b;
+		}
 		if (q->with_ties)
 		{
 			l->u.limit.nties = q->nsort;
