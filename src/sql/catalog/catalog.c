@@ -24,7 +24,7 @@
 
 static CatSchema default_schemas[] = {
 	{.oid = PG_CATALOG_NAMESPACE, .name = "pg_catalog", .owner = 10},
-	{.oid = PG_PUBLIC_NAMESPACE, .name = "public", .owner = 10},
+	{.oid = PG_PUBLIC_NAMESPACE, .name = "public", .owner = 6171},	/* pg_database_owner, as in PostgreSQL 15 */
 };
 
 static Catalog default_catalog = {

@@ -46,16 +46,18 @@ typedef struct SysDef
 enum
 {
 	SYS_NAMESPACE, SYS_CLASS, SYS_ATTRIBUTE, SYS_TYPE, SYS_DATABASE, SYS_ROLES, SYS_TABLES, SYS_INDEXES,
-	SYS_IS_SCHEMATA, SYS_IS_TABLES, SYS_IS_COLUMNS, SYS_COUNT
+	SYS_IS_SCHEMATA, SYS_IS_TABLES, SYS_IS_COLUMNS, SYS_AM, SYS_INDEX, SYS_COUNT
 };
 
 static const SysDef sys_defs[SYS_COUNT] = {
 	[SYS_NAMESPACE] = {2615, PG_CATALOG_NAMESPACE, "pg_namespace", 3,
 	{{"oid", OIDOID}, {"nspname", NAMEOID}, {"nspowner", OIDOID}}},
-	[SYS_CLASS] = {1259, PG_CATALOG_NAMESPACE, "pg_class", 9,
+	[SYS_CLASS] = {1259, PG_CATALOG_NAMESPACE, "pg_class", 10,
 		{{"oid", OIDOID}, {"relname", NAMEOID}, {"relnamespace", OIDOID}, {"relowner", OIDOID},
 			{"relkind", CHAROID}, {"relnatts", INT2OID}, {"relhasindex", BOOLOID}, {"relpersistence", CHAROID},
-		{"reltuples", FLOAT4OID}}},
+		{"reltuples", FLOAT4OID}, {"relam", OIDOID}}},
+	[SYS_AM] = {2601, PG_CATALOG_NAMESPACE, "pg_am", 3,
+	{{"oid", OIDOID}, {"amname", NAMEOID}, {"amtype", CHAROID}}},
 	[SYS_ATTRIBUTE] = {1249, PG_CATALOG_NAMESPACE, "pg_attribute", 9,
 		{{"attrelid", OIDOID}, {"attname", NAMEOID}, {"atttypid", OIDOID}, {"attnum", INT2OID},
 			{"attlen", INT2OID}, {"atttypmod", INT4OID}, {"attnotnull", BOOLOID}, {"atthasdef", BOOLOID},
@@ -64,9 +66,13 @@ static const SysDef sys_defs[SYS_COUNT] = {
 		{{"oid", OIDOID}, {"typname", NAMEOID}, {"typnamespace", OIDOID}, {"typlen", INT2OID},
 			{"typbyval", BOOLOID}, {"typtype", CHAROID}, {"typcategory", CHAROID}, {"typelem", OIDOID},
 		{"typarray", OIDOID}}},
-	[SYS_DATABASE] = {1262, PG_CATALOG_NAMESPACE, "pg_database", 6,
+	[SYS_DATABASE] = {1262, PG_CATALOG_NAMESPACE, "pg_database", 11,
 		{{"oid", OIDOID}, {"datname", NAMEOID}, {"datdba", OIDOID}, {"encoding", INT4OID},
-		{"datistemplate", BOOLOID}, {"datallowconn", BOOLOID}}},
+			{"datistemplate", BOOLOID}, {"datallowconn", BOOLOID}, {"datcollate", TEXTOID}, {"datctype", TEXTOID},
+		{"daticulocale", TEXTOID}, {"datlocprovider", CHAROID}, {"datacl", TEXTARRAYOID}}},
+	[SYS_INDEX] = {2610, PG_CATALOG_NAMESPACE, "pg_index", 5,
+		{{"indexrelid", OIDOID}, {"indrelid", OIDOID}, {"indnatts", INT2OID}, {"indisunique", BOOLOID},
+		{"indisprimary", BOOLOID}}},
 	[SYS_ROLES] = {12001, PG_CATALOG_NAMESPACE, "pg_roles", 4,
 	{{"oid", OIDOID}, {"rolname", NAMEOID}, {"rolsuper", BOOLOID}, {"rolcanlogin", BOOLOID}}},
 	[SYS_TABLES] = {12002, PG_CATALOG_NAMESPACE, "pg_tables", 8,
@@ -257,6 +263,9 @@ db_row(void *arg, const char *name, Oid oid)
 	rb_val(rb, 3, Int32GetDatum(6));
 	rb_val(rb, 4, BoolGetDatum(strncmp(name, "template", 8) == 0));
 	rb_val(rb, 5, BoolGetDatum(strcmp(name, "template0") != 0));
+	rb_text(rb, 6, "C.UTF-8");
+	rb_text(rb, 7, "C.UTF-8");
+	rb_val(rb, 9, (Datum) 'c');
 	rb_end(rb);
 }
 
@@ -284,7 +293,7 @@ system_rows(SqlSession *s, const Catalog *c, const CatTable *vt, Arena *a, SysRo
 				{
 					rb_val(&rb, 0, ObjectIdGetDatum(oid));
 					rb_text(&rb, 1, name);
-					rb_val(&rb, 2, ObjectIdGetDatum(10));
+					rb_val(&rb, 2, ObjectIdGetDatum(i < c->nschemas ? c->schemas[i].owner : 10));
 				}
 				else
 				{
@@ -310,6 +319,7 @@ system_rows(SqlSession *s, const Catalog *c, const CatTable *vt, Arena *a, SysRo
 				rb_val(&rb, 6, BoolGetDatum(t->nindexes > 0));
 				rb_val(&rb, 7, (Datum) 'p');
 				rb_val(&rb, 8, Float4GetDatum(-1));
+				rb_val(&rb, 9, ObjectIdGetDatum(t->relkind == 'S' ? 0 : 2));
 				rb_end(&rb);
 				for (int k = 0; k < t->nindexes; k++)
 				{
@@ -323,10 +333,45 @@ system_rows(SqlSession *s, const Catalog *c, const CatTable *vt, Arena *a, SysRo
 					rb_val(&rb, 6, BoolGetDatum(false));
 					rb_val(&rb, 7, (Datum) 'p');
 					rb_val(&rb, 8, Float4GetDatum(-1));
+					rb_val(&rb, 9, ObjectIdGetDatum(403));
 					rb_end(&rb);
 				}
 			}
 			break;
+		case SYS_INDEX:
+			for (int i = 0; i < c->ntables; i++)
+				for (int k = 0; k < c->tables[i]->nindexes; k++)
+				{
+					const CatIndex *ix = &c->tables[i]->indexes[k];
+
+					rb_start(&rb);
+					rb_val(&rb, 0, ObjectIdGetDatum(ix->oid));
+					rb_val(&rb, 1, ObjectIdGetDatum(c->tables[i]->oid));
+					rb_val(&rb, 2, Int16GetDatum((int16_t) ix->ncols));
+					rb_val(&rb, 3, BoolGetDatum(ix->unique));
+					rb_val(&rb, 4, BoolGetDatum(ix->primary));
+					rb_end(&rb);
+				}
+			break;
+		case SYS_AM:
+			{
+				static const struct
+				{
+					Oid			oid;
+					const char *name;
+					char		type;
+				}			ams[] = {{2, "heap", 't'}, {403, "btree", 'i'}};
+
+				for (int i = 0; i < 2; i++)
+				{
+					rb_start(&rb);
+					rb_val(&rb, 0, ObjectIdGetDatum(ams[i].oid));
+					rb_text(&rb, 1, ams[i].name);
+					rb_val(&rb, 2, (Datum) ams[i].type);
+					rb_end(&rb);
+				}
+				break;
+			}
 		case SYS_ATTRIBUTE:
 			for (int i = 0; i < c->ntables; i++)
 			{

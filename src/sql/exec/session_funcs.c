@@ -307,6 +307,85 @@ fn_col_description(FnCall *fc, Datum *out)
 	return 0;
 }
 
+/* pg_get_userbyid(oid): the role's name ("unknown (OID=n)" as PostgreSQL for others). */
+static int
+fn_get_userbyid(FnCall *fc, Datum *out)
+{
+	SqlSession *s = need_session(fc, "pg_get_userbyid");
+	Oid			oid = DatumGetObjectId(fc->args[0]);
+	char		buf[64];
+
+	if (!s)
+		return -1;
+	if (oid == 10)
+	{
+		SqlRoleInfo ri;
+
+		/* The bootstrap superuser (OID 10) is the session user's role today. */
+		if (sql_role_get(s->session_user, &ri) == 0)
+		{
+			*out = cstring_text_datum(fc->ctx->arena, ri.superuser ? ri.name : s->session_user);
+			sql_role_info_free(&ri);
+			return 0;
+		}
+	}
+	if (oid == 6171)
+	{
+		*out = cstring_text_datum(fc->ctx->arena, "pg_database_owner");
+		return 0;
+	}
+	snprintf(buf, sizeof(buf), "unknown (OID=%u)", oid);
+	*out = cstring_text_datum(fc->ctx->arena, buf);
+	return 0;
+}
+
+/* pg_table_is_visible(oid): the relation is found first by its name through search_path. */
+static int
+fn_table_is_visible(FnCall *fc, Datum *out)
+{
+	SqlSession *s = need_session(fc, "pg_table_is_visible");
+	const Catalog *c;
+	const CatTable *t;
+	Oid			path[64];
+	int			n;
+
+	if (!s)
+		return -1;
+	c = session_catalog(s);
+	t = catalog_table_by_oid(c, DatumGetObjectId(fc->args[0]));
+	if (!t)
+	{
+		/* indexes: visible with their table */
+		for (int i = 0; i < c->ntables && !t; i++)
+			for (int k = 0; k < c->tables[i]->nindexes; k++)
+				if (c->tables[i]->indexes[k].oid == DatumGetObjectId(fc->args[0]))
+					t = c->tables[i];
+		if (!t)
+		{
+			fc->isnull = true;
+			return 0;
+		}
+	}
+	n = search_path_oids(s, c, true, path, 64);
+	for (int i = 0; i < n; i++)
+	{
+		const CatTable *f = catalog_table_in(c, path[i], t->name);
+
+		if (f)
+		{
+			*out = BoolGetDatum(f == t || path[i] == t->schema);
+			return 0;
+		}
+		if (path[i] == t->schema)
+		{
+			*out = BoolGetDatum(true);
+			return 0;
+		}
+	}
+	*out = BoolGetDatum(false);
+	return 0;
+}
+
 /* memgres_memory_used(): bytes held by stored rows and trees of every database. */
 static int
 fn_memory_used(FnCall *fc, Datum *out)
@@ -326,6 +405,10 @@ fn_memory_limit(FnCall *fc, Datum *out)
 }
 
 static const FuncDef session_funcs[] = {
+	{.name = "pg_get_userbyid", .nargs = 1, .argtypes = {OIDOID}, .rettype = NAMEOID,
+	 .strict = true, .volatility = FUNC_STABLE, .fn = fn_get_userbyid},
+	{.name = "pg_table_is_visible", .nargs = 1, .argtypes = {OIDOID}, .rettype = BOOLOID,
+	 .strict = true, .volatility = FUNC_STABLE, .fn = fn_table_is_visible},
 	{.name = "memgres_memory_used", .nargs = 0, .rettype = INT8OID,
 	 .strict = true, .volatility = FUNC_VOLATILE, .fn = fn_memory_used},
 	{.name = "memgres_memory_limit", .nargs = 0, .rettype = INT8OID,
