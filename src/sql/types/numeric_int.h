@@ -96,7 +96,7 @@ pk_special(Datum d)
 }
 
 
-/* NumericVar operations (numeric.c).  Results are allocated in the given arena. */
+/* NumericVar operations (numeric_var.c; nv_from_str in numeric.c).  Results are allocated in the given arena. */
 /* digits for ndigits digits plus one spare leading digit, in a */
 void		nv_alloc(Arena *a, NumericVar *v, int ndigits);
 void		nv_zero(NumericVar *v);
@@ -124,6 +124,8 @@ void		nv_sub(Arena *ar, const NumericVar *v1, const NumericVar *v2, NumericVar *
 void		nv_mul(Arena *ar, const NumericVar *v1, const NumericVar *v2, NumericVar *result, int rscale);
 /* v2 != 0; quotient rounded (round) or truncated to rscale */
 void		nv_div(Arena *ar, const NumericVar *v1, const NumericVar *v2, NumericVar *result, int rscale, bool round);
+/* v1 - trunc(v1 / v2) * v2; v2 != 0 */
+void		nv_mod(Arena *ar, const NumericVar *v1, const NumericVar *v2, NumericVar *result);
 /* PostgreSQL's result scale for v1 / v2 */
 int			nv_select_div_scale(const NumericVar *v1, const NumericVar *v2);
 /* 22012 "division by zero"; returns -1 */
