@@ -41,11 +41,17 @@ static const int day_tab[2][13] = {
 
 /* ---------------------------------------------------------------- calendar */
 
+/*
+ * PostgreSQL's date2j, computed in 64 bits: callers range-check years, but
+ * a wild year from input must not be undefined behaviour on the way.
+ */
 int
-date2j(int y, int m, int d)
+date2j(int year, int month, int day)
 {
-	int			julian;
-	int			century;
+	int64_t		y = year;
+	int64_t		m = month;
+	int64_t		julian;
+	int64_t		century;
 
 	if (m > 2)
 	{
@@ -60,8 +66,8 @@ date2j(int y, int m, int d)
 	century = y / 100;
 	julian = y * 365 - 32167;
 	julian += y / 4 - century + century / 4;
-	julian += 7834 * m / 256 + d;
-	return julian;
+	julian += 7834 * m / 256 + day;
+	return (int) julian;
 }
 
 void

@@ -76,6 +76,19 @@ static int	tz_missing_count;	/* failed names remembered, bounded */
 
 /* ---------------------------------------------------------------- POSIX rules */
 
+/* Reads decimal digits, saturating (a rule string is input we do not trust). */
+static const char *
+read_num(const char *p, int *out)
+{
+	while (isdigit((unsigned char) *p))
+	{
+		if (*out < 100000)
+			*out = *out * 10 + (*p - '0');
+		p++;
+	}
+	return p;
+}
+
 static const char *
 posix_name(const char *p, char *abbr, size_t cap)
 {
@@ -124,18 +137,15 @@ posix_offset(const char *p, int32_t *secs, int maxhour)
 	}
 	if (!isdigit((unsigned char) *p))
 		return NULL;
-	while (isdigit((unsigned char) *p))
-		h = h * 10 + (*p++ - '0');
+	p = read_num(p, &h);
 	if (*p == ':')
 	{
 		p++;
-		while (isdigit((unsigned char) *p))
-			m = m * 10 + (*p++ - '0');
+		p = read_num(p, &m);
 		if (*p == ':')
 		{
 			p++;
-			while (isdigit((unsigned char) *p))
-				s = s * 10 + (*p++ - '0');
+			p = read_num(p, &s);
 		}
 	}
 	if (h > maxhour || m > 59 || s > 59)
@@ -153,31 +163,26 @@ posix_date(const char *p, TzRuleDate *d)
 	{
 		d->kind = 'J';
 		p++;
-		while (isdigit((unsigned char) *p))
-			d->day = d->day * 10 + (*p++ - '0');
+		p = read_num(p, &d->day);
 	}
 	else if (*p == 'M')
 	{
 		d->kind = 'M';
 		p++;
-		while (isdigit((unsigned char) *p))
-			d->mon = d->mon * 10 + (*p++ - '0');
+		p = read_num(p, &d->mon);
 		if (*p++ != '.')
 			return NULL;
-		while (isdigit((unsigned char) *p))
-			d->week = d->week * 10 + (*p++ - '0');
+		p = read_num(p, &d->week);
 		if (*p++ != '.')
 			return NULL;
-		while (isdigit((unsigned char) *p))
-			d->day = d->day * 10 + (*p++ - '0');
+		p = read_num(p, &d->day);
 		if (d->mon < 1 || d->mon > 12 || d->week < 1 || d->week > 5 || d->day > 6)
 			return NULL;
 	}
 	else if (isdigit((unsigned char) *p))
 	{
 		d->kind = 'D';
-		while (isdigit((unsigned char) *p))
-			d->day = d->day * 10 + (*p++ - '0');
+		p = read_num(p, &d->day);
 	}
 	else
 		return NULL;
