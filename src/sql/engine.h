@@ -35,6 +35,20 @@ typedef struct SqlRole
 	struct SqlRole *next;
 } SqlRole;
 
+/*
+ * Roles (any thread; cluster-wide, not transactional).  Passwords are
+ * verifiers.  create: 42710 if it exists; alter/drop: 42704 if it does not.
+ * alter changes only the fields given (NULL pointers leave them).
+ */
+int			cluster_role_create(const char *name, const char *password, bool superuser, bool can_login,
+								MgError *err);
+int			cluster_role_alter(const char *name, const char *const *password, const int *superuser,
+							   const int *can_login, MgError *err);
+int			cluster_role_drop(const char *name, MgError *err);
+/* fn is called under the registry mutex and must not call back into it. */
+void		cluster_roles_foreach(void (*fn) (void *arg, Oid oid, const char *name, bool superuser, bool can_login),
+								  void *arg);
+
 /* The storage cluster holding every database (set once by sql_engine_init). */
 extern StCluster *sql_cluster;
 

@@ -53,6 +53,112 @@ StCluster  *sql_cluster;
  */
 static void (*const session_funcs_link) (void) __attribute__((used)) = register_session_funcs;
 
+/* ---- roles ---------------------------------------------------------------- */
+
+int
+cluster_role_create(const char *name, const char *password, bool superuser, bool can_login, MgError *err)
+{
+	SqlRole    *r;
+
+	pthread_mutex_lock(&cluster_lock);
+	for (r = cluster_roles; r; r = r->next)
+		if (strcmp(r->name, name) == 0)
+			break;
+	if (r)
+	{
+		pthread_mutex_unlock(&cluster_lock);
+		mg_error(err, SQLSTATE_DUPLICATE_OBJECT, "role \"%s\" already exists", name);
+		return -1;
+	}
+	r = mg_calloc(1, sizeof(SqlRole));
+	r->oid = catalog_new_oid();
+	r->name = mg_strdup(name);
+	r->password = password ? mg_strdup(password) : NULL;
+	r->superuser = superuser;
+	r->can_login = can_login;
+	{
+		SqlRole   **p = &cluster_roles;
+
+		while (*p)
+			p = &(*p)->next;
+		*p = r;
+	}
+	pthread_mutex_unlock(&cluster_lock);
+	return 0;
+}
+
+int
+cluster_role_alter(const char *name, const char *const *password, const int *superuser, const int *can_login,
+				   MgError *err)
+{
+	SqlRole    *r;
+
+	pthread_mutex_lock(&cluster_lock);
+	for (r = cluster_roles; r; r = r->next)
+		if (strcmp(r->name, name) == 0)
+			break;
+	if (!r)
+	{
+		pthread_mutex_unlock(&cluster_lock);
+		mg_error(err, SQLSTATE_UNDEFINED_OBJECT, "role \"%s\" does not exist", name);
+		return -1;
+	}
+	if (password)
+	{
+		free(r->password);
+		r->password = *password ? mg_strdup(*password) : NULL;
+	}
+	if (superuser)
+		r->superuser = *superuser != 0;
+	if (can_login)
+		r->can_login = *can_login != 0;
+	pthread_mutex_unlock(&cluster_lock);
+	return 0;
+}
+
+int
+cluster_role_drop(const char *name, MgError *err)
+{
+	SqlRole   **p;
+
+	pthread_mutex_lock(&cluster_lock);
+	for (p = &cluster_roles; *p; p = &(*p)->next)
+		if (strcmp((*p)->name, name) == 0)
+			break;
+	if (!*p)
+	{
+		pthread_mutex_unlock(&cluster_lock);
+		mg_error(err, SQLSTATE_UNDEFINED_OBJECT, "role \"%s\" does not exist", name);
+		return -1;
+	}
+	if ((*p)->oid == 10)
+	{
+		pthread_mutex_unlock(&cluster_lock);
+		mg_error(err, SQLSTATE_DEPENDENT_OBJECTS_STILL_EXIST,
+				 "cannot drop role %s because it is required by the database system", name);
+		return -1;
+	}
+	{
+		SqlRole    *r = *p;
+
+		*p = r->next;
+		free(r->name);
+		free(r->password);
+		free(r);
+	}
+	pthread_mutex_unlock(&cluster_lock);
+	return 0;
+}
+
+void
+cluster_roles_foreach(void (*fn) (void *arg, Oid oid, const char *name, bool superuser, bool can_login), void *arg)
+{
+	pthread_mutex_lock(&cluster_lock);
+	for (SqlRole *r = cluster_roles; r; r = r->next)
+		fn(arg, r->oid, r->name, r->superuser, r->can_login);
+	pthread_mutex_unlock(&cluster_lock);
+}
+
 /* ---- time ---------------------------------------------------------------- */
 
 int64_t

@@ -269,6 +269,19 @@ db_row(void *arg, const char *name, Oid oid)
 	rb_end(rb);
 }
 
+static void
+role_row(void *arg, Oid oid, const char *name, bool superuser, bool can_login)
+{
+	RowBuf	   *rb = arg;
+
+	rb_start(rb);
+	rb_val(rb, 0, ObjectIdGetDatum(oid));
+	rb_text(rb, 1, name);
+	rb_val(rb, 2, BoolGetDatum(superuser));
+	rb_val(rb, 3, BoolGetDatum(can_login));
+	rb_end(rb);
+}
+
 void
 system_rows(SqlSession *s, const Catalog *c, const CatTable *vt, Arena *a, SysRows *out)
 {
@@ -426,22 +439,8 @@ system_rows(SqlSession *s, const Catalog *c, const CatTable *vt, Arena *a, SysRo
 				break;
 			}
 		case SYS_ROLES:
-			{
-				SqlRoleInfo ri;
-
-				/* The bootstrap role is the only role until CREATE ROLE exists. */
-				if (sql_role_get(s->session_user, &ri) == 0)
-				{
-					rb_start(&rb);
-					rb_val(&rb, 0, ObjectIdGetDatum(10));
-					rb_text(&rb, 1, ri.name);
-					rb_val(&rb, 2, BoolGetDatum(ri.superuser));
-					rb_val(&rb, 3, BoolGetDatum(ri.can_login));
-					rb_end(&rb);
-					sql_role_info_free(&ri);
-				}
-				break;
-			}
+			cluster_roles_foreach(role_row, &rb);
+			break;
 		case SYS_TABLES:
 		case SYS_IS_TABLES:
 			for (int i = 0; i < c->ntables + SYS_COUNT; i++)

@@ -307,6 +307,27 @@ fn_col_description(FnCall *fc, Datum *out)
 	return 0;
 }
 
+typedef struct RoleFind
+{
+	Oid			oid;
+	bool		found;
+	char		name[64];
+} RoleFind;
+
+static void
+role_find(void *arg, Oid oid, const char *name, bool superuser, bool can_login)
+{
+	RoleFind   *rf = arg;
+
+	(void) superuser;
+	(void) can_login;
+	if (oid == rf->oid && !rf->found)
+	{
+		rf->found = true;
+		snprintf(rf->name, sizeof(rf->name), "%s", name);
+	}
+}
+
 /* pg_get_userbyid(oid): the role's name ("unknown (OID=n)" as PostgreSQL for others). */
 static int
 fn_get_userbyid(FnCall *fc, Datum *out)
@@ -317,15 +338,13 @@ fn_get_userbyid(FnCall *fc, Datum *out)
 
 	if (!s)
 		return -1;
-	if (oid == 10)
 	{
-		SqlRoleInfo ri;
+		RoleFind	rf = {.oid = oid};
 
-		/* The bootstrap superuser (OID 10) is the session user's role today. */
-		if (sql_role_get(s->session_user, &ri) == 0)
+		cluster_roles_foreach(role_find, &rf);
+		if (rf.found)
 		{
-			*out = cstring_text_datum(fc->ctx->arena, ri.superuser ? ri.name : s->session_user);
-			sql_role_info_free(&ri);
+			*out = cstring_text_datum(fc->ctx->arena, rf.name);
 			return 0;
 		}
 	}

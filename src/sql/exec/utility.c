@@ -19,6 +19,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include <memgres/auth.h>
 #include <memgres/sqlstate.h>
 #include <memgres/strbuf.h>
 
@@ -557,6 +558,143 @@ run_renamedb(SqlPortal *portal, const AstRenameStmt *st, MgError *err)
 	return 0;
 }
 
+/* ---- roles ----------------------------------------------------------------- */
+
+/* Role options: PASSWORD (hashed per password_encryption), SUPERUSER, LOGIN; the rest accepted. */
+static int
+role_options(SqlSession *s, const char *role, const AstList *options, char **password, bool *have_password,
+			 int *superuser, bool *have_super, int *login, bool *have_login, Arena *a, MgError *err)
+{
+	for (int i = 0; i < ast_list_length(options); i++)
+	{
+		const AstDefElem *d = (const AstDefElem *) ast_list_nth(options, i);
+		const AstConst *c = AST_IS(d->arg, AST_CONST) ? (const AstConst *) d->arg : NULL;
+
+		if (strcmp(d->defname, "password") == 0)
+		{
+			*have_password = true;
+			*password = NULL;
+			if (c && c->kind == AST_CONST_STRING)
+			{
+				char	   *v = auth_make_verifier(c->sval, role, guc_str(s->gucs, GUC_PASSWORD_ENCRYPTION));
+
+				if (!v)
+				{
+					mg_error(err, SQLSTATE_INTERNAL_ERROR, "could not compute the password verifier");
+					return -1;
+				}
+				*password = arena_strdup(a, v);
+				free(v);
+			}
+		}
+		else if (strcmp(d->defname, "superuser") == 0)
+		{
+			*have_super = true;
+			*superuser = !c || (c->kind == AST_CONST_BOOL ? c->bval : c->ival != 0);
+		}
+		else if (strcmp(d->defname, "canlogin") == 0)
+		{
+			*have_login = true;
+			*login = !c || (c->kind == AST_CONST_BOOL ? c->bval : c->ival != 0);
+		}
+	}
+	return 0;
+}
+
+static int
+run_create_role(SqlPortal *portal, const AstCreateRoleStmt *st, MgError *err)
+{
+	SqlSession *s = portal->session;
+	char	   *password = NULL;
+	bool		hp = false,
+				hs = false,
+				hl = false;
+	int			su = 0,
+				login = st->stmt_type == AST_ROLESTMT_USER;
+
+	if (!s->superuser)
+	{
+		mg_error(err, SQLSTATE_INSUFFICIENT_PRIVILEGE, "permission denied to create role");
+		return -1;
+	}
+	if (strncmp(st->role, "pg_", 3) == 0)
+	{
+		mg_error(err, SQLSTATE_RESERVED_NAME, "role name \"%s\" is reserved", st->role);
+		mg_error_detail(err, "Role names starting with \"pg_\" are reserved.");
+		return -1;
+	}
+	if (role_options(s, st->role, st->options, &password, &hp, &su, &hs, &login, &hl, portal->a, err) < 0)
+		return -1;
+	if (cluster_role_create(st->role, password, su != 0, login != 0, err) < 0)
+		return -1;
+	snprintf(portal->tag, sizeof(portal->tag), "CREATE ROLE");
+	return 0;
+}
+
+static int
+run_alter_role(SqlPortal *portal, const AstAlterRoleStmt *st, MgError *err)
+{
+	SqlSession *s = portal->session;
+	const char *name = st->role->roletype == AST_ROLESPEC_CSTRING ? st->role->rolename : s->user;
+	char	   *password = NULL;
+	bool		hp = false,
+				hs = false,
+				hl = false;
+	int			su = 0,
+				login = 0;
+
+	if (!s->superuser)
+	{
+		mg_error(err, SQLSTATE_INSUFFICIENT_PRIVILEGE, "permission denied");
+		return -1;
+	}
+	if (role_options(s, name, st->options, &password, &hp, &su, &hs, &login, &hl, portal->a, err) < 0)
+		return -1;
+	if (cluster_role_alter(name, hp ? (const char *const *) &password : NULL, hs ? &su : NULL, hl ? &login : NULL,
+						   err) < 0)
+		return -1;
+	snprintf(portal->tag, sizeof(portal->tag), "ALTER ROLE");
+	return 0;
+}
+
+static int
+run_drop_role(SqlPortal *portal, const AstDropRoleStmt *st, MgError *err)
+{
+	SqlSession *s = portal->session;
+
+	if (!s->superuser)
+	{
+		mg_error(err, SQLSTATE_INSUFFICIENT_PRIVILEGE, "permission denied to drop role");
+		return -1;
+	}
+	for (int i = 0; i < ast_list_length(st->roles); i++)
+	{
+		const AstRoleSpec *r = (const AstRoleSpec *) ast_list_nth(st->roles, i);
+		const char *name = r->roletype == AST_ROLESPEC_CSTRING ? r->rolename : s->user;
+		MgError		e2 = MG_ERROR_INIT;
+
+		if (strcmp(name, s->user) == 0 || strcmp(name, s->session_user) == 0)
+		{
+			mg_error(err, SQLSTATE_OBJECT_IN_USE, "current user cannot be dropped");
+			return -1;
+		}
+		if (cluster_role_drop(name, &e2) < 0)
+		{
+			if (st->missing_ok && strcmp(e2.sqlstate, SQLSTATE_UNDEFINED_OBJECT) == 0)
+			{
+				mg_error_reset(&e2);
+				session_notice(s, MG_SEV_NOTICE, SQLSTATE_SUCCESSFUL_COMPLETION,
+							   "role \"%s\" does not exist, skipping", name);
+				continue;
+			}
+			mg_error_move(err, &e2);
+			return -1;
+		}
+	}
+	snprintf(portal->tag, sizeof(portal->tag), "DROP ROLE");
+	return 0;
+}
+
 /* ---- entry points -------------------------------------------------------- */
 
 int
@@ -620,6 +758,15 @@ utility_prepare(SqlSession *s, SqlPrepared *p, MgError *err)
 			return 0;
 		case AST_CREATEDB_STMT:
 			p->command = "CREATE DATABASE";
+			return 0;
+		case AST_CREATE_ROLE_STMT:
+			p->command = "CREATE ROLE";
+			return 0;
+		case AST_ALTER_ROLE_STMT:
+			p->command = "ALTER ROLE";
+			return 0;
+		case AST_DROP_ROLE_STMT:
+			p->command = "DROP ROLE";
 			return 0;
 		case AST_DROPDB_STMT:
 			p->command = "DROP DATABASE";
@@ -695,6 +842,12 @@ utility_run(SqlPortal *portal, MgError *err)
 			return prepare_stmt_run(portal, err);
 		case AST_CREATEDB_STMT:
 			return run_createdb(portal, (const AstCreatedbStmt *) ast, err);
+		case AST_CREATE_ROLE_STMT:
+			return run_create_role(portal, (const AstCreateRoleStmt *) ast, err);
+		case AST_ALTER_ROLE_STMT:
+			return run_alter_role(portal, (const AstAlterRoleStmt *) ast, err);
+		case AST_DROP_ROLE_STMT:
+			return run_drop_role(portal, (const AstDropRoleStmt *) ast, err);
 		case AST_DROPDB_STMT:
 			return run_dropdb(portal, (const AstDropdbStmt *) ast, err);
 		case AST_RENAME_STMT:
