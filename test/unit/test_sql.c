@@ -395,6 +395,41 @@ main(void)
 		arena_destroy(&msg);
 	}
 
+	/* isolation between two sessions of one database */
+	check(s, &g, "select current_schemas(true)", "{pg_catalog,public}\nSELECT 1\n");
+	check(s, &g, "create table iso (a int)", "CREATE TABLE\n");
+	{
+		GucSession	g2;
+		SqlSession *s2;
+
+		guc_session_init(&g2);
+		s2 = sql_session_new("postgres", "postgres", &g2, 4244, &err);
+		sql_session_set_notice_hook(s2, notice_hook, NULL);
+		check(s, &g, "begin isolation level repeatable read", "BEGIN\n");
+		check(s, &g, "select count(*) from iso", "0\nSELECT 1\n");
+		check(s2, &g2, "insert into iso values (1)", "INSERT 0 1\n");
+		check(s, &g, "select count(*) from iso", "0\nSELECT 1\n");
+		check(s, &g, "commit", "COMMIT\n");
+		check(s, &g, "begin", "BEGIN\n");
+		check(s, &g, "select count(*) from iso", "1\nSELECT 1\n");
+		check(s2, &g2, "insert into iso values (2)", "INSERT 0 1\n");
+		check(s, &g, "select count(*) from iso", "2\nSELECT 1\n");
+		/* s writes: it holds the writer lock until COMMIT; s2's write must wait */
+		check(s, &g, "insert into iso values (3)", "INSERT 0 1\n");
+		check(s2, &g2, "insert into iso values (4)", "WAIT lock\n");
+		check(s2, &g2, "select count(*) from iso", "2\nSELECT 1\n");
+		check(s, &g, "commit", "COMMIT\n");
+		check(s2, &g2, "insert into iso values (4)", "INSERT 0 1\n");
+		check(s, &g, "select count(*) from iso", "4\nSELECT 1\n");
+		check(s, &g, "begin read only", "BEGIN\n");
+		check(s, &g, "insert into iso values (5)",
+			  "ERROR 25006: cannot execute INSERT in a read-only transaction\n");
+		check(s, &g, "rollback", "ROLLBACK\n");
+		sql_session_free(s2);
+		guc_session_free(&g2);
+	}
+	check(s, &g, "drop table iso", "DROP TABLE\n");
+
 	sql_session_free(s);
 	guc_session_free(&g);
 	sql_engine_shutdown();
