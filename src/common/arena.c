@@ -11,6 +11,7 @@
  *  1. head->... ptr <= end, both inside the head block's payload.
  *  2. The oldest block in the chain is the one kept by arena_reset().
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,9 +25,11 @@
 struct ArenaBlock {
 	ArenaBlock *next;		/* older block */
 	size_t		size;		/* payload bytes */
-	size_t		pad;		/* keeps the payload 16-byte aligned */
-	char		data[];
+	/* malloc returns 16-byte aligned memory; so is the payload */
+	char		data[] __attribute__((aligned(ARENA_ALIGN)));
 };
+
+_Static_assert(offsetof(ArenaBlock, data) % ARENA_ALIGN == 0, "arena payload alignment");
 
 static size_t
 align_up(size_t n)
