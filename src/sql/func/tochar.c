@@ -4,8 +4,8 @@
  *
  * Supported patterns: 9 0 . , D G (C locale: '.' and ','), FM, S, MI, PL,
  * SG, PR, L (currency: blank, as in the C locale), EEEE, TH/th, RN/rn,
- * double-quoted literals, backslash escapes; any other character is
- * copied.  V and B are reported as 0A000.
+ * V, double-quoted literals, backslash escapes; any other character is
+ * copied.  B is reported as 0A000.
  *
  * Design notes: the value is first rendered as plain decimal digits with
  * exactly as many fraction digits as the template has (numeric: rounded
@@ -59,6 +59,8 @@ typedef struct NumFormat {
 	bool		has_mi,
 				has_pl,
 				has_sg;
+	bool		v_seen;			/* V: digits after it multiply the value by ten each */
+	int			multi;			/* digit positions after V (also counted in pre) */
 	bool		rn_lower;
 	int			zero_start;		/* 1-based integer position of the first '0', 0 if none */
 	int			last_zero_post; /* 1-based fraction position of the last '0', 0 if none */
@@ -107,6 +109,8 @@ parse_format(FnCall *fc, const char *p, size_t len, NumFormat *f)
 			if (f->pr)
 				return fc_error(fc, SQLSTATE_SYNTAX_ERROR, "\"%c\" must be ahead of \"PR\"", *p);
 			nd->tok = *p == '9' ? NT_DIGIT9 : NT_DIGIT0;
+			if (f->v_seen)
+				f->multi++;
 			if (f->has_dec)
 			{
 				f->post++;
@@ -125,6 +129,8 @@ parse_format(FnCall *fc, const char *p, size_t len, NumFormat *f)
 		{
 			if (f->has_dec)
 				return fc_error(fc, SQLSTATE_SYNTAX_ERROR, "multiple decimal points");
+			if (f->v_seen)
+				return fc_error(fc, SQLSTATE_SYNTAX_ERROR, "cannot use \"V\" and decimal point together");
 			nd->tok = NT_DEC;
 			f->has_dec = true;
 			p++;
@@ -209,8 +215,15 @@ parse_format(FnCall *fc, const char *p, size_t len, NumFormat *f)
 			f->rn_lower = (*p == 'r');
 			p += 2;
 		}
-		else if (*p == 'V' || *p == 'v' ||
-				 *p == 'B' || *p == 'b')
+		else if (*p == 'V' || *p == 'v')
+		{
+			if (f->has_dec)
+				return fc_error(fc, SQLSTATE_SYNTAX_ERROR, "cannot use \"V\" and decimal point together");
+			f->v_seen = true;
+			p++;
+			continue;
+		}
+		else if (*p == 'B' || *p == 'b')
 			return fc_error(fc, SQLSTATE_FEATURE_NOT_SUPPORTED,
 							"to_char/to_number template pattern \"%.*s\" is not supported",
 							1, p);
@@ -533,6 +546,20 @@ to_char_common(FnCall *fc, Datum *out, const char *digits, bool special, double 
 		memset(&d, 0, sizeof(d));
 		if (special)
 			d.special = true;
+		else if (f.multi > 0)
+		{
+			/* V: move multi fraction digits into the integer part */
+			StrBuf		shifted;
+			const char *dot = strchr(digits, '.');
+			size_t		ilen = dot ? (size_t) (dot - digits) : strlen(digits);
+			size_t		flen = dot ? strlen(dot + 1) : 0;
+
+			strbuf_init_arena(&shifted, fc->ctx->arena);
+			strbuf_append(&shifted, digits, ilen);
+			for (int k = 0; k < f.multi; k++)
+				strbuf_putc(&shifted, (size_t) k < flen ? dot[1 + k] : '0');
+			split_digits(shifted.data, &d, 0, is_float);
+		}
 		else
 			split_digits(digits, &d, f.post, is_float);
 		if (f.rn)
@@ -552,7 +579,7 @@ template_post(FnCall *fc, int *post)
 
 	if (parse_format(fc, vl_data(fc->args[1]), vl_len(fc->args[1]), &f) < 0)
 		return -1;
-	*post = f.post;
+	*post = f.post + f.multi;	/* V: round at the digits it moves in */
 	return 0;
 }
 
@@ -584,7 +611,7 @@ float_to_char(FnCall *fc, Datum *out, double v, int digs)
 
 	if (parse_format(fc, vl_data(fc->args[1]), vl_len(fc->args[1]), &f) < 0)
 		return -1;
-	post = f.post;
+	post = f.post + f.multi;
 	if (isnan(v) || isinf(v))
 		return to_char_common(fc, out, NULL, true, v, true, -1);
 	if (f.eeee)
