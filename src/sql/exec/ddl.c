@@ -31,6 +31,8 @@
 #include "../catalog.h"
 #include "../ddl.h"
 #include "../engine.h"
+#include "../exec.h"
+#include "../plan.h"
 #include "../rowops.h"
 #include "../seqfuncs.h"
 
@@ -1181,6 +1183,115 @@ create_table(Ddl *d, const AstCreateStmt *cs)
 fail:
 	cattable_unref(t);
 	return -1;
+}
+
+/* ---- CREATE TABLE AS ------------------------------------------------------- */
+
+static int
+create_table_as(Ddl *d, const AstCreateTableAsStmt *cs)
+{
+	const AstIntoClause *into = cs->into;
+	const AstRangeVar *rv = into->rel;
+	const CatSchema *sc;
+	ParseState	ps;
+	Query	   *q;
+	Plan	   *plan;
+	CatTable   *t;
+	int			ncolnames = ast_list_length(into->col_names);
+	ExecState  *es;
+	ExecNode   *root;
+	RowOps		ro;
+	int64_t		count = 0;
+	int			rc;
+
+	if (cs->objtype != AST_OBJECT_TABLE || !AST_IS(cs->query, AST_SELECT_STMT))
+	{
+		mg_error(d->err, SQLSTATE_FEATURE_NOT_SUPPORTED, "this form of CREATE ... AS is not supported yet");
+		return -1;
+	}
+	if (rv->relpersistence == AST_RELPERSISTENCE_TEMP)
+	{
+		mg_error(d->err, SQLSTATE_FEATURE_NOT_SUPPORTED, "temporary tables are not supported yet");
+		return -1;
+	}
+	if (!(sc = creation_schema(d, rv->schemaname, rv->hdr.location)))
+		return -1;
+	if (relname_taken(cur(d), sc->oid, rv->relname))
+	{
+		if (cs->if_not_exists)
+		{
+			session_notice(d->s, MG_SEV_NOTICE, SQLSTATE_DUPLICATE_TABLE,
+						   "relation \"%s\" already exists, skipping", rv->relname);
+			snprintf(d->portal->tag, sizeof(d->portal->tag), "CREATE TABLE AS");
+			return 1;
+		}
+		mg_error(d->err, SQLSTATE_DUPLICATE_TABLE, "relation \"%s\" already exists", rv->relname);
+		return -1;
+	}
+	pstate_init(&ps, d->s, d->a, d->portal->p->query, NULL, 0, d->err);
+	if (!(q = analyze_select(&ps, (const AstSelectStmt *) cs->query)))
+		return -1;
+	if (ps.nparams > 0)
+	{
+		mg_error(d->err, SQLSTATE_UNDEFINED_PARAMETER, "there is no parameter $1");
+		return -1;
+	}
+	if (ncolnames > q->nvisible)
+	{
+		mg_error(d->err, SQLSTATE_SYNTAX_ERROR, "too many column names were specified");
+		return -1;
+	}
+	t = cattable_new(catalog_new_oid(), sc->oid, rv->relname, 'r');
+	for (int i = 0; i < q->nvisible; i++)
+	{
+		const char *name = i < ncolnames ? ast_strval(ast_list_nth(into->col_names, i)) : q->cols[i].name;
+
+		if (cattable_column(t, name))
+		{
+			mg_error(d->err, SQLSTATE_DUPLICATE_COLUMN, "column \"%s\" specified more than once", name);
+			cattable_unref(t);
+			return -1;
+		}
+		cattable_add_column(t, name, q->targets[i]->type, q->targets[i]->typmod);
+	}
+	cattable_finish(t);
+	if (st_table_create(d->txn, t->oid, d->err) < 0)
+	{
+		cattable_unref(t);
+		return -1;
+	}
+	catalog_put_table(ddl_cat(d), t);
+	if (into->skip_data)
+	{
+		snprintf(d->portal->tag, sizeof(d->portal->tag), "CREATE TABLE AS");
+		return 1;
+	}
+	pstate_finish_params(&ps);
+	if (!(plan = plan_select(d->a, q, d->err)))
+		return -1;
+	es = arena_new(d->a, ExecState);
+	exec_state_init(es, d->s, d->a, d->err, NULL, NULL, 0, NULL, ps.ncache);
+	es->txn = d->txn;
+	if (!(root = exec_start(es, plan)))
+		return -1;
+	ro.session = d->s;
+	ro.txn = d->txn;
+	ro.cat = cur(d);
+	ro.ctx = &d->ctx;
+	while ((rc = exec_next(es, root)) > 0)
+	{
+		if (rowops_insert_row(&ro, t, root->values, root->nulls, NULL, NULL, NULL) < 0)
+		{
+			rc = -1;
+			break;
+		}
+		count++;
+	}
+	exec_end(root);
+	if (rc < 0)
+		return -1;
+	snprintf(d->portal->tag, sizeof(d->portal->tag), "SELECT %lld", (long long) count);
+	return 1;
 }
 
 /* ---- DROP ---------------------------------------------------------------- */
@@ -2568,6 +2679,9 @@ ddl_prepare(SqlPrepared *p)
 		case AST_CREATE_STMT:
 			p->command = "CREATE TABLE";
 			break;
+		case AST_CREATE_TABLE_AS_STMT:
+			p->command = ((const AstCreateTableAsStmt *) ast)->is_select_into ? "SELECT" : "CREATE TABLE AS";
+			break;
 		case AST_DROP_STMT:
 			{
 				static const char *const tags[] = {
@@ -2632,6 +2746,9 @@ ddl_run(SqlPortal *portal, MgError *err)
 		case AST_CREATE_STMT:
 			rc = create_table(&d, (const AstCreateStmt *) ast);
 			break;
+		case AST_CREATE_TABLE_AS_STMT:
+			rc = create_table_as(&d, (const AstCreateTableAsStmt *) ast);
+			break;
 		case AST_DROP_STMT:
 			rc = drop_stmt(&d, (const AstDropStmt *) ast);
 			break;
@@ -2663,11 +2780,16 @@ ddl_run(SqlPortal *portal, MgError *err)
 			mg_error(err, SQLSTATE_INTERNAL_ERROR, "not a DDL statement");
 			break;
 	}
-	if (rc == 0)
-		rc = ddl_publish(&d);
-	else
-		ddl_abandon(&d);
-	if (rc == 0)
-		snprintf(portal->tag, sizeof(portal->tag), "%s", portal->p->command);
+	{
+		/* rc 1: the statement set its own tag */
+		bool		own_tag = rc == 1;
+
+		if (rc >= 0)
+			rc = ddl_publish(&d);
+		else
+			ddl_abandon(&d);
+		if (rc == 0 && !own_tag)
+			snprintf(portal->tag, sizeof(portal->tag), "%s", portal->p->command);
+	}
 	return rc;
 }
