@@ -780,6 +780,12 @@ parse_node(EvalCtx *ctx, const FmtNode *n, const char **s, ParseTm *pt, bool nex
 				(*s)++;
 				if (read_int(ctx, s, 3, false, k, &lo))
 					return -1;
+				if (hi > 2000000)
+				{
+					mg_error(ctx->err, SQLSTATE_DATETIME_FIELD_OVERFLOW,
+							 "value for \"%s\" in source string is out of range", k->name);
+					return -1;
+				}
 				pt->year = hi * 1000 + lo;
 				pt->have_year = true;
 				pt->yysize = 4;
@@ -905,7 +911,15 @@ parse_node(EvalCtx *ctx, const FmtNode *n, const char **s, ParseTm *pt, bool nex
 			pt->bc = v % 2 == 1;
 			return 0;
 		case K_CC:
-			return read_int(ctx, s, 0, false, k, &pt->cc);
+			if (read_int(ctx, s, 0, false, k, &pt->cc))
+				return -1;
+			if (pt->cc > 100000)
+			{
+				mg_error(ctx->err, SQLSTATE_DATETIME_FIELD_OVERFLOW,
+						 "value for \"%s\" in source string is out of range", k->name);
+				return -1;
+			}
+			return 0;
 		case K_J:
 			return read_int(ctx, s, 0, false, k, &pt->julian);
 		case K_Q:
