@@ -1,11 +1,11 @@
 /*
  * arrays.c — functions, operators and aggregates over one-dimensional
  * arrays: comparison, ||, array_append/prepend/cat, array_length/upper/
- * lower/ndims/dims, cardinality, array_position, array_remove,
- * array_to_string, string_to_array, string_to_table, unnest, array_agg, and the regular
- * expression functions that return arrays (regexp_match, regexp_matches,
- * regexp_split_to_array, regexp_split_to_table; they live in pattern.c and
- * build their results through func_text_array()).
+ * lower/ndims/dims, cardinality, array_position(s), array_remove,
+ * array_replace, @> <@ &&, array_to_string, string_to_array,
+ * string_to_table, unnest, array_agg, and the text[] builder the regular
+ * expression functions use (regexp_match, regexp_matches,
+ * regexp_split_to_array live in pattern.c).
  *
  * Design notes: values are taken apart and built with types.h's
  * array_deconstruct/array_construct; the element type comes from the array
@@ -324,6 +324,118 @@ array_remove(FnCall *fc, Datum *out)
 	return 0;
 }
 
+/* Every non-NULL element of b equals some element of a; a NULL in b fails. */
+static bool
+array_contains_all(FnCall *fc, Datum a, Datum b)
+{
+	ArrView		va,
+				vb;
+	const MgType *t;
+
+	view(fc, a, &va);
+	view(fc, b, &vb);
+	t = type_by_oid(va.elemtype);
+	for (int i = 0; i < vb.n; i++)
+	{
+		bool		found = false;
+
+		if (vb.nulls && vb.nulls[i])
+			return false;
+		for (int j = 0; j < va.n && !found; j++)
+			if (!(va.nulls && va.nulls[j]) && elem_equal(t, va.values[j], vb.values[i]))
+				found = true;
+		if (!found)
+			return false;
+	}
+	return true;
+}
+
+static int arraycontains(FnCall *fc, Datum *out) { *out = BoolGetDatum(array_contains_all(fc, fc->args[0], fc->args[1])); return 0; }
+static int arraycontained(FnCall *fc, Datum *out) { *out = BoolGetDatum(array_contains_all(fc, fc->args[1], fc->args[0])); return 0; }
+
+static int
+arrayoverlap(FnCall *fc, Datum *out)
+{
+	ArrView		va,
+				vb;
+	const MgType *t;
+
+	view(fc, fc->args[0], &va);
+	view(fc, fc->args[1], &vb);
+	t = type_by_oid(va.elemtype);
+	*out = BoolGetDatum(false);
+	for (int i = 0; i < vb.n; i++)
+	{
+		if (vb.nulls && vb.nulls[i])
+			continue;
+		for (int j = 0; j < va.n; j++)
+			if (!(va.nulls && va.nulls[j]) && elem_equal(t, va.values[j], vb.values[i]))
+			{
+				*out = BoolGetDatum(true);
+				return 0;
+			}
+	}
+	return 0;
+}
+
+/* array_positions(anyarray, anyelement): not strict; NULL finds NULLs. */
+static int
+array_positions(FnCall *fc, Datum *out)
+{
+	ArrView		v;
+	const MgType *t;
+	Datum	   *pos;
+	int			n = 0;
+
+	if (fc->argnull[0])
+	{
+		fc->isnull = true;
+		return 0;
+	}
+	view(fc, fc->args[0], &v);
+	t = type_by_oid(v.elemtype);
+	pos = arena_alloc(fc->ctx->arena, sizeof(Datum) * (size_t) (v.n + 1));
+	for (int i = 0; i < v.n; i++)
+	{
+		bool		isnull = v.nulls && v.nulls[i];
+
+		if (fc->argnull[1] ? isnull : (!isnull && elem_equal(t, v.values[i], fc->args[1])))
+			pos[n++] = Int32GetDatum(i + v.lbound);
+	}
+	*out = array_construct(fc->ctx->arena, INT4OID, n, pos, NULL, 1);
+	return 0;
+}
+
+/* array_replace(anyarray, from anyelement, to anyelement): not strict. */
+static int
+array_replace(FnCall *fc, Datum *out)
+{
+	ArrView		v;
+	const MgType *t;
+
+	if (fc->argnull[0])
+	{
+		fc->isnull = true;
+		return 0;
+	}
+	view(fc, fc->args[0], &v);
+	t = type_by_oid(v.elemtype);
+	if (v.nulls == NULL)
+		v.nulls = arena_alloc0(fc->ctx->arena, sizeof(bool) * (size_t) (v.n + 1));
+	for (int i = 0; i < v.n; i++)
+	{
+		bool		isnull = v.nulls[i];
+
+		if (fc->argnull[1] ? isnull : (!isnull && elem_equal(t, v.values[i], fc->args[1])))
+		{
+			v.nulls[i] = fc->argnull[2];
+			v.values[i] = fc->argnull[2] ? 0 : fc->args[2];
+		}
+	}
+	*out = array_construct(fc->ctx->arena, v.elemtype, v.n, v.values, v.nulls, v.n > 0 ? v.lbound : 1);
+	return 0;
+}
+
 /* ---------------------------------------------------------------- text conversion */
 
 /* array_to_string(anyarray, delim [, null_string]); NULL elements are skipped without null_string. */
@@ -575,6 +687,11 @@ static const FuncDef array_funcs[] = {
 	FD("array_position", array_position, 2, A, E, 0, INT4OID, false),
 	FD("array_position", array_position, 3, A, E, INT4OID, INT4OID, false),
 	FD("array_remove", array_remove, 2, A, E, 0, A, false),
+	FD("array_positions", array_positions, 2, A, E, 0, INT4ARRAYOID, false),
+	FD("array_replace", array_replace, 3, A, E, E, A, false),
+	FD("arraycontains", arraycontains, 2, A, A, 0, BOOLOID, true),
+	FD("arraycontained", arraycontained, 2, A, A, 0, BOOLOID, true),
+	FD("arrayoverlap", arrayoverlap, 2, A, A, 0, BOOLOID, true),
 	{.name = "array_to_string", .nargs = 2, .argtypes = {A, TEXTOID}, .rettype = TEXTOID, .strict = true,
 	 .volatility = FUNC_STABLE, .fn = array_to_string},
 	{.name = "array_to_string", .nargs = 3, .argtypes = {A, TEXTOID, TEXTOID}, .rettype = TEXTOID, .strict = false,
@@ -602,6 +719,9 @@ static const OperDef array_opers[] = {
 	OP("||", A, E, A, "array_append", NULL, NULL),
 	OP("||", E, A, A, "array_prepend", NULL, NULL),
 	OP("||", A, A, A, "array_cat", NULL, NULL),
+	OP("@>", A, A, BOOLOID, "arraycontains", NULL, "<@"),
+	OP("<@", A, A, BOOLOID, "arraycontained", NULL, "@>"),
+	OP("&&", A, A, BOOLOID, "arrayoverlap", NULL, "&&"),
 };
 
 /* array_agg(anyarray) builds a two-dimensional array, which memgres does not have. */
