@@ -862,6 +862,29 @@ custom_copy_all(const GucCustom *src)
 	return head;
 }
 
+/*
+ * Session slots borrow the server's string when they hold the server's
+ * value (most of them, most of the time): guc_server's strings never change
+ * once sessions exist, so an idle session costs no string copies.
+ */
+static bool
+server_owned(int id, const char *p)
+{
+	return p != NULL && (p == guc_server.v[id].str || p == guc_server.reset[id].str);
+}
+
+static void
+session_assign(GucValue *dst, int id, const GucValue *src)
+{
+	char	   *str = server_owned(id, src->str) ? src->str : mg_strdup(src->str);
+
+	if (!server_owned(id, dst->str))
+		free(dst->str);
+	dst->str = str;
+	dst->i = src->i;
+	dst->r = src->r;
+}
+
 static void
 value_assign(GucValue *dst, const GucValue *src)
 {
@@ -1088,8 +1111,8 @@ guc_session_init(GucSession *s)
 	memset(s, 0, sizeof(*s));
 	for (i = 0; i < GUC_COUNT; i++)
 	{
-		value_assign(&s->v[i], &guc_server.v[i]);
-		value_assign(&s->reset[i], &guc_server.v[i]);
+		session_assign(&s->v[i], i, &guc_server.v[i]);
+		session_assign(&s->reset[i], i, &guc_server.v[i]);
 	}
 	s->custom = custom_copy_all(guc_server.custom);
 }
@@ -1101,8 +1124,11 @@ guc_session_free(GucSession *s)
 
 	for (i = 0; i < GUC_COUNT; i++)
 	{
-		free(s->v[i].str);
-		free(s->reset[i].str);
+		/* guc_server itself owns all of its strings */
+		if (s == &guc_server || !server_owned(i, s->v[i].str))
+			free(s->v[i].str);
+		if (s == &guc_server || !server_owned(i, s->reset[i].str))
+			free(s->reset[i].str);
 		s->v[i].str = s->reset[i].str = NULL;
 	}
 	custom_free_all(s->custom);
@@ -1116,8 +1142,8 @@ guc_session_copy(GucSession *dst, const GucSession *src)
 
 	for (i = 0; i < GUC_COUNT; i++)
 	{
-		value_assign(&dst->v[i], &src->v[i]);
-		value_assign(&dst->reset[i], &src->reset[i]);
+		session_assign(&dst->v[i], i, &src->v[i]);
+		session_assign(&dst->reset[i], i, &src->reset[i]);
 	}
 	custom_free_all(dst->custom);
 	dst->custom = custom_copy_all(src->custom);
@@ -1129,7 +1155,7 @@ session_store(GucSession *s, const GucDef *d, const GucValue *v)
 {
 	if ((d->flags & GUC_REPORT) && strcmp(s->v[d->id].str, v->str) != 0)
 		s->changed_report |= UINT64_C(1) << d->id;
-	value_assign(&s->v[d->id], v);
+	session_assign(&s->v[d->id], d->id, v);
 }
 
 static int
@@ -1232,7 +1258,7 @@ session_set(GucSession *s, const char *name, const char *value, bool startup, Mg
 		return -1;
 	session_store(s, d, &v);
 	if (startup)
-		value_assign(&s->reset[d->id], &v);
+		session_assign(&s->reset[d->id], d->id, &v);
 	free(v.str);
 	return 0;
 }
@@ -1262,7 +1288,7 @@ guc_session_force(GucSession *s, GucId id, const char *value)
 		return;
 	}
 	session_store(s, d, &v);
-	value_assign(&s->reset[id], &v);
+	session_assign(&s->reset[id], id, &v);
 	free(v.str);
 }
 
