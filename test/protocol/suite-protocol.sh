@@ -11,6 +11,7 @@
 #   main     -c max_connections=1100, ulimit -n raised: most programs
 #   threads1 --threads 1: a sleeper must not delay a SELECT 1 on the worker
 #   limits   -c authentication_timeout=1s -c max_connections=8
+#   shutdown a default server that gets SIGINT during a pg_sleep(30)
 #   tls      --ssl-cert/--ssl-key with a certificate made now by openssl,
 #            -c authentication_timeout=5s
 # MEMGRES_TEST_AGAINST=postgres runs everything against private PostgreSQL
@@ -50,7 +51,7 @@ run_prog()
 	tap_check $st "$name $* exited with status 0 (got $st)"
 	# A server that died is reported once, with its log, and restarted so
 	# that the programs after this one still test something.
-	if ! kill -0 "$T_PID" 2>/dev/null; then
+	if [ -z "${EXPECT_EXIT:-}" ] && ! kill -0 "$T_PID" 2>/dev/null; then
 		tap_fail "server survived $name $*"
 		tap_diag "server log tail: $(tail -15 "$T_LOG" 2>/dev/null)"
 		target_stop >/dev/null 2>&1
@@ -165,6 +166,26 @@ if want test_libpq_threads1; then
 		tap_check $? "--threads 1 server stopped cleanly"
 	else
 		tap_fail "--threads 1 server started"
+	fi
+fi
+
+# --- shutdown: SIGINT while a statement runs; the server exits with 0 ---
+if want test_shutdown; then
+	if start_target; then
+		EXPECT_EXIT=1 run_prog test_shutdown
+		if [ "$against" = postgres ]; then spid=$PG_PID; else spid=$MG_PID; fi
+		i=0
+		while kill -0 "$T_PID" 2>/dev/null && [ $i -lt 200 ]; do sleep 0.1; i=$((i + 1)); done
+		if kill -0 "$T_PID" 2>/dev/null; then
+			tap_fail "server exited after SIGINT (still running after 20 s)"
+			target_stop >/dev/null 2>&1
+		else
+			wait "$spid"; st=$?
+			tap_check $st "server exited with status 0 after SIGINT (got $st)"
+			if [ "$against" = postgres ]; then pg_stop_private; else MG_PID=; release_port "$MG_PORT"; rm -rf "$MG_SOCKDIR"; fi
+		fi
+	else
+		tap_fail "shutdown server started"
 	fi
 fi
 
