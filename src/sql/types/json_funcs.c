@@ -9,6 +9,13 @@
  * a "T" (XSD style), json/jsonb are embedded as they are, everything else
  * becomes a JSON string of its text output.  json operators work on the
  * parsed text and return the source slice of the value, as PostgreSQL.
+ * jsonb functions decode the stored tree into the arena, work on it and
+ * re-encode (so results are normalised like any jsonb input).
+ *
+ * Invariants:
+ *  1. Pure: no state outside the FnCall (SRF state lives in srf_arena).
+ *  2. Errors carry PostgreSQL's SQLSTATE and wording (22023 for misuse
+ *     such as "cannot delete from scalar", 22004 for NULL object keys).
  */
 #include <ctype.h>
 #include <stdio.h>
