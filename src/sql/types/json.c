@@ -18,7 +18,9 @@
  * Invariants:
  *  1. A stored jsonb Varlena is always a well-formed encoding.
  *  2. Comparison follows PostgreSQL's jsonb btree order: object > array >
- *     boolean > number > string > null; containers by size first.
+ *     boolean > number > string > null, an empty top-level array below
+ *     everything; containers by size first, object keys as text; the index
+ *     key encoding (jsonb_key) sorts exactly as jsonb_cmp.
  */
 #include <ctype.h>
 #include <stdio.h>
