@@ -10,5 +10,7 @@
 /* Sets the command tag and is_write for a DDL statement; false if p->ast is not one. */
 bool		ddl_prepare(SqlPrepared *p);
 int			ddl_run(SqlPortal *portal, MgError *err);
+/* Drops a temporary schema and its tables in txn (no notices). */
+int			ddl_drop_temp_schema(SqlSession *s, StTxn *txn, Oid schema, MgError *err);
 
 #endif

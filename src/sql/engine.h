@@ -139,6 +139,7 @@ struct SqlSession
 	SqlNamedPrepared *prepared;	/* SQL PREPARE */
 	SeqLast    *seq_last;
 	Oid			seq_lastval_oid;
+	Oid			temp_schema;	/* pg_temp_<pid> once the session made a temporary table */
 };
 
 /* Sends a NOTICE/WARNING through the session's hook (no-op without one). */

@@ -35,6 +35,7 @@
 #include "catalog.h"
 #include "engine.h"
 #include "func/builtins.h"
+#include "ddl.h"
 #include "prepare.h"
 #include "seqfuncs.h"
 #include "system.h"
@@ -293,6 +294,8 @@ sql_database_exists(const char *name)
 
 /* ---- sessions ------------------------------------------------------------ */
 
+static void drop_temp_schema(SqlSession *s);
+
 SqlSession *
 sql_session_new(const char *dbname, const char *user, GucSession *gucs,
 				int32_t backend_pid, MgError *err)
@@ -349,6 +352,7 @@ sql_session_free(SqlSession *s)
 		xact_rollback(s);
 	prepared_free_all(s);
 	session_cancel_lock_wait(s);
+	drop_temp_schema(s);
 	seq_session_free(s);
 	st_db_close(s->db);
 	arena_free(s->arena);
@@ -417,6 +421,73 @@ xact_read_committed(SqlSession *s)
 	return iso[0] == 'r' && strcmp(iso, "repeatable read") != 0;
 }
 
+/*
+ * Temporary schemas of sessions that ended while another session held the
+ * writer lock: dropped by the next write transaction in that database.
+ */
+typedef struct TempOrphan
+{
+	Oid			dboid;
+	Oid			schema;
+	struct TempOrphan *next;
+} TempOrphan;
+
+static pthread_mutex_t orphan_lock = PTHREAD_MUTEX_INITIALIZER;
+static TempOrphan *temp_orphans;
+
+static void
+drop_orphans(SqlSession *s)
+{
+	TempOrphan **p;
+
+	pthread_mutex_lock(&orphan_lock);
+	p = &temp_orphans;
+	while (*p)
+	{
+		TempOrphan *o = *p;
+		MgError		err = MG_ERROR_INIT;
+
+		if (o->dboid != s->dboid || ddl_drop_temp_schema(s, s->txn, o->schema, &err) < 0)
+		{
+			mg_error_reset(&err);
+			p = &o->next;
+			continue;
+		}
+		*p = o->next;
+		free(o);
+	}
+	pthread_mutex_unlock(&orphan_lock);
+}
+
+/* At session end: drop the temporary schema now if the lock is free, else leave it to the next writer. */
+static void
+drop_temp_schema(SqlSession *s)
+{
+	MgError		err = MG_ERROR_INIT;
+
+	if (!s->temp_schema)
+		return;
+	if (st_lock_try(s->db))
+	{
+		StTxn	   *t = st_txn_begin(s->db);
+
+		if (ddl_drop_temp_schema(s, t, s->temp_schema, &err) == 0 && st_txn_commit(t, &err) == 0)
+			return;
+		mg_error_reset(&err);
+		st_txn_rollback(t);
+	}
+	{
+		TempOrphan *o = mg_calloc(1, sizeof(TempOrphan));
+
+		o->dboid = s->dboid;
+		o->schema = s->temp_schema;
+		pthread_mutex_lock(&orphan_lock);
+		o->next = temp_orphans;
+		temp_orphans = o;
+		pthread_mutex_unlock(&orphan_lock);
+	}
+}
+
 StTxn *
 session_read_txn(SqlSession *s)
 {
@@ -483,6 +554,8 @@ session_write_txn(SqlSession *s, StTxn **out, MgError *err)
 	}
 	s->txn = st_txn_begin(s->db);
 	*out = s->txn;
+	if (temp_orphans)
+		drop_orphans(s);
 	return 0;
 }
 

@@ -233,6 +233,14 @@ resolve_path(SqlSession *s, const Catalog *c, bool include_implicit, const CatSc
 	Arena		tmp;
 
 	arena_init(&tmp, 512);
+	if (include_implicit && s->temp_schema && n < max)
+	{
+		/* The session's temporary schema is searched first, as PostgreSQL's pg_temp. */
+		const CatSchema *ts = catalog_schema_by_oid(c, s->temp_schema);
+
+		if (ts && out != NULL)
+			out[n++] = ts;
+	}
 	nn = split_search_path(&tmp, guc_str(s->gucs, GUC_SEARCH_PATH), names, 64);
 	for (int i = 0; i < nn; i++)
 		if (strcmp(names[i], "pg_catalog") == 0)
@@ -273,8 +281,12 @@ session_search_path(SqlSession *s, bool include_implicit, const char **names, in
 {
 	const Catalog *c = session_catalog(s);
 	const CatSchema *sc[64];
-	int			n = resolve_path(s, c, include_implicit, sc, max < 64 ? max : 64);
+	Oid			temp = s->temp_schema;
+	int			n;
 
+	s->temp_schema = InvalidOid;	/* current_schemas() does not list pg_temp */
+	n = resolve_path(s, c, include_implicit, sc, max < 64 ? max : 64);
+	s->temp_schema = temp;
 	for (int i = 0; i < n; i++)
 		names[i] = sc[i]->name;
 	return n;

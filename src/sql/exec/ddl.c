@@ -405,6 +405,27 @@ nextval_expr(Arena *a, const CatTable *seq)
 	return e;
 }
 
+/* ---- temporary tables -------------------------------------------------------- */
+
+/* The session's pg_temp_<pid> schema, created in this edit if needed. */
+static const CatSchema *
+temp_schema(Ddl *d)
+{
+	char		name[64];
+	const CatSchema *sc;
+
+	snprintf(name, sizeof(name), "pg_temp_%d", (int) d->s->backend_pid);
+	if ((sc = catalog_schema(cur(d), name)))
+	{
+		d->s->temp_schema = sc->oid;
+		return sc;
+	}
+	catalog_add_schema(ddl_cat(d), catalog_new_oid(), name, 10);
+	sc = catalog_schema(cur(d), name);
+	d->s->temp_schema = sc->oid;
+	return sc;
+}
+
 /* ---- CREATE TABLE -------------------------------------------------------- */
 
 typedef struct PendingKey
@@ -1100,11 +1121,21 @@ create_table(Ddl *d, const AstCreateStmt *cs)
 
 	if (rv->relpersistence == AST_RELPERSISTENCE_TEMP)
 	{
-		mg_error(d->err, SQLSTATE_FEATURE_NOT_SUPPORTED, "temporary tables are not supported yet");
-		position(d, rv->hdr.location);
-		return -1;
+		if (cs->on_commit == AST_ONCOMMIT_DELETE_ROWS || cs->on_commit == AST_ONCOMMIT_DROP)
+		{
+			mg_error(d->err, SQLSTATE_FEATURE_NOT_SUPPORTED, "ON COMMIT %s is not supported yet",
+					 cs->on_commit == AST_ONCOMMIT_DROP ? "DROP" : "DELETE ROWS");
+			return -1;
+		}
+		if (rv->schemaname)
+		{
+			mg_error(d->err, SQLSTATE_INVALID_TABLE_DEFINITION, "cannot create temporary relation in non-temporary schema");
+			position(d, rv->hdr.location);
+			return -1;
+		}
+		sc = temp_schema(d);
 	}
-	if (!(sc = creation_schema(d, rv->schemaname, rv->hdr.location)))
+	else if (!(sc = creation_schema(d, rv->schemaname, rv->hdr.location)))
 		return -1;
 	if (relname_taken(cur(d), sc->oid, rv->relname))
 	{
@@ -1210,11 +1241,8 @@ create_table_as(Ddl *d, const AstCreateTableAsStmt *cs)
 		return -1;
 	}
 	if (rv->relpersistence == AST_RELPERSISTENCE_TEMP)
-	{
-		mg_error(d->err, SQLSTATE_FEATURE_NOT_SUPPORTED, "temporary tables are not supported yet");
-		return -1;
-	}
-	if (!(sc = creation_schema(d, rv->schemaname, rv->hdr.location)))
+		sc = temp_schema(d);
+	else if (!(sc = creation_schema(d, rv->schemaname, rv->hdr.location)))
 		return -1;
 	if (relname_taken(cur(d), sc->oid, rv->relname))
 	{
@@ -2665,6 +2693,55 @@ comment_stmt(Ddl *d, const AstCommentStmt *cs)
 			mg_error(d->err, SQLSTATE_FEATURE_NOT_SUPPORTED, "COMMENT ON this object is not supported yet");
 			return -1;
 	}
+}
+
+/*
+ * Drops a session's temporary schema and everything in it, in txn (session
+ * end, or the next writer of the database when the lock was busy then).
+ * Notices are not sent: the session may be gone.
+ */
+int
+ddl_drop_temp_schema(SqlSession *s, StTxn *txn, Oid schema, MgError *err)
+{
+	Ddl			d;
+	Arena	   *a = arena_create(1024);
+	SqlNoticeHook hook = s->notice_hook;
+	Catalog    *c;
+	int			rc = 0;
+
+	memset(&d, 0, sizeof(d));
+	d.s = s;
+	d.txn = txn;
+	d.err = err;
+	d.a = a;
+	d.old = catalog_of_txn(txn);
+	session_eval_ctx(s, &d.ctx, a, err);
+	s->notice_hook = NULL;
+	if (catalog_schema_by_oid(d.old, schema))
+	{
+		c = ddl_cat(&d);
+		for (int k = 0; k < c->ntables && rc == 0; k++)
+		{
+			StrBuf		deps;
+			int			ndeps = 0;
+
+			if (c->tables[k]->schema != schema)
+				continue;
+			strbuf_init_arena(&deps, a);
+			rc = drop_table_obj(&d, c->tables[k], true, NULL, 0, &deps, &ndeps);
+			k = -1;
+		}
+		if (rc == 0)
+		{
+			catalog_remove_schema(c, schema);
+			rc = ddl_publish(&d);
+		}
+		else
+			ddl_abandon(&d);
+	}
+	s->notice_hook = hook;
+	arena_free(a);
+	return rc;
 }
 
 /* ---- entry points -------------------------------------------------------- */
