@@ -41,6 +41,7 @@
 #include <memgres/datum.h>
 #include <memgres/error.h>
 #include <memgres/guc.h>
+#include <memgres/strbuf.h>
 
 typedef struct SqlSession SqlSession;
 typedef struct SqlStmt SqlStmt;
@@ -222,5 +223,16 @@ typedef struct SqlWaitInfo {
 	bool		lock_wait;		/* waiting for a lock: lock_timeout applies */
 } SqlWaitInfo;
 void		sql_session_wait_info(SqlSession *s, SqlWaitInfo *out);
+
+/* ---- catalog lookups for other modules ------------------------------------- */
+
+/*
+ * regclass output: appends the relation's name as PostgreSQL's regclassout
+ * does (schema-qualified when not visible through search_path, quoted when
+ * needed) and returns true; false if the session sees no relation with that
+ * OID (the caller prints the number).  s may be NULL (then false).  Called
+ * on the session's worker, during a statement.
+ */
+bool		sql_regclass_name(SqlSession *s, Oid oid, StrBuf *out);
 
 #endif

@@ -430,6 +430,20 @@ main(void)
 	}
 	check(s, &g, "drop table iso", "DROP TABLE\n");
 
+	/* regclass names for the types module */
+	{
+		StrBuf		sb;
+
+		strbuf_init(&sb);
+		ntests++;
+		printf("%s %d - sql_regclass_name finds pg_class\n",
+			   sql_regclass_name(s, 1259, &sb) && strcmp(sb.data, "pg_class") == 0 ? "ok" : "not ok", ntests);
+		strbuf_reset(&sb);
+		ntests++;
+		printf("%s %d - sql_regclass_name knows no OID 1\n", !sql_regclass_name(s, 1, &sb) ? "ok" : "not ok", ntests);
+		strbuf_free(&sb);
+	}
+
 	sql_session_free(s);
 	guc_session_free(&g);
 	sql_engine_shutdown();

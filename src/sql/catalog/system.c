@@ -111,6 +111,90 @@ system_init(void)
 	}
 }
 
+static bool
+needs_quotes(const char *s)
+{
+	if (!((s[0] >= 'a' && s[0] <= 'z') || s[0] == '_'))
+		return true;
+	for (const char *p = s; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_' || *p == '$'))
+			return true;
+	return false;
+}
+
+static void
+put_ident(StrBuf *out, const char *s)
+{
+	if (!needs_quotes(s))
+	{
+		strbuf_puts(out, s);
+		return;
+	}
+	strbuf_putc(out, '"');
+	for (const char *p = s; *p; p++)
+	{
+		if (*p == '"')
+			strbuf_putc(out, '"');
+		strbuf_putc(out, *p);
+	}
+	strbuf_putc(out, '"');
+}
+
+bool
+sql_regclass_name(SqlSession *s, Oid oid, StrBuf *out)
+{
+	const Catalog *c;
+	const CatTable *t;
+	const char *name = NULL;
+	Oid			schema = InvalidOid;
+	Oid			path[64];
+	int			n;
+	bool		visible = false;
+
+	if (!s)
+		return false;
+	c = session_catalog(s);
+	if ((t = catalog_table_by_oid(c, oid)) || (t = system_table_by_oid(oid)))
+	{
+		name = t->name;
+		schema = t->schema;
+	}
+	else
+	{
+		for (int i = 0; i < c->ntables && !name; i++)
+			for (int k = 0; k < c->tables[i]->nindexes; k++)
+				if (c->tables[i]->indexes[k].oid == oid)
+				{
+					name = c->tables[i]->indexes[k].name;
+					schema = c->tables[i]->schema;
+				}
+	}
+	if (!name)
+		return false;
+	n = search_path_oids(s, c, true, path, 64);
+	for (int i = 0; i < n; i++)
+	{
+		const CatIndex *ix;
+
+		if (path[i] == schema)
+		{
+			visible = true;
+			break;
+		}
+		if (catalog_table_in(c, path[i], name) || catalog_index_in(c, path[i], name, &ix))
+			break;				/* shadowed by an earlier schema */
+	}
+	if (!visible)
+	{
+		const CatSchema *sc = catalog_schema_by_oid(c, schema);
+
+		put_ident(out, sc ? sc->name : schema == PG_CATALOG_NAMESPACE ? "pg_catalog" : "information_schema");
+		strbuf_putc(out, '.');
+	}
+	put_ident(out, name);
+	return true;
+}
+
 void
 system_shutdown(void)
 {
