@@ -24,7 +24,7 @@ main(void)
 	PGresult   *res;
 	bool		ended = false,
 				normal = false;
-	const char *state = "";
+	char		state[8] = "";
 	PGconn	   *late;
 
 	if (!tap_ok(PQstatus(conn) == CONNECTION_OK && pid > 0, "connect (server pid %d)", pid))
@@ -49,7 +49,7 @@ main(void)
 		if (PQresultStatus(res) == PGRES_TUPLES_OK)
 			normal = true;
 		if (PQresultErrorField(res, PG_DIAG_SQLSTATE))
-			state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+			snprintf(state, sizeof(state), "%s", PQresultErrorField(res, PG_DIAG_SQLSTATE));
 		tap_diag("session saw: %s %s", PQresStatus(PQresultStatus(res)), PQresultErrorMessage(res));
 		PQclear(res);
 	}
