@@ -350,6 +350,12 @@ sql_session_free(SqlSession *s)
 		return;
 	if (s->xstate != XACT_NONE)
 		xact_rollback(s);
+	if (s->snap)
+	{
+		/* pinned outside any statement (a catalog lookup between messages) */
+		st_txn_end(s->snap);
+		s->snap = NULL;
+	}
 	prepared_free_all(s);
 	session_cancel_lock_wait(s);
 	drop_temp_schema(s);
