@@ -615,7 +615,15 @@ sql_xact_start_command(SqlSession *s, MgError *err)
 {
 	(void) err;
 	if (s->xstate == XACT_NONE)
+	{
+		/* A snapshot pinned between statements (Parse, Describe) is stale now. */
+		if (s->snap)
+		{
+			st_txn_end(s->snap);
+			s->snap = NULL;
+		}
 		xact_start(s);
+	}
 	else
 		s->stmt_ts = now_pg_usec();
 	s->wait.wake_at_us = 0;
