@@ -34,20 +34,6 @@ static int	type_count;
 static const MgType *type_direct[TYPE_OID_DIRECT];
 static bool types_initialised;
 
-/*
- * Until the date/time and json modules land, weak definitions keep the
- * link working; their real definitions override these.
- */
-__attribute__((weak)) void
-register_datetime_types(void)
-{
-}
-
-__attribute__((weak)) void
-register_json_types(void)
-{
-}
-
 void
 types_init(void)
 {
