@@ -134,6 +134,9 @@ struct SqlSession
 	StTxn	   *snap;			/* read snapshot (statement or transaction) */
 	StLockWaiter lockw;			/* queued for the writer lock */
 	SqlSavepoint *savepoints;	/* newest first */
+	bool		xact_ran_query; /* a query ran in this transaction (SET TRANSACTION is then too late) */
+	char	   *pending_rename_from;	/* ALTER DATABASE ... RENAME in a block: done at COMMIT */
+	char	   *pending_rename_to;
 	bool		lock_queued;
 
 	SqlNamedPrepared *prepared;	/* SQL PREPARE */

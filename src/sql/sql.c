@@ -599,6 +599,7 @@ xact_start(SqlSession *s)
 	MgError		err = MG_ERROR_INIT;
 
 	s->xstate = XACT_IMPLICIT;
+	s->xact_ran_query = false;
 	s->txn_ts = now_pg_usec();
 	s->stmt_ts = s->txn_ts;
 	/* Each transaction starts with the session's default modes. */
@@ -858,11 +859,33 @@ xact_rollback_to(SqlSession *s, const char *name, MgError *err)
 	return 0;
 }
 
+/* Transactional database rename: applied at commit, forgotten at rollback. */
+static void
+pending_rename_finish(SqlSession *s, bool commit)
+{
+	if (!s->pending_rename_from)
+		return;
+	if (commit)
+	{
+		MgError		err = MG_ERROR_INIT;
+
+		if (st_db_rename(sql_cluster, s->pending_rename_from, s->pending_rename_to, &err) < 0)
+		{
+			mg_log_error(&err);
+			mg_error_reset(&err);
+		}
+	}
+	free(s->pending_rename_from);
+	free(s->pending_rename_to);
+	s->pending_rename_from = s->pending_rename_to = NULL;
+}
+
 void
 xact_commit(SqlSession *s)
 {
 	savepoints_free(s, NULL);
 	xact_release_storage(s, true);
+	pending_rename_finish(s, true);
 	xact_restore_gucs(s, false);
 	s->xstate = XACT_NONE;
 }
@@ -872,6 +895,7 @@ xact_rollback(SqlSession *s)
 {
 	savepoints_free(s, NULL);
 	xact_release_storage(s, false);
+	pending_rename_finish(s, false);
 	xact_restore_gucs(s, true);
 	s->xstate = XACT_NONE;
 }

@@ -465,6 +465,8 @@ sql_portal_run(SqlPortal *portal, SqlDest *dest, int64_t max_rows, MgError *err)
 					return SQL_WAIT;
 			}
 			portal->state = PORTAL_RUNNING;
+			if (portal->p->kind == PREP_QUERY)
+				s->xact_ran_query = true;
 			if (portal->p->kind == PREP_UTILITY &&
 				(AST_IS(portal->p->ast, AST_COPY_STMT) || AST_IS(portal->p->ast, AST_EXECUTE_STMT)))
 				break;

@@ -20,6 +20,7 @@
 #include <strings.h>
 
 #include <memgres/auth.h>
+#include <memgres/mem.h>
 #include <memgres/sqlstate.h>
 #include <memgres/strbuf.h>
 
@@ -211,11 +212,26 @@ apply_xact_modes(SqlSession *s, const AstList *options, bool session_defaults, M
 		{
 			name = session_defaults ? "default_transaction_isolation" : "transaction_isolation";
 			value = c->sval;
+			if (!session_defaults && s->xact_ran_query &&
+				strcmp(guc_str(s->gucs, GUC_TRANSACTION_ISOLATION), value) != 0)
+			{
+				mg_error(err, SQLSTATE_ACTIVE_SQL_TRANSACTION,
+						 "SET TRANSACTION ISOLATION LEVEL must be called before any query");
+				return -1;
+			}
 		}
 		else if (strcmp(d->defname, "transaction_read_only") == 0)
 		{
+			bool		ro = c->kind == AST_CONST_BOOL ? c->bval : c->ival != 0;
+
 			name = session_defaults ? "default_transaction_read_only" : "transaction_read_only";
-			value = c->ival ? "on" : "off";
+			value = ro ? "on" : "off";
+			if (!session_defaults && !ro && s->xact_ran_query && guc_bool(s->gucs, GUC_TRANSACTION_READ_ONLY))
+			{
+				mg_error(err, SQLSTATE_ACTIVE_SQL_TRANSACTION,
+						 "transaction read-write mode must be set before any query");
+				return -1;
+			}
 		}
 		else if (strcmp(d->defname, "transaction_deferrable") == 0)
 			continue;
@@ -551,6 +567,29 @@ run_renamedb(SqlPortal *portal, const AstRenameStmt *st, MgError *err)
 	{
 		mg_error(err, SQLSTATE_FEATURE_NOT_SUPPORTED, "current database cannot be renamed");
 		return -1;
+	}
+	if (in_block(s))
+	{
+		/* Transactional as in PostgreSQL: checked now, applied at COMMIT. */
+		if (!sql_database_exists(st->subname))
+		{
+			mg_error(err, SQLSTATE_INVALID_CATALOG_NAME, "database \"%s\" does not exist", st->subname);
+			return -1;
+		}
+		if (sql_database_exists(st->newname))
+		{
+			mg_error(err, SQLSTATE_DUPLICATE_DATABASE, "database \"%s\" already exists", st->newname);
+			return -1;
+		}
+		if (s->pending_rename_from)
+		{
+			mg_error(err, SQLSTATE_FEATURE_NOT_SUPPORTED, "a second database rename in one transaction is not supported yet");
+			return -1;
+		}
+		s->pending_rename_from = mg_strdup(st->subname);
+		s->pending_rename_to = mg_strdup(st->newname);
+		snprintf(portal->tag, sizeof(portal->tag), "ALTER DATABASE");
+		return 0;
 	}
 	if (st_db_rename(sql_cluster, st->subname, st->newname, err) < 0)
 		return -1;
