@@ -67,27 +67,7 @@ array_cmp_op(FnCall *fc, Datum *out, int op)
 	if (ty == NULL || ty->cmp == NULL)
 		return fc_error(fc, SQLSTATE_UNDEFINED_FUNCTION, "could not identify a comparison function for type %u", t);
 	c = ty->cmp(fc->args[0], fc->args[1]);
-	switch (op)
-	{
-		case 0:
-			r = c == 0;
-			break;
-		case 1:
-			r = c != 0;
-			break;
-		case 2:
-			r = c < 0;
-			break;
-		case 3:
-			r = c <= 0;
-			break;
-		case 4:
-			r = c > 0;
-			break;
-		default:
-			r = c >= 0;
-			break;
-	}
+	r = cmp_op_holds(c, op);
 	*out = BoolGetDatum(r);
 	return 0;
 }

@@ -153,27 +153,7 @@ f_cmp(FnCall *fc, Datum *out, int op, Oid L_, Oid R_)
 	int			c = float_cmp(get_f(fc->args[0], L_), get_f(fc->args[1], R_));
 	bool		r;
 
-	switch (op)
-	{
-		case 0:
-			r = c == 0;
-			break;
-		case 1:
-			r = c != 0;
-			break;
-		case 2:
-			r = c < 0;
-			break;
-		case 3:
-			r = c <= 0;
-			break;
-		case 4:
-			r = c > 0;
-			break;
-		default:
-			r = c >= 0;
-			break;
-	}
+	r = cmp_op_holds(c, op);
 	*out = BoolGetDatum(r);
 	return 0;
 }

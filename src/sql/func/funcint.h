@@ -76,4 +76,23 @@ vl_len(Datum d)
 	return DatumGetVarlena(d)->len;
 }
 
+/*
+ * The comparison operator families (= <> < <= > >=) share one implementation
+ * per type, told apart by an op code 0..5 in that order; this turns a
+ * three-way comparison result into the operator's answer.
+ */
+static inline bool
+cmp_op_holds(int c, int op)
+{
+	switch (op)
+	{
+		case 0: return c == 0;
+		case 1: return c != 0;
+		case 2: return c < 0;
+		case 3: return c <= 0;
+		case 4: return c > 0;
+		default: return c >= 0;
+	}
+}
+
 #endif

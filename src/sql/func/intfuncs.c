@@ -142,27 +142,7 @@ int_cmp(FnCall *fc, Datum *out, int op, Oid L_, Oid R_)
 	int			c = (a > b) - (a < b);
 	bool		r;
 
-	switch (op)
-	{
-		case 0:
-			r = c == 0;
-			break;
-		case 1:
-			r = c != 0;
-			break;
-		case 2:
-			r = c < 0;
-			break;
-		case 3:
-			r = c <= 0;
-			break;
-		case 4:
-			r = c > 0;
-			break;
-		default:
-			r = c >= 0;
-			break;
-	}
+	r = cmp_op_holds(c, op);
 	*out = BoolGetDatum(r);
 	return 0;
 }
@@ -315,27 +295,7 @@ uint_cmp(FnCall *fc, Datum *out, int op)
 	int			c = (a > b) - (a < b);
 	bool		r;
 
-	switch (op)
-	{
-		case 0:
-			r = c == 0;
-			break;
-		case 1:
-			r = c != 0;
-			break;
-		case 2:
-			r = c < 0;
-			break;
-		case 3:
-			r = c <= 0;
-			break;
-		case 4:
-			r = c > 0;
-			break;
-		default:
-			r = c >= 0;
-			break;
-	}
+	r = cmp_op_holds(c, op);
 	*out = BoolGetDatum(r);
 	return 0;
 }

@@ -217,27 +217,7 @@ cmp_result(int c, int op, Datum *out)
 {
 	bool		r;
 
-	switch (op)
-	{
-		case 0:
-			r = c == 0;
-			break;
-		case 1:
-			r = c != 0;
-			break;
-		case 2:
-			r = c < 0;
-			break;
-		case 3:
-			r = c <= 0;
-			break;
-		case 4:
-			r = c > 0;
-			break;
-		default:
-			r = c >= 0;
-			break;
-	}
+	r = cmp_op_holds(c, op);
 	*out = BoolGetDatum(r);
 	return 0;
 }
