@@ -24,6 +24,13 @@
  *
  * All transitions go through conn_set_state(), which checks legality.
  *
+ * Input: during the start-up phase and on TLS connections the bufferevent
+ * reads.  Once a plain connection is logged in, its own read event takes
+ * over: one recv() per readable event into the bufferevent's input buffer,
+ * instead of the bufferevent's ioctl(FIONREAD) + readv(), so a round trip
+ * is epoll_wait, recv, send.  The event is added or deleted only when the
+ * read-ahead crosses c->read_limit (no epoll_ctl per message).
+ *
  * Framing: a message is handled only once all its bytes are in the input
  * evbuffer; its header is validated first (pq_check_header) and nothing
  * is reserved for the announced length, so a client announcing 512 MB and
@@ -42,6 +49,7 @@
  */
 #include <arpa/inet.h>
 #include <assert.h>
+#include <errno.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <stdlib.h>
@@ -74,12 +82,15 @@
 #define CONN_CLOSE_GRACE_S	5				/* a closing connection's output gets this long */
 #define CONN_INPUT_HWM		(256 * 1024)	/* unprocessed input read ahead, at most */
 #define CONN_CLOSE_POLL_MS	20				/* TLS close: how often to check the output */
+#define CONN_READ_CHUNK		(64 * 1024)		/* own reads: at most this much per recv() */
 
 ServerContext server_ctx;
 
 static const char *const conn_state_names[] = {"startup", "auth", "ready", "busy", "closing"};
 
 static void conn_drive(Conn *c);
+static void conn_read_update(Conn *c);
+static void conn_set_read_limit(Conn *c, size_t limit);
 static int64_t mono_us(void);
 static void conn_handle_result(Conn *c, TcopResult r);
 
@@ -220,6 +231,7 @@ conn_close(Conn *c)
 	conn_set_state(c, CONN_CLOSING);
 	conn_flush(c);
 	bufferevent_disable(c->bev, EV_READ);
+	conn_read_update(c);
 	bufferevent_setwatermark(c->bev, EV_WRITE, 0, 0);
 	c->close_deadline_us = mono_us() + (int64_t) CONN_CLOSE_GRACE_S * 1000000;
 	/* free on a later loop turn, not under our callers; poll while output remains */
@@ -516,8 +528,97 @@ conn_setup_bev(Conn *c)
 {
 	bufferevent_setcb(c->bev, read_cb, write_cb, event_cb, c);
 	bufferevent_setwatermark(c->bev, EV_WRITE, CONN_OUTPUT_HWM / 4, 0);
+	c->read_limit = CONN_INPUT_HWM;
 	bufferevent_setwatermark(c->bev, EV_READ, 0, CONN_INPUT_HWM);
 	bufferevent_enable(c->bev, EV_READ | EV_WRITE);
+}
+
+/* ---- own reading (plain connections after login) ------------------------- */
+
+static void
+conn_set_read_limit(Conn *c, size_t limit)
+{
+	c->read_limit = limit;
+	if (c->read_ev)
+		conn_read_update(c);
+	else
+		bufferevent_setwatermark(c->bev, EV_READ, 0, limit);
+}
+
+/* Adds or deletes the read event as the read-ahead and the state demand. */
+static void
+conn_read_update(Conn *c)
+{
+	bool		want;
+
+	if (c->read_ev == NULL)
+		return;
+	want = c->state != CONN_CLOSING &&
+		evbuffer_get_length(bufferevent_get_input(c->bev)) < c->read_limit;
+	if (want == c->reading)
+		return;
+	if (want)
+		event_add(c->read_ev, NULL);
+	else
+		event_del(c->read_ev);
+	c->reading = want;
+}
+
+/*
+ * One recv() into the input buffer, then the messages.  End of file or an
+ * error means the client went away: nothing to tell it (as event_cb).
+ */
+static void
+conn_read_cb(evutil_socket_t fd, short what, void *arg)
+{
+	Conn	   *c = arg;
+	struct evbuffer *in = bufferevent_get_input(c->bev);
+	size_t		have = evbuffer_get_length(in);
+	size_t		want = have < c->read_limit ? c->read_limit - have : 0;
+	struct evbuffer_iovec v;
+	ssize_t		n;
+
+	(void) what;
+	if (want == 0)
+	{
+		conn_read_update(c);
+		return;
+	}
+	if (want > CONN_READ_CHUNK)
+		want = CONN_READ_CHUNK;
+	if (evbuffer_reserve_space(in, (ev_ssize_t) want, &v, 1) < 1)
+		mg_oom();
+	n = recv(fd, v.iov_base, want < v.iov_len ? want : v.iov_len, 0);
+	if (n <= 0)
+	{
+		evbuffer_commit_space(in, &v, 0);
+		if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR))
+			return;
+		conn_free(c);
+		return;
+	}
+	v.iov_len = (size_t) n;
+	evbuffer_commit_space(in, &v, 1);
+	if (c->state == CONN_READY)
+		conn_drive(c);			/* updates the read event at its end */
+	else
+		conn_read_update(c);
+}
+
+/* A plain connection that finished its login: read it with one recv() per event. */
+static void
+conn_take_reading(Conn *c)
+{
+	if (c->read_ev || c->tls || c->state != CONN_READY)
+		return;
+	c->read_ev = event_new(c->base, bufferevent_getfd(c->bev), EV_READ | EV_PERSIST, conn_read_cb, c);
+	if (c->read_ev == NULL)
+		mg_oom();
+	bufferevent_disable(c->bev, EV_READ);
+	bufferevent_setwatermark(c->bev, EV_READ, 0, 0);
+	/* the bufferevent keeps its input's end frozen outside its own reads */
+	evbuffer_unfreeze(bufferevent_get_input(c->bev), 0);
+	c->reading = false;
 }
 
 /* ---- creation and teardown ---------------------------------------------- */
@@ -591,6 +692,8 @@ conn_free(Conn *c)
 	event_free(c->close_timer);
 	event_free(c->idle_timer);
 	event_free(c->wake_ev);
+	if (c->read_ev)
+		event_free(c->read_ev);
 	if (c->tcop)
 		tcop_free(c->tcop);
 	if (c->sql)
@@ -708,15 +811,15 @@ conn_drive(Conn *c)
 				/* let exactly this message's bytes in, as they arrive */
 				if ((size_t) len + 1 > CONN_INPUT_HWM)
 				{
-					bufferevent_setwatermark(c->bev, EV_READ, 0, (size_t) len + 1);
 					c->big_input = true;
+					conn_set_read_limit(c, (size_t) len + 1);
 				}
 				break;
 			}
 			if (c->big_input)
 			{
-				bufferevent_setwatermark(c->bev, EV_READ, 0, CONN_INPUT_HWM);
 				c->big_input = false;
+				conn_set_read_limit(c, CONN_INPUT_HWM);
 			}
 			msg = (const char *) evbuffer_pullup(in, (ssize_t) len + 1);
 			if (c->state == CONN_AUTH)
@@ -740,9 +843,13 @@ conn_drive(Conn *c)
 			/* yield to the other connections of this worker */
 			conn_flush(c);
 			event_active(c->wake_ev, EV_READ, 0);
+			conn_take_reading(c);
+			conn_read_update(c);
 			return;
 		}
 	}
 	conn_flush(c);
 	conn_arm_idle(c);
+	conn_take_reading(c);
+	conn_read_update(c);
 }

@@ -59,6 +59,9 @@ struct Conn {
 	bool		blocked;		/* BUSY waiting for the output to drain */
 	bool		out_paused;		/* READY but not reading: output past the high-water mark */
 	bool		big_input;		/* the read watermark was raised for one large message */
+	size_t		read_limit;		/* unprocessed input read ahead, at most */
+	struct event *read_ev;		/* plain socket after login: our own recv(), else NULL */
+	bool		reading;		/* read_ev is added */
 	struct event *auth_timer;
 	struct event *stmt_timer;
 	struct event *wait_timer;
