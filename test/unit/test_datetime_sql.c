@@ -2,7 +2,7 @@
  * test_datetime_sql.c — date/time and json through the whole SQL engine
  * (parse, analyze, plan, execute, storage) without a server, with the
  * session in America/New_York across a DST change.  Expected results come
- * from PostgreSQL 15 with the same settings.  The runner is test_sql.c's:
+ * from PostgreSQL 15 with the same settings.  The harness is sqltest.c's:
  * rows as "v1|v2" joined by "\n", then the command tag; errors as
  * "ERROR <sqlstate>: <message>".
  */
@@ -16,127 +16,7 @@
 #include <memgres/strbuf.h>
 #include <memgres/types.h>
 
-static int	ntests;
-static int	nfailed;
-static StrBuf out;
-
-static void
-notice_hook(void *arg, const MgError *n)
-{
-	(void) arg;
-	strbuf_printf(&out, "%s %s: %s\n", mg_severity_name(n->severity), n->sqlstate, n->message);
-}
-
-static int
-dest_row(SqlDest *d, const SqlTupleDesc *desc, const Datum *values, const bool *nulls, bool *full, MgError *err)
-{
-	GucSession *g = d->arg;
-	Arena		a;
-	EvalCtx		ctx = {0};
-
-	(void) full;
-	arena_init(&a, 256);
-	ctx.arena = &a;
-	ctx.err = err;
-	ctx.gucs = g;
-	for (int i = 0; i < desc->ncols; i++)
-	{
-		if (i)
-			strbuf_putc(&out, '|');
-		if (nulls[i])
-			strbuf_puts(&out, "<null>");
-		else if (type_output(&ctx, desc->cols[i].type_oid, desc->cols[i].typmod, values[i], &out) < 0)
-		{
-			arena_destroy(&a);
-			return -1;
-		}
-	}
-	strbuf_putc(&out, '\n');
-	arena_destroy(&a);
-	return 0;
-}
-
-/* Runs a simple-Query string; the rendering goes to `out`. */
-static void
-run_query(SqlSession *s, GucSession *g, const char *query)
-{
-	Arena		msg;
-	SqlStmt   **stmts;
-	int			n;
-	MgError		err = MG_ERROR_INIT;
-	SqlDest		dest = {.row = dest_row, .arg = g};
-
-	arena_init(&msg, 4096);
-	if (sql_parse(s, &msg, query, &stmts, &n, &err) < 0)
-		goto fail;
-	if (n > 1)
-		sql_xact_implicit_block_begin(s);
-	for (int i = 0; i < n; i++)
-	{
-		SqlPrepared *p;
-		SqlPortal  *portal;
-		SqlRunResult r;
-
-		if (sql_xact_start_command(s, &err) < 0)
-			goto fail;
-		if (!(p = sql_prepare(s, &msg, stmts[i], NULL, 0, &err)))
-			goto fail;
-		if (!(portal = sql_portal_new(s, &msg, p, NULL, NULL, &err)))
-			goto fail;
-		do
-		{
-			r = sql_portal_run(portal, &dest, 0, &err);
-			if (r == SQL_WAIT)
-			{
-				SqlWaitInfo wi;
-
-				sql_session_wait_info(s, &wi);
-				if (wi.lock_wait)
-				{
-					strbuf_puts(&out, "WAIT lock\n");
-					sql_portal_close(portal);
-					goto fail_quiet;
-				}
-			}
-		} while (r == SQL_WAIT || r == SQL_BLOCKED);
-		if (r == SQL_ERROR)
-		{
-			sql_portal_close(portal);
-			goto fail;
-		}
-		strbuf_printf(&out, "%s\n", sql_portal_tag(portal));
-		sql_portal_close(portal);
-		if (sql_xact_finish_command(s, &err) < 0)
-			goto fail;
-	}
-	if (n > 1)
-		sql_xact_implicit_block_end(s, &err);
-	arena_destroy(&msg);
-	return;
-fail:
-	strbuf_printf(&out, "ERROR %s: %s\n", err.sqlstate, err.message);
-fail_quiet:
-	sql_xact_abort_command(s);
-	if (n > 1)
-		sql_xact_implicit_block_end(s, &err);
-	mg_error_reset(&err);
-	arena_destroy(&msg);
-}
-
-static void
-check(SqlSession *s, GucSession *g, const char *query, const char *expected)
-{
-	strbuf_reset(&out);
-	run_query(s, g, query);
-	ntests++;
-	if (strcmp(out.data, expected) == 0)
-		printf("ok %d - %s\n", ntests, query);
-	else
-	{
-		nfailed++;
-		printf("not ok %d - %s\n# expected:\n%s# got:\n%s", ntests, query, expected, out.data);
-	}
-}
+#include "sqltest.h"
 
 int
 main(void)
@@ -146,7 +26,7 @@ main(void)
 	GucSession	g;
 	SqlSession *s;
 
-	strbuf_init(&out);
+	strbuf_init(&sqlt_out);
 	guc_server_init();
 	if (sql_engine_init(&cfg, &err) < 0)
 	{
@@ -165,40 +45,40 @@ main(void)
 		printf("not ok 1 - session: %s\n", err.message);
 		return 1;
 	}
-	sql_session_set_notice_hook(s, notice_hook, NULL);
+	sql_session_set_notice_hook(s, sqlt_notice_hook, NULL);
 
-	check(s, &g, "select date '2024-03-05' + 1, date '2024-03-05' - date '2024-01-01', "
+	sqlt_check(s, &g, "select date '2024-03-05' + 1, date '2024-03-05' - date '2024-01-01', "
 		  "extract(year from date '2024-03-05'), date_part('dow', date '2024-03-05')",
 		  "2024-03-06|64|2024|2\nSELECT 1\n");
-	check(s, &g, "select timestamptz '2024-03-10 01:30-05' + interval '1 hour', timestamp '2024-01-31' + interval '1 month'",
+	sqlt_check(s, &g, "select timestamptz '2024-03-10 01:30-05' + interval '1 hour', timestamp '2024-01-31' + interval '1 month'",
 		  "2024-03-10 03:30:00-04|2024-02-29 00:00:00\nSELECT 1\n");
-	check(s, &g, "select '2024-07-01 12:00+00'::timestamptz at time zone 'Asia/Tokyo', "
+	sqlt_check(s, &g, "select '2024-07-01 12:00+00'::timestamptz at time zone 'Asia/Tokyo', "
 		  "timestamp '2024-07-01 12:00' at time zone 'UTC'",
 		  "2024-07-01 21:00:00|2024-07-01 08:00:00-04\nSELECT 1\n");
-	check(s, &g, "select to_char(timestamptz '2024-03-05 14:07:09+00', 'YYYY-MM-DD HH24:MI TZ'), "
+	sqlt_check(s, &g, "select to_char(timestamptz '2024-03-05 14:07:09+00', 'YYYY-MM-DD HH24:MI TZ'), "
 		  "date_trunc('month', timestamptz '2024-03-05 14:07+00')",
 		  "2024-03-05 09:07 EST|2024-03-01 00:00:00-05\nSELECT 1\n");
-	check(s, &g, "select interval '1 day 2 hours' * 2, justify_hours(interval '36 hours'), "
+	sqlt_check(s, &g, "select interval '1 day 2 hours' * 2, justify_hours(interval '36 hours'), "
 		  "age(timestamp '2024-03-05', timestamp '2023-01-31')",
 		  "2 days 04:00:00|1 day 12:00:00|1 year 1 mon 5 days\nSELECT 1\n");
-	check(s, &g, "select '{\"b\":1,\"a\":[1,2]}'::jsonb, '{\"a\":{\"b\":2}}'::jsonb -> 'a' ->> 'b', "
+	sqlt_check(s, &g, "select '{\"b\":1,\"a\":[1,2]}'::jsonb, '{\"a\":{\"b\":2}}'::jsonb -> 'a' ->> 'b', "
 		  "jsonb_build_object('k', 1, 'd', date '2024-01-01')",
 		  "{\"a\": [1, 2], \"b\": 1}|2|{\"d\": \"2024-01-01\", \"k\": 1}\nSELECT 1\n");
-	check(s, &g, "select extract(epoch from interval '1 day'), make_date(2024, 2, 29), to_timestamp(0)",
+	sqlt_check(s, &g, "select extract(epoch from interval '1 day'), make_date(2024, 2, 29), to_timestamp(0)",
 		  "86400.000000|2024-02-29|1969-12-31 19:00:00-05\nSELECT 1\n");
-	check(s, &g, "select current_date = now()::date, now() = current_timestamp, localtimestamp is not null",
+	sqlt_check(s, &g, "select current_date = now()::date, now() = current_timestamp, localtimestamp is not null",
 		  "t|t|t\nSELECT 1\n");
-	check(s, &g, "select date '2024-02-30'",
+	sqlt_check(s, &g, "select date '2024-02-30'",
 		  "ERROR 22008: date/time field value out of range: \"2024-02-30\"\n");
-	check(s, &g, "create table ev (id int primary key, at timestamptz, doc jsonb)", "CREATE TABLE\n");
-	check(s, &g, "insert into ev values (1, '2024-03-10 01:59:59-05', '{\"x\": 1}'), "
+	sqlt_check(s, &g, "create table ev (id int primary key, at timestamptz, doc jsonb)", "CREATE TABLE\n");
+	sqlt_check(s, &g, "insert into ev values (1, '2024-03-10 01:59:59-05', '{\"x\": 1}'), "
 		  "(2, '2024-03-10 03:00-04', '{\"x\": 2}')", "INSERT 0 2\n");
-	check(s, &g, "select id, at, doc->>'x' from ev order by at desc",
+	sqlt_check(s, &g, "select id, at, doc->>'x' from ev order by at desc",
 		  "2|2024-03-10 03:00:00-04|2\n1|2024-03-10 01:59:59-05|1\nSELECT 2\n");
-	check(s, &g, "select count(*), min(at), max(at) from ev",
+	sqlt_check(s, &g, "select count(*), min(at), max(at) from ev",
 		  "2|2024-03-10 01:59:59-05|2024-03-10 03:00:00-04\nSELECT 1\n");
-	check(s, &g, "select id from ev where at > '2024-03-10 01:30-05' and doc @> '{\"x\": 2}'", "2\nSELECT 1\n");
-	check(s, &g, "select id, to_char(at, 'HH24:MI') from ev where date_trunc('day', at) = '2024-03-10' order by 1",
+	sqlt_check(s, &g, "select id from ev where at > '2024-03-10 01:30-05' and doc @> '{\"x\": 2}'", "2\nSELECT 1\n");
+	sqlt_check(s, &g, "select id, to_char(at, 'HH24:MI') from ev where date_trunc('day', at) = '2024-03-10' order by 1",
 		  "1|01:59\n2|03:00\nSELECT 2\n");
 	/* typmods from the grammar, set-returning and aggregate functions */
 	/*
@@ -206,21 +86,21 @@ main(void)
 	 * input function, which needs the range to read a bare number) and
 	 * set-returning functions (generate_series is tested in test_datetime).
 	 */
-	check(s, &g, "select interval '1 day 02:03:04.5678' hour to minute, "
+	sqlt_check(s, &g, "select interval '1 day 02:03:04.5678' hour to minute, "
 		  "'12:34:56.789'::time(1), timestamp(0) '2024-01-01 12:00:00.6'",
 		  "1 day 02:03:00|12:34:56.8|2024-01-01 12:00:01\nSELECT 1\n");
-	check(s, &g, "select pg_typeof(current_time), extract(timezone_hour from now()) between -5 and -4",
+	sqlt_check(s, &g, "select pg_typeof(current_time), extract(timezone_hour from now()) between -5 and -4",
 		  "time with time zone|t\nSELECT 1\n");
-	check(s, &g, "create table tp (a timestamp(0), b interval hour to minute, c date)", "CREATE TABLE\n");
-	check(s, &g, "insert into tp values ('2024-01-01 12:00:00.6', '1 day 02:03:04', '2024-02-29')", "INSERT 0 1\n");
-	check(s, &g, "select * from tp", "2024-01-01 12:00:01|1 day 02:03:00|2024-02-29\nSELECT 1\n");
-	check(s, &g, "select json_agg(c), jsonb_agg(b) from tp", "[\"2024-02-29\"]|[\"1 day 02:03:00\"]\nSELECT 1\n");
+	sqlt_check(s, &g, "create table tp (a timestamp(0), b interval hour to minute, c date)", "CREATE TABLE\n");
+	sqlt_check(s, &g, "insert into tp values ('2024-01-01 12:00:00.6', '1 day 02:03:04', '2024-02-29')", "INSERT 0 1\n");
+	sqlt_check(s, &g, "select * from tp", "2024-01-01 12:00:01|1 day 02:03:00|2024-02-29\nSELECT 1\n");
+	sqlt_check(s, &g, "select json_agg(c), jsonb_agg(b) from tp", "[\"2024-02-29\"]|[\"1 day 02:03:00\"]\nSELECT 1\n");
 
 	sql_session_free(s);
 	guc_session_free(&g);
 	sql_engine_shutdown();
-	strbuf_free(&out);
+	strbuf_free(&sqlt_out);
 	tz_cache_free();
-	printf("1..%d\n", ntests);
-	return nfailed ? 1 : 0;
+	printf("1..%d\n", sqlt_ntests);
+	return sqlt_nfailed ? 1 : 0;
 }

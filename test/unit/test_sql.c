@@ -17,138 +17,18 @@
 #include <memgres/strbuf.h>
 #include <memgres/types.h>
 
-static int	ntests;
-static int	nfailed;
-static StrBuf out;
-
-static void
-notice_hook(void *arg, const MgError *n)
-{
-	(void) arg;
-	strbuf_printf(&out, "%s %s: %s\n", mg_severity_name(n->severity), n->sqlstate, n->message);
-}
-
-static int
-dest_row(SqlDest *d, const SqlTupleDesc *desc, const Datum *values, const bool *nulls, bool *full, MgError *err)
-{
-	GucSession *g = d->arg;
-	Arena		a;
-	EvalCtx		ctx = {0};
-
-	(void) full;
-	arena_init(&a, 256);
-	ctx.arena = &a;
-	ctx.err = err;
-	ctx.gucs = g;
-	for (int i = 0; i < desc->ncols; i++)
-	{
-		if (i)
-			strbuf_putc(&out, '|');
-		if (nulls[i])
-			strbuf_puts(&out, "<null>");
-		else if (type_output(&ctx, desc->cols[i].type_oid, desc->cols[i].typmod, values[i], &out) < 0)
-		{
-			arena_destroy(&a);
-			return -1;
-		}
-	}
-	strbuf_putc(&out, '\n');
-	arena_destroy(&a);
-	return 0;
-}
-
-/* Runs a simple-Query string; the rendering goes to `out`. */
-static void
-run_query(SqlSession *s, GucSession *g, const char *query)
-{
-	Arena		msg;
-	SqlStmt   **stmts;
-	int			n;
-	MgError		err = MG_ERROR_INIT;
-	SqlDest		dest = {.row = dest_row, .arg = g};
-
-	arena_init(&msg, 4096);
-	if (sql_parse(s, &msg, query, &stmts, &n, &err) < 0)
-		goto fail;
-	if (n > 1)
-		sql_xact_implicit_block_begin(s);
-	for (int i = 0; i < n; i++)
-	{
-		SqlPrepared *p;
-		SqlPortal  *portal;
-		SqlRunResult r;
-
-		if (sql_xact_start_command(s, &err) < 0)
-			goto fail;
-		if (!(p = sql_prepare(s, &msg, stmts[i], NULL, 0, &err)))
-			goto fail;
-		if (!(portal = sql_portal_new(s, &msg, p, NULL, NULL, &err)))
-			goto fail;
-		do
-		{
-			r = sql_portal_run(portal, &dest, 0, &err);
-			if (r == SQL_WAIT)
-			{
-				SqlWaitInfo wi;
-
-				sql_session_wait_info(s, &wi);
-				if (wi.lock_wait)
-				{
-					strbuf_puts(&out, "WAIT lock\n");
-					sql_portal_close(portal);
-					goto fail_quiet;
-				}
-			}
-		} while (r == SQL_WAIT || r == SQL_BLOCKED);
-		if (r == SQL_ERROR)
-		{
-			sql_portal_close(portal);
-			goto fail;
-		}
-		strbuf_printf(&out, "%s\n", sql_portal_tag(portal));
-		sql_portal_close(portal);
-		if (sql_xact_finish_command(s, &err) < 0)
-			goto fail;
-	}
-	if (n > 1)
-		sql_xact_implicit_block_end(s, &err);
-	arena_destroy(&msg);
-	return;
-fail:
-	strbuf_printf(&out, "ERROR %s: %s\n", err.sqlstate, err.message);
-fail_quiet:
-	sql_xact_abort_command(s);
-	if (n > 1)
-		sql_xact_implicit_block_end(s, &err);
-	mg_error_reset(&err);
-	arena_destroy(&msg);
-}
-
-static void
-check(SqlSession *s, GucSession *g, const char *query, const char *expected)
-{
-	strbuf_reset(&out);
-	run_query(s, g, query);
-	ntests++;
-	if (strcmp(out.data, expected) == 0)
-		printf("ok %d - %s\n", ntests, query);
-	else
-	{
-		nfailed++;
-		printf("not ok %d - %s\n# expected:\n%s# got:\n%s", ntests, query, expected, out.data);
-	}
-}
+#include "sqltest.h"
 
 static void
 check_status(SqlSession *s, char expected, const char *what)
 {
-	ntests++;
+	sqlt_ntests++;
 	if (sql_xact_status(s) == expected)
-		printf("ok %d - status %c %s\n", ntests, expected, what);
+		printf("ok %d - status %c %s\n", sqlt_ntests, expected, what);
 	else
 	{
-		nfailed++;
-		printf("not ok %d - status %c %s (got %c)\n", ntests, expected, what, sql_xact_status(s));
+		sqlt_nfailed++;
+		printf("not ok %d - status %c %s (got %c)\n", sqlt_ntests, expected, what, sql_xact_status(s));
 	}
 }
 
@@ -160,7 +40,7 @@ main(void)
 	GucSession	g;
 	SqlSession *s;
 
-	strbuf_init(&out);
+	strbuf_init(&sqlt_out);
 	guc_server_init();
 	if (sql_engine_init(&cfg, &err) < 0)
 	{
@@ -174,194 +54,194 @@ main(void)
 		printf("not ok 1 - session: %s\n", err.message);
 		return 1;
 	}
-	sql_session_set_notice_hook(s, notice_hook, NULL);
+	sql_session_set_notice_hook(s, sqlt_notice_hook, NULL);
 
 	/* cluster */
-	ntests++;
+	sqlt_ntests++;
 	printf("%s %d - databases exist\n",
 		   sql_database_exists("postgres") && sql_database_exists("template1") &&
 		   sql_database_exists("template0") && sql_database_exists("app") &&
-		   !sql_database_exists("nope") ? "ok" : "not ok", ntests);
+		   !sql_database_exists("nope") ? "ok" : "not ok", sqlt_ntests);
 
 	/* expressions without FROM */
-	check(s, &g, "select 1", "1\nSELECT 1\n");
-	check(s, &g, "select 1 + 2 * 3, 'a' || 'b', 7 / 2, -5 % 3", "7|ab|3|-2\nSELECT 1\n");
-	check(s, &g, "select 1/0", "ERROR 22012: division by zero\n");
-	check(s, &g, "select '12'::int + 1, cast('3' as bigint), 2::text", "13|3|2\nSELECT 1\n");
-	check(s, &g, "select 'abc'::int", "ERROR 22P02: invalid input syntax for type integer: \"abc\"\n");
-	check(s, &g, "select null is null, 1 is not null, null::int is distinct from 1, 2 is not distinct from 2",
+	sqlt_check(s, &g, "select 1", "1\nSELECT 1\n");
+	sqlt_check(s, &g, "select 1 + 2 * 3, 'a' || 'b', 7 / 2, -5 % 3", "7|ab|3|-2\nSELECT 1\n");
+	sqlt_check(s, &g, "select 1/0", "ERROR 22012: division by zero\n");
+	sqlt_check(s, &g, "select '12'::int + 1, cast('3' as bigint), 2::text", "13|3|2\nSELECT 1\n");
+	sqlt_check(s, &g, "select 'abc'::int", "ERROR 22P02: invalid input syntax for type integer: \"abc\"\n");
+	sqlt_check(s, &g, "select null is null, 1 is not null, null::int is distinct from 1, 2 is not distinct from 2",
 		  "t|t|t|t\nSELECT 1\n");
-	check(s, &g, "select true and null, false and null, true or null, not null::bool",
+	sqlt_check(s, &g, "select true and null, false and null, true or null, not null::bool",
 		  "<null>|f|t|<null>\nSELECT 1\n");
-	check(s, &g, "select case when 1 > 2 then 'x' when 2 > 1 then 'y' end, case 3 when 1 then 'a' else 'z' end",
+	sqlt_check(s, &g, "select case when 1 > 2 then 'x' when 2 > 1 then 'y' end, case 3 when 1 then 'a' else 'z' end",
 		  "y|z\nSELECT 1\n");
-	check(s, &g, "select coalesce(null, 2, 3), nullif(1, 1), nullif(1, 2), greatest(1, 5, 3), least(4, null, 2)",
+	sqlt_check(s, &g, "select coalesce(null, 2, 3), nullif(1, 1), nullif(1, 2), greatest(1, 5, 3), least(4, null, 2)",
 		  "2|<null>|1|5|2\nSELECT 1\n");
-	check(s, &g, "select 2 in (1, 2), 3 in (1, 2), null::int in (1), 3 not in (1, null), 5 between 1 and 10",
+	sqlt_check(s, &g, "select 2 in (1, 2), 3 in (1, 2), null::int in (1), 3 not in (1, null), 5 between 1 and 10",
 		  "t|f|<null>|<null>|t\nSELECT 1\n");
-	check(s, &g, "select 5 not between 1 and 3, 5 between symmetric 10 and 1", "t|t\nSELECT 1\n");
-	check(s, &g, "select case when true then 1 else 'x' end",
+	sqlt_check(s, &g, "select 5 not between 1 and 3, 5 between symmetric 10 and 1", "t|t\nSELECT 1\n");
+	sqlt_check(s, &g, "select case when true then 1 else 'x' end",
 		  "ERROR 22P02: invalid input syntax for type integer: \"x\"\n");
-	check(s, &g, "select nosuch", "ERROR 42703: column \"nosuch\" does not exist\n");
-	check(s, &g, "select nosuch(1)", "ERROR 42883: function nosuch(integer) does not exist\n");
-	check(s, &g, "select 1 where false", "SELECT 0\n");
-	check(s, &g, "select 1 where 1", "ERROR 42804: argument of WHERE must be type boolean, not type integer\n");
-	check(s, &g, "select current_user, session_user, current_database(), current_schema()",
+	sqlt_check(s, &g, "select nosuch", "ERROR 42703: column \"nosuch\" does not exist\n");
+	sqlt_check(s, &g, "select nosuch(1)", "ERROR 42883: function nosuch(integer) does not exist\n");
+	sqlt_check(s, &g, "select 1 where false", "SELECT 0\n");
+	sqlt_check(s, &g, "select 1 where 1", "ERROR 42804: argument of WHERE must be type boolean, not type integer\n");
+	sqlt_check(s, &g, "select current_user, session_user, current_database(), current_schema()",
 		  "postgres|postgres|postgres|public\nSELECT 1\n");
-	check(s, &g, "select pg_backend_pid()", "4242\nSELECT 1\n");
-	check(s, &g, "select pg_sleep(0)", "\nSELECT 1\n");
-	check(s, &g, "select count(*), sum(1), max(2)", "1|1|2\nSELECT 1\n");
-	check(s, &g, "values (1, 'a'), (2, 'b') order by 1 desc", "2|b\n1|a\nSELECT 2\n");
+	sqlt_check(s, &g, "select pg_backend_pid()", "4242\nSELECT 1\n");
+	sqlt_check(s, &g, "select pg_sleep(0)", "\nSELECT 1\n");
+	sqlt_check(s, &g, "select count(*), sum(1), max(2)", "1|1|2\nSELECT 1\n");
+	sqlt_check(s, &g, "values (1, 'a'), (2, 'b') order by 1 desc", "2|b\n1|a\nSELECT 2\n");
 
 	/* settings */
-	check(s, &g, "show search_path", "\"$user\", public\nSHOW\n");
-	check(s, &g, "set search_path = public, \"$user\"", "SET\n");
-	check(s, &g, "show search_path", "public, \"$user\"\nSHOW\n");
-	check(s, &g, "reset search_path", "RESET\n");
-	check(s, &g, "select current_setting('search_path')", "\"$user\", public\nSELECT 1\n");
-	check(s, &g, "show nosuch", "ERROR 42704: unrecognized configuration parameter \"nosuch\"\n");
-	check(s, &g, "set local statement_timeout = '5s'",
+	sqlt_check(s, &g, "show search_path", "\"$user\", public\nSHOW\n");
+	sqlt_check(s, &g, "set search_path = public, \"$user\"", "SET\n");
+	sqlt_check(s, &g, "show search_path", "public, \"$user\"\nSHOW\n");
+	sqlt_check(s, &g, "reset search_path", "RESET\n");
+	sqlt_check(s, &g, "select current_setting('search_path')", "\"$user\", public\nSELECT 1\n");
+	sqlt_check(s, &g, "show nosuch", "ERROR 42704: unrecognized configuration parameter \"nosuch\"\n");
+	sqlt_check(s, &g, "set local statement_timeout = '5s'",
 		  "WARNING 25P01: SET LOCAL can only be used in transaction blocks\nSET\n");
-	check(s, &g, "show statement_timeout", "0\nSHOW\n");
+	sqlt_check(s, &g, "show statement_timeout", "0\nSHOW\n");
 
 	/* transactions */
-	check(s, &g, "commit", "WARNING 25P01: there is no transaction in progress\nCOMMIT\n");
-	check(s, &g, "rollback", "WARNING 25P01: there is no transaction in progress\nROLLBACK\n");
-	check(s, &g, "begin", "BEGIN\n");
+	sqlt_check(s, &g, "commit", "WARNING 25P01: there is no transaction in progress\nCOMMIT\n");
+	sqlt_check(s, &g, "rollback", "WARNING 25P01: there is no transaction in progress\nROLLBACK\n");
+	sqlt_check(s, &g, "begin", "BEGIN\n");
 	check_status(s, 'T', "after BEGIN");
-	check(s, &g, "begin", "WARNING 25001: there is already a transaction in progress\nBEGIN\n");
-	check(s, &g, "set statement_timeout = '7s'", "SET\n");
-	check(s, &g, "select 1/0", "ERROR 22012: division by zero\n");
+	sqlt_check(s, &g, "begin", "WARNING 25001: there is already a transaction in progress\nBEGIN\n");
+	sqlt_check(s, &g, "set statement_timeout = '7s'", "SET\n");
+	sqlt_check(s, &g, "select 1/0", "ERROR 22012: division by zero\n");
 	check_status(s, 'E', "after an error in a block");
-	check(s, &g, "select 1",
+	sqlt_check(s, &g, "select 1",
 		  "ERROR 25P02: current transaction is aborted, commands ignored until end of transaction block\n");
-	check(s, &g, "commit", "ROLLBACK\n");
+	sqlt_check(s, &g, "commit", "ROLLBACK\n");
 	check_status(s, 'I', "after COMMIT of a failed block");
-	check(s, &g, "show statement_timeout", "0\nSHOW\n");
-	check(s, &g, "begin; set local statement_timeout = '9s'; show statement_timeout; commit; show statement_timeout",
+	sqlt_check(s, &g, "show statement_timeout", "0\nSHOW\n");
+	sqlt_check(s, &g, "begin; set local statement_timeout = '9s'; show statement_timeout; commit; show statement_timeout",
 		  "BEGIN\nSET\n9s\nSHOW\nCOMMIT\n0\nSHOW\n");
-	check(s, &g, "start transaction isolation level repeatable read; show transaction_isolation; end",
+	sqlt_check(s, &g, "start transaction isolation level repeatable read; show transaction_isolation; end",
 		  "START TRANSACTION\nrepeatable read\nSHOW\nCOMMIT\n");
-	check(s, &g, "show transaction_isolation", "read committed\nSHOW\n");
-	check(s, &g, "select 1; commit; select 2",
+	sqlt_check(s, &g, "show transaction_isolation", "read committed\nSHOW\n");
+	sqlt_check(s, &g, "select 1; commit; select 2",
 		  "1\nSELECT 1\nWARNING 25P01: there is no transaction in progress\nCOMMIT\n2\nSELECT 1\n");
 
 	/* tables */
-	check(s, &g, "create table t (a int primary key, b text not null default 'x', c numeric check (c > 0))",
+	sqlt_check(s, &g, "create table t (a int primary key, b text not null default 'x', c numeric check (c > 0))",
 		  "CREATE TABLE\n");
-	check(s, &g, "create table t (a int)", "ERROR 42P07: relation \"t\" already exists\n");
-	check(s, &g, "create table if not exists t (a int)",
+	sqlt_check(s, &g, "create table t (a int)", "ERROR 42P07: relation \"t\" already exists\n");
+	sqlt_check(s, &g, "create table if not exists t (a int)",
 		  "NOTICE 42P07: relation \"t\" already exists, skipping\nCREATE TABLE\n");
-	check(s, &g, "insert into t values (1, 'one', 1.5), (2, 'two', 2)", "INSERT 0 2\n");
-	check(s, &g, "insert into t (a) values (3) returning a, b, c", "3|x|<null>\nINSERT 0 1\n");
-	check(s, &g, "insert into t values (1, 'dup', 1)",
+	sqlt_check(s, &g, "insert into t values (1, 'one', 1.5), (2, 'two', 2)", "INSERT 0 2\n");
+	sqlt_check(s, &g, "insert into t (a) values (3) returning a, b, c", "3|x|<null>\nINSERT 0 1\n");
+	sqlt_check(s, &g, "insert into t values (1, 'dup', 1)",
 		  "ERROR 23505: duplicate key value violates unique constraint \"t_pkey\"\n");
-	check(s, &g, "insert into t values (4, null, 1)",
+	sqlt_check(s, &g, "insert into t values (4, null, 1)",
 		  "ERROR 23502: null value in column \"b\" of relation \"t\" violates not-null constraint\n");
-	check(s, &g, "insert into t values (4, 'y', -1)",
+	sqlt_check(s, &g, "insert into t values (4, 'y', -1)",
 		  "ERROR 23514: new row for relation \"t\" violates check constraint \"t_c_check\"\n");
-	check(s, &g, "select a, b from t order by a desc", "3|x\n2|two\n1|one\nSELECT 3\n");
-	check(s, &g, "select * from t where a = 2", "2|two|2\nSELECT 1\n");
-	check(s, &g, "select b from t where a in (3, 1, 3) order by b", "one\nx\nSELECT 2\n");
-	check(s, &g, "select a from t where a > 1 and a <= 3 order by a", "2\n3\nSELECT 2\n");
-	check(s, &g, "select count(*), sum(a), max(b), min(c), avg(a) from t", "3|6|x|1.5|2.0000000000000000\nSELECT 1\n");
-	check(s, &g, "update t set b = b || '!' where a >= 2 returning a, b", "2|two!\n3|x!\nUPDATE 2\n");
-	check(s, &g, "update t set a = 1 where a = 2",
+	sqlt_check(s, &g, "select a, b from t order by a desc", "3|x\n2|two\n1|one\nSELECT 3\n");
+	sqlt_check(s, &g, "select * from t where a = 2", "2|two|2\nSELECT 1\n");
+	sqlt_check(s, &g, "select b from t where a in (3, 1, 3) order by b", "one\nx\nSELECT 2\n");
+	sqlt_check(s, &g, "select a from t where a > 1 and a <= 3 order by a", "2\n3\nSELECT 2\n");
+	sqlt_check(s, &g, "select count(*), sum(a), max(b), min(c), avg(a) from t", "3|6|x|1.5|2.0000000000000000\nSELECT 1\n");
+	sqlt_check(s, &g, "update t set b = b || '!' where a >= 2 returning a, b", "2|two!\n3|x!\nUPDATE 2\n");
+	sqlt_check(s, &g, "update t set a = 1 where a = 2",
 		  "ERROR 23505: duplicate key value violates unique constraint \"t_pkey\"\n");
-	check(s, &g, "delete from t where a = 3 returning *", "3|x!|<null>\nDELETE 1\n");
-	check(s, &g, "insert into t values (1, 'again', 9) on conflict (a) do update set b = excluded.b returning b",
+	sqlt_check(s, &g, "delete from t where a = 3 returning *", "3|x!|<null>\nDELETE 1\n");
+	sqlt_check(s, &g, "insert into t values (1, 'again', 9) on conflict (a) do update set b = excluded.b returning b",
 		  "again\nINSERT 0 1\n");
-	check(s, &g, "insert into t values (1, 'no', 9) on conflict do nothing", "INSERT 0 0\n");
-	check(s, &g, "select a, b from t order by 1", "1|again\n2|two!\nSELECT 2\n");
-	check(s, &g, "select distinct b is null from t", "f\nSELECT 1\n");
-	check(s, &g, "select a from t order by a limit 1 offset 1", "2\nSELECT 1\n");
-	check(s, &g, "select nosuch from t", "ERROR 42703: column \"nosuch\" does not exist\n");
-	check(s, &g, "select * from nosuch", "ERROR 42P01: relation \"nosuch\" does not exist\n");
-	check(s, &g, "create table s (id serial primary key, t_a int references t (a) on delete cascade)",
+	sqlt_check(s, &g, "insert into t values (1, 'no', 9) on conflict do nothing", "INSERT 0 0\n");
+	sqlt_check(s, &g, "select a, b from t order by 1", "1|again\n2|two!\nSELECT 2\n");
+	sqlt_check(s, &g, "select distinct b is null from t", "f\nSELECT 1\n");
+	sqlt_check(s, &g, "select a from t order by a limit 1 offset 1", "2\nSELECT 1\n");
+	sqlt_check(s, &g, "select nosuch from t", "ERROR 42703: column \"nosuch\" does not exist\n");
+	sqlt_check(s, &g, "select * from nosuch", "ERROR 42P01: relation \"nosuch\" does not exist\n");
+	sqlt_check(s, &g, "create table s (id serial primary key, t_a int references t (a) on delete cascade)",
 		  "CREATE TABLE\n");
-	check(s, &g, "insert into s (t_a) values (1), (2), (1) returning id", "1\n2\n3\nINSERT 0 3\n");
-	check(s, &g, "insert into s (t_a) values (7)",
+	sqlt_check(s, &g, "insert into s (t_a) values (1), (2), (1) returning id", "1\n2\n3\nINSERT 0 3\n");
+	sqlt_check(s, &g, "insert into s (t_a) values (7)",
 		  "ERROR 23503: insert or update on table \"s\" violates foreign key constraint \"s_t_a_fkey\"\n");
-	check(s, &g, "delete from t where a = 1", "DELETE 1\n");
-	check(s, &g, "select id, t_a from s", "2|2\nSELECT 1\n");
-	check(s, &g, "drop table t", "ERROR 2BP01: cannot drop table t because other objects depend on it\n");
-	check(s, &g, "begin; insert into s (t_a) values (2); select count(*) from s; rollback; select count(*) from s",
+	sqlt_check(s, &g, "delete from t where a = 1", "DELETE 1\n");
+	sqlt_check(s, &g, "select id, t_a from s", "2|2\nSELECT 1\n");
+	sqlt_check(s, &g, "drop table t", "ERROR 2BP01: cannot drop table t because other objects depend on it\n");
+	sqlt_check(s, &g, "begin; insert into s (t_a) values (2); select count(*) from s; rollback; select count(*) from s",
 		  "BEGIN\nINSERT 0 1\n2\nSELECT 1\nROLLBACK\n1\nSELECT 1\n");
-	check(s, &g, "select nextval('s_id_seq')", "6\nSELECT 1\n");
-	check(s, &g, "create index on s (t_a)", "CREATE INDEX\n");
-	check(s, &g, "select id from s where t_a = 2", "2\nSELECT 1\n");
-	check(s, &g, "truncate s", "TRUNCATE TABLE\n");
-	check(s, &g, "drop table s, t", "DROP TABLE\n");
-	check(s, &g, "drop table if exists t", "NOTICE 00000: table \"t\" does not exist, skipping\nDROP TABLE\n");
+	sqlt_check(s, &g, "select nextval('s_id_seq')", "6\nSELECT 1\n");
+	sqlt_check(s, &g, "create index on s (t_a)", "CREATE INDEX\n");
+	sqlt_check(s, &g, "select id from s where t_a = 2", "2\nSELECT 1\n");
+	sqlt_check(s, &g, "truncate s", "TRUNCATE TABLE\n");
+	sqlt_check(s, &g, "drop table s, t", "DROP TABLE\n");
+	sqlt_check(s, &g, "drop table if exists t", "NOTICE 00000: table \"t\" does not exist, skipping\nDROP TABLE\n");
 
 	/* prepared statements and re-planning after DDL */
-	check(s, &g, "create table p (a int, b text)", "CREATE TABLE\n");
-	check(s, &g, "prepare ins (int, text) as insert into p values ($1, $2)", "PREPARE\n");
-	check(s, &g, "execute ins (1, 'x')", "INSERT 0 1\n");
-	check(s, &g, "execute ins ('2', 'y')", "INSERT 0 1\n");
-	check(s, &g, "prepare sel as select b from p where a = $1", "PREPARE\n");
-	check(s, &g, "execute sel (2)", "y\nSELECT 1\n");
-	check(s, &g, "create index p_a on p (a)", "CREATE INDEX\n");
-	check(s, &g, "execute sel (1)", "x\nSELECT 1\n");
-	check(s, &g, "execute nosuch", "ERROR 26000: prepared statement \"nosuch\" does not exist\n");
-	check(s, &g, "prepare sel as select 1", "ERROR 42P05: prepared statement \"sel\" already exists\n");
-	check(s, &g, "deallocate sel", "DEALLOCATE\n");
-	check(s, &g, "deallocate all", "DEALLOCATE ALL\n");
-	check(s, &g, "alter table p add column c int default 7", "ALTER TABLE\n");
-	check(s, &g, "select * from p order by a", "1|x|7\n2|y|7\nSELECT 2\n");
-	check(s, &g, "alter table p add primary key (a)", "ALTER TABLE\n");
-	check(s, &g, "insert into p values (1, 'z')",
+	sqlt_check(s, &g, "create table p (a int, b text)", "CREATE TABLE\n");
+	sqlt_check(s, &g, "prepare ins (int, text) as insert into p values ($1, $2)", "PREPARE\n");
+	sqlt_check(s, &g, "execute ins (1, 'x')", "INSERT 0 1\n");
+	sqlt_check(s, &g, "execute ins ('2', 'y')", "INSERT 0 1\n");
+	sqlt_check(s, &g, "prepare sel as select b from p where a = $1", "PREPARE\n");
+	sqlt_check(s, &g, "execute sel (2)", "y\nSELECT 1\n");
+	sqlt_check(s, &g, "create index p_a on p (a)", "CREATE INDEX\n");
+	sqlt_check(s, &g, "execute sel (1)", "x\nSELECT 1\n");
+	sqlt_check(s, &g, "execute nosuch", "ERROR 26000: prepared statement \"nosuch\" does not exist\n");
+	sqlt_check(s, &g, "prepare sel as select 1", "ERROR 42P05: prepared statement \"sel\" already exists\n");
+	sqlt_check(s, &g, "deallocate sel", "DEALLOCATE\n");
+	sqlt_check(s, &g, "deallocate all", "DEALLOCATE ALL\n");
+	sqlt_check(s, &g, "alter table p add column c int default 7", "ALTER TABLE\n");
+	sqlt_check(s, &g, "select * from p order by a", "1|x|7\n2|y|7\nSELECT 2\n");
+	sqlt_check(s, &g, "alter table p add primary key (a)", "ALTER TABLE\n");
+	sqlt_check(s, &g, "insert into p values (1, 'z')",
 		  "ERROR 23505: duplicate key value violates unique constraint \"p_pkey\"\n");
-	check(s, &g, "alter table p drop column b", "ALTER TABLE\n");
-	check(s, &g, "select * from p order by a desc", "2|7\n1|7\nSELECT 2\n");
-	check(s, &g, "drop table p", "DROP TABLE\n");
+	sqlt_check(s, &g, "alter table p drop column b", "ALTER TABLE\n");
+	sqlt_check(s, &g, "select * from p order by a desc", "2|7\n1|7\nSELECT 2\n");
+	sqlt_check(s, &g, "drop table p", "DROP TABLE\n");
 
 	/* savepoints */
-	check(s, &g, "create table sp (a int primary key)", "CREATE TABLE\n");
-	check(s, &g, "savepoint x", "ERROR 25P01: SAVEPOINT can only be used in transaction blocks\n");
-	check(s, &g, "begin; insert into sp values (1); savepoint a; insert into sp values (2); rollback to a; "
+	sqlt_check(s, &g, "create table sp (a int primary key)", "CREATE TABLE\n");
+	sqlt_check(s, &g, "savepoint x", "ERROR 25P01: SAVEPOINT can only be used in transaction blocks\n");
+	sqlt_check(s, &g, "begin; insert into sp values (1); savepoint a; insert into sp values (2); rollback to a; "
 		  "insert into sp values (3); savepoint b; insert into sp values (3)",
 		  "BEGIN\nINSERT 0 1\nSAVEPOINT\nINSERT 0 1\nROLLBACK\nINSERT 0 1\nSAVEPOINT\n"
 		  "ERROR 23505: duplicate key value violates unique constraint \"sp_pkey\"\n");
 	check_status(s, 'E', "after an error with savepoints");
-	check(s, &g, "rollback to b", "ROLLBACK\n");
+	sqlt_check(s, &g, "rollback to b", "ROLLBACK\n");
 	check_status(s, 'T', "after ROLLBACK TO");
-	check(s, &g, "release a", "RELEASE\n");
-	check(s, &g, "rollback to a", "ERROR 3B001: savepoint \"a\" does not exist\n");
-	check(s, &g, "rollback", "ROLLBACK\n");
-	check(s, &g, "begin; savepoint s0; insert into sp values (5); rollback to s0; commit; select count(*) from sp",
+	sqlt_check(s, &g, "release a", "RELEASE\n");
+	sqlt_check(s, &g, "rollback to a", "ERROR 3B001: savepoint \"a\" does not exist\n");
+	sqlt_check(s, &g, "rollback", "ROLLBACK\n");
+	sqlt_check(s, &g, "begin; savepoint s0; insert into sp values (5); rollback to s0; commit; select count(*) from sp",
 		  "BEGIN\nSAVEPOINT\nINSERT 0 1\nROLLBACK\nCOMMIT\n0\nSELECT 1\n");
-	check(s, &g, "begin; insert into sp values (1); savepoint q; insert into sp values (2); release q; commit; "
+	sqlt_check(s, &g, "begin; insert into sp values (1); savepoint q; insert into sp values (2); release q; commit; "
 		  "select a from sp order by a", "BEGIN\nINSERT 0 1\nSAVEPOINT\nINSERT 0 1\nRELEASE\nCOMMIT\n1\n2\nSELECT 2\n");
-	check(s, &g, "drop table sp", "DROP TABLE\n");
+	sqlt_check(s, &g, "drop table sp", "DROP TABLE\n");
 
 	/* databases: O(1) forks that diverge */
-	check(s, &g, "create table f (a int)", "CREATE TABLE\n");
-	check(s, &g, "insert into f values (1), (2)", "INSERT 0 2\n");
-	check(s, &g, "create database fork1 template postgres", "CREATE DATABASE\n");
-	check(s, &g, "create database fork1", "ERROR 42P04: database \"fork1\" already exists\n");
-	check(s, &g, "create database fork2 template nosuch", "ERROR 3D000: template database \"nosuch\" does not exist\n");
+	sqlt_check(s, &g, "create table f (a int)", "CREATE TABLE\n");
+	sqlt_check(s, &g, "insert into f values (1), (2)", "INSERT 0 2\n");
+	sqlt_check(s, &g, "create database fork1 template postgres", "CREATE DATABASE\n");
+	sqlt_check(s, &g, "create database fork1", "ERROR 42P04: database \"fork1\" already exists\n");
+	sqlt_check(s, &g, "create database fork2 template nosuch", "ERROR 3D000: template database \"nosuch\" does not exist\n");
 	{
 		GucSession	g2;
 		SqlSession *s2;
 
 		guc_session_init(&g2);
 		s2 = sql_session_new("fork1", "postgres", &g2, 4243, &err);
-		sql_session_set_notice_hook(s2, notice_hook, NULL);
-		check(s2, &g2, "select sum(a) from f", "3\nSELECT 1\n");
-		check(s2, &g2, "insert into f values (10)", "INSERT 0 1\n");
-		check(s2, &g2, "select sum(a), current_database() from f", "13|fork1\nSELECT 1\n");
-		check(s, &g, "select sum(a) from f", "3\nSELECT 1\n");
-		check(s, &g, "drop database fork1",
+		sql_session_set_notice_hook(s2, sqlt_notice_hook, NULL);
+		sqlt_check(s2, &g2, "select sum(a) from f", "3\nSELECT 1\n");
+		sqlt_check(s2, &g2, "insert into f values (10)", "INSERT 0 1\n");
+		sqlt_check(s2, &g2, "select sum(a), current_database() from f", "13|fork1\nSELECT 1\n");
+		sqlt_check(s, &g, "select sum(a) from f", "3\nSELECT 1\n");
+		sqlt_check(s, &g, "drop database fork1",
 			  "ERROR 55006: database \"fork1\" is being accessed by other users\n");
-		check(s2, &g2, "drop database fork1", "ERROR 55006: cannot drop the currently open database\n");
+		sqlt_check(s2, &g2, "drop database fork1", "ERROR 55006: cannot drop the currently open database\n");
 		sql_session_free(s2);
 		guc_session_free(&g2);
 	}
-	check(s, &g, "drop database fork1", "DROP DATABASE\n");
-	check(s, &g, "drop database if exists fork1",
+	sqlt_check(s, &g, "drop database fork1", "DROP DATABASE\n");
+	sqlt_check(s, &g, "drop database if exists fork1",
 		  "NOTICE 00000: database \"fork1\" does not exist, skipping\nDROP DATABASE\n");
-	check(s, &g, "drop table f", "DROP TABLE\n");
+	sqlt_check(s, &g, "drop table f", "DROP TABLE\n");
 
 	/* pg_sleep: the row is held until the deadline, the portal says SQL_WAIT */
 	{
@@ -370,84 +250,84 @@ main(void)
 		int			n;
 		SqlPrepared *p;
 		SqlPortal  *portal;
-		SqlDest		dest = {.row = dest_row, .arg = &g};
+		SqlDest		dest = {.row = sqlt_dest_row, .arg = &g};
 		SqlWaitInfo wi;
 		SqlRunResult r;
 
 		arena_init(&msg, 1024);
-		strbuf_reset(&out);
+		strbuf_reset(&sqlt_out);
 		sql_parse(s, &msg, "select 1 as a, pg_sleep(0.2), 2 as b", &stmts, &n, &err);
 		sql_xact_start_command(s, &err);
 		p = sql_prepare(s, &msg, stmts[0], NULL, 0, &err);
 		portal = sql_portal_new(s, &msg, p, NULL, NULL, &err);
 		r = sql_portal_run(portal, &dest, 0, &err);
 		sql_session_wait_info(s, &wi);
-		ntests++;
+		sqlt_ntests++;
 		printf("%s %d - pg_sleep parks the portal with a deadline and no row sent\n",
-			   r == SQL_WAIT && wi.wake_at_us > 0 && !wi.lock_wait && out.len == 0 ? "ok" : "not ok", ntests);
+			   r == SQL_WAIT && wi.wake_at_us > 0 && !wi.lock_wait && sqlt_out.len == 0 ? "ok" : "not ok", sqlt_ntests);
 		while ((r = sql_portal_run(portal, &dest, 0, &err)) == SQL_WAIT)
 			;
-		ntests++;
+		sqlt_ntests++;
 		printf("%s %d - the held row goes out after the deadline\n",
-			   r == SQL_DONE && strcmp(out.data, "1||2\n") == 0 ? "ok" : "not ok", ntests);
+			   r == SQL_DONE && strcmp(sqlt_out.data, "1||2\n") == 0 ? "ok" : "not ok", sqlt_ntests);
 		sql_portal_close(portal);
 		sql_xact_finish_command(s, &err);
 		arena_destroy(&msg);
 	}
 
 	/* isolation between two sessions of one database */
-	check(s, &g, "select current_schemas(true)", "{pg_catalog,public}\nSELECT 1\n");
-	check(s, &g, "create table iso (a int)", "CREATE TABLE\n");
+	sqlt_check(s, &g, "select current_schemas(true)", "{pg_catalog,public}\nSELECT 1\n");
+	sqlt_check(s, &g, "create table iso (a int)", "CREATE TABLE\n");
 	{
 		GucSession	g2;
 		SqlSession *s2;
 
 		guc_session_init(&g2);
 		s2 = sql_session_new("postgres", "postgres", &g2, 4244, &err);
-		sql_session_set_notice_hook(s2, notice_hook, NULL);
-		check(s, &g, "begin isolation level repeatable read", "BEGIN\n");
-		check(s, &g, "select count(*) from iso", "0\nSELECT 1\n");
-		check(s2, &g2, "insert into iso values (1)", "INSERT 0 1\n");
-		check(s, &g, "select count(*) from iso", "0\nSELECT 1\n");
-		check(s, &g, "commit", "COMMIT\n");
-		check(s, &g, "begin", "BEGIN\n");
-		check(s, &g, "select count(*) from iso", "1\nSELECT 1\n");
-		check(s2, &g2, "insert into iso values (2)", "INSERT 0 1\n");
-		check(s, &g, "select count(*) from iso", "2\nSELECT 1\n");
+		sql_session_set_notice_hook(s2, sqlt_notice_hook, NULL);
+		sqlt_check(s, &g, "begin isolation level repeatable read", "BEGIN\n");
+		sqlt_check(s, &g, "select count(*) from iso", "0\nSELECT 1\n");
+		sqlt_check(s2, &g2, "insert into iso values (1)", "INSERT 0 1\n");
+		sqlt_check(s, &g, "select count(*) from iso", "0\nSELECT 1\n");
+		sqlt_check(s, &g, "commit", "COMMIT\n");
+		sqlt_check(s, &g, "begin", "BEGIN\n");
+		sqlt_check(s, &g, "select count(*) from iso", "1\nSELECT 1\n");
+		sqlt_check(s2, &g2, "insert into iso values (2)", "INSERT 0 1\n");
+		sqlt_check(s, &g, "select count(*) from iso", "2\nSELECT 1\n");
 		/* s writes: it holds the writer lock until COMMIT; s2's write must wait */
-		check(s, &g, "insert into iso values (3)", "INSERT 0 1\n");
-		check(s2, &g2, "insert into iso values (4)", "WAIT lock\n");
-		check(s2, &g2, "select count(*) from iso", "2\nSELECT 1\n");
-		check(s, &g, "commit", "COMMIT\n");
-		check(s2, &g2, "insert into iso values (4)", "INSERT 0 1\n");
-		check(s, &g, "select count(*) from iso", "4\nSELECT 1\n");
-		check(s, &g, "begin read only", "BEGIN\n");
-		check(s, &g, "insert into iso values (5)",
+		sqlt_check(s, &g, "insert into iso values (3)", "INSERT 0 1\n");
+		sqlt_check(s2, &g2, "insert into iso values (4)", "WAIT lock\n");
+		sqlt_check(s2, &g2, "select count(*) from iso", "2\nSELECT 1\n");
+		sqlt_check(s, &g, "commit", "COMMIT\n");
+		sqlt_check(s2, &g2, "insert into iso values (4)", "INSERT 0 1\n");
+		sqlt_check(s, &g, "select count(*) from iso", "4\nSELECT 1\n");
+		sqlt_check(s, &g, "begin read only", "BEGIN\n");
+		sqlt_check(s, &g, "insert into iso values (5)",
 			  "ERROR 25006: cannot execute INSERT in a read-only transaction\n");
-		check(s, &g, "rollback", "ROLLBACK\n");
+		sqlt_check(s, &g, "rollback", "ROLLBACK\n");
 		sql_session_free(s2);
 		guc_session_free(&g2);
 	}
-	check(s, &g, "drop table iso", "DROP TABLE\n");
+	sqlt_check(s, &g, "drop table iso", "DROP TABLE\n");
 
 	/* regclass names for the types module */
 	{
 		StrBuf		sb;
 
 		strbuf_init(&sb);
-		ntests++;
+		sqlt_ntests++;
 		printf("%s %d - sql_regclass_name finds pg_class\n",
-			   sql_regclass_name(s, 1259, &sb) && strcmp(sb.data, "pg_class") == 0 ? "ok" : "not ok", ntests);
+			   sql_regclass_name(s, 1259, &sb) && strcmp(sb.data, "pg_class") == 0 ? "ok" : "not ok", sqlt_ntests);
 		strbuf_reset(&sb);
-		ntests++;
-		printf("%s %d - sql_regclass_name knows no OID 1\n", !sql_regclass_name(s, 1, &sb) ? "ok" : "not ok", ntests);
+		sqlt_ntests++;
+		printf("%s %d - sql_regclass_name knows no OID 1\n", !sql_regclass_name(s, 1, &sb) ? "ok" : "not ok", sqlt_ntests);
 		strbuf_free(&sb);
 	}
 
 	sql_session_free(s);
 	guc_session_free(&g);
 	sql_engine_shutdown();
-	strbuf_free(&out);
-	printf("1..%d\n", ntests);
-	return nfailed ? 1 : 0;
+	strbuf_free(&sqlt_out);
+	printf("1..%d\n", sqlt_ntests);
+	return sqlt_nfailed ? 1 : 0;
 }
