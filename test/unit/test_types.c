@@ -362,6 +362,12 @@ static const IoCase more_cases[] = {
 	{"bool", "yes1", NULL, "22P02", "invalid input syntax for type boolean: \"yes1\"", NULL},
 	{"bool", "OFF", "f", NULL, NULL, NULL},
 	{"text", "a\tb", "a\tb", NULL, NULL, NULL},
+	/* the word-at-a-time ASCII paths of UTF-8 checking and counting */
+	{"text", "abcdefghijklmnop\xff", NULL, "22021", "invalid byte sequence for encoding \"UTF8\": 0xff", NULL},
+	{"text", "abcdefghijklmnop\xc3\x28", NULL, "22021", "invalid byte sequence for encoding \"UTF8\": 0xc3 0x28", NULL},
+	{"character(12)", "abcdefgh\xc3\xa9", "abcdefgh\xc3\xa9   ", NULL, NULL, NULL},
+	{"character(12)", "abcdefghijklmnop\xc3\xa9    ", "abcdefghijkl", NULL, NULL, NULL},
+	{"character(20)", "abcdefghijklmnop\xc3\xa9", "abcdefghijklmnop\xc3\xa9   ", NULL, NULL, NULL},
 	{"bytea", "\\x ab", "\\xab", NULL, NULL, NULL},
 	{"bytea", "\\xAB CD", "\\xabcd", NULL, NULL, NULL},
 	{"bytea", "\\\\", "\\x5c", NULL, NULL, NULL},

@@ -396,6 +396,20 @@ utf8_valid_seq(const unsigned char *p, int n)
 	}
 }
 
+/*
+ * True if the eight bytes at p are all ASCII and none is NUL (the common case
+ * of every string input function; checked a word at a time).
+ */
+static inline bool
+utf8_word_plain(const unsigned char *p)
+{
+	uint64_t	w;
+
+	memcpy(&w, p, 8);
+	return (w & UINT64_C(0x8080808080808080)) == 0 &&
+		((w - UINT64_C(0x0101010101010101)) & ~w & UINT64_C(0x8080808080808080)) == 0;
+}
+
 int
 types_verify_utf8(EvalCtx *ctx, const char *s, size_t len)
 {
@@ -406,6 +420,10 @@ types_verify_utf8(EvalCtx *ctx, const char *s, size_t len)
 	{
 		int			n;
 
+		while (i + 8 <= len && utf8_word_plain(p + i))
+			i += 8;
+		if (i >= len)
+			break;
 		if (p[i] != 0 && p[i] < 0x80)
 		{
 			i++;
@@ -440,8 +458,19 @@ size_t
 types_utf8_len(const char *s, size_t len)
 {
 	size_t		n = 0;
+	size_t		i = 0;
 
-	for (size_t i = 0; i < len; i++)
+	/* a word of ASCII bytes counts eight characters */
+	for (; i + 8 <= len; i += 8)
+	{
+		uint64_t	w;
+
+		memcpy(&w, s + i, 8);
+		if ((w & UINT64_C(0x8080808080808080)) != 0)
+			break;
+		n += 8;
+	}
+	for (; i < len; i++)
 		if (((unsigned char) s[i] & 0xc0) != 0x80)
 			n++;
 	return n;
