@@ -7,9 +7,10 @@
 #   100,000 primary-key point SELECTs and 100,000 UPDATEs, one connection,
 #   pgbench -M prepared -t (custom scripts, random aid);
 #   SELECT ... ORDER BY aid LIMIT 10 on the indexed column (pgbench -t);
-#   memory per row for the 1M rows with the primary key: memgres as the
-#   server's RSS growth over the load (the engine exposes no SQL-visible
-#   accounted figure yet), PostgreSQL as pg_total_relation_size.
+#   memory per row for the 1M rows with the primary key: memgres both as
+#   the accounted figure (growth of memgres_memory_used(): bytes held by
+#   stored rows and trees) and as the server's RSS growth over the load,
+#   PostgreSQL as pg_total_relation_size.
 # Rates are per second (higher is better); times in ms (lower is better).
 # Environment: BENCH_SQL_ROWS (default 1000000), BENCH_SQL_TXNS (100000).
 
@@ -62,7 +63,7 @@ bench_summary_add() { printf '%-52s %12s %12s %8s\n' "$@" >>"$BENCH_DIR/summary"
 bench_section_sql()
 {
 	local rows=${BENCH_SQL_ROWS:-1000000} txns=${BENCH_SQL_TXNS:-100000}
-	local file t rss0 rss1 mg_copy pg_copy mg_bpr pg_bpr pg_bytes
+	local file t rss0 rss1 mem0 mem1 mg_copy pg_copy mg_bpr mg_acc pg_bpr pg_bytes
 	local sel=$BENCH_DIR/point-select.sql upd=$BENCH_DIR/point-update.sql lim=$BENCH_DIR/order-limit.sql
 	local ddl="CREATE TABLE bench_accounts (aid int PRIMARY KEY, bid int, abalance int, filler char(84))"
 	file=$(bench_accounts_file "$rows")
@@ -73,11 +74,13 @@ bench_section_sql()
 	bench_header "sql: $rows pgbench_accounts rows (issue #3)"
 	bench_psql "$MG_PORT" postgres -c 'DROP TABLE IF EXISTS bench_accounts' -c "$ddl"
 	bench_psql "$PG_PORT" postgres -c 'DROP TABLE IF EXISTS bench_accounts' -c "$ddl"
+	mem0=$(bench_psql "$MG_PORT" postgres -c 'SELECT memgres_memory_used()')
 	rss0=$(rss_kb "$MG_PID")
 	t=$(date +%s%N)
 	bench_psql "$MG_PORT" postgres -c "\\copy bench_accounts from '$file'" || echo "memgres COPY failed" >&2
 	mg_copy=$(bench_ms_since "$t")
 	rss1=$(rss_kb "$MG_PID")
+	mem1=$(bench_psql "$MG_PORT" postgres -c 'SELECT memgres_memory_used()')
 	t=$(date +%s%N)
 	bench_psql "$PG_PORT" postgres -c "\\copy bench_accounts from '$file'" || echo "PostgreSQL COPY failed" >&2
 	pg_copy=$(bench_ms_since "$t")
@@ -86,7 +89,9 @@ bench_section_sql()
 	bench_psql "$PG_PORT" postgres -c 'VACUUM ANALYZE bench_accounts'
 	pg_bytes=$(bench_psql "$PG_PORT" postgres -c "SELECT pg_total_relation_size('bench_accounts')")
 	mg_bpr=$(( (rss1 - rss0) * 1024 / rows ))
+	mg_acc=$(( (mem1 - mem0) / rows ))
 	pg_bpr=$(( pg_bytes / rows ))
+	bench_row_unit "memory per row incl. PK" "bytes; memgres: accounted" "$mg_acc" "$pg_bpr"
 	bench_row_unit "memory per row incl. PK" "bytes; memgres: RSS" "$mg_bpr" "$pg_bpr"
 
 	local m p
