@@ -132,6 +132,7 @@ struct SqlSession
 	GucSave    *guc_saves;
 	StTxn	   *txn;			/* write transaction: holds the writer lock until commit */
 	StTxn	   *snap;			/* read snapshot (statement or transaction) */
+	StTxn	   *write_base;		/* REPEATABLE READ: the head the write transaction began on */
 	StLockWaiter lockw;			/* queued for the writer lock */
 	SqlSavepoint *savepoints;	/* newest first */
 	bool		xact_ran_query; /* a query ran in this transaction (SET TRANSACTION is then too late) */
@@ -170,6 +171,12 @@ StTxn	   *session_read_txn(SqlSession *s);
 int			session_write_txn(SqlSession *s, StTxn **out, MgError *err);
 /* Gives up a queued lock wait (cancel, timeout, disconnect). */
 void		session_cancel_lock_wait(SqlSession *s);
+/*
+ * REPEATABLE READ lost-update check before an UPDATE or DELETE of a row:
+ * -1 with 40001 in err if another transaction changed or deleted the row
+ * since the transaction's snapshot, else 0.  Session thread only.
+ */
+int			session_check_row_unchanged(SqlSession *s, Oid table, uint64_t rowid, MgError *err);
 /* The catalog the running statement sees. */
 const struct Catalog *session_catalog(SqlSession *s);
 /* SAVEPOINT / RELEASE / ROLLBACK TO (exec/utility.c calls them; errors 3B001). */

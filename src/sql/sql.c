@@ -192,13 +192,22 @@ role_find_locked(const char *name)
 	return NULL;
 }
 
+/* regclass output names the relation as the session's catalog sees it. */
+static bool
+regclass_name_hook(EvalCtx *ctx, Oid relid, StrBuf *out)
+{
+	return sql_regclass_name(ctx->session, relid, out);
+}
+
 int
 sql_engine_init(const SqlEngineConfig *cfg, MgError *err)
 {
 	const char *su = (cfg && cfg->superuser && cfg->superuser[0]) ? cfg->superuser : "postgres";
+	static const TypeCatalogHooks hooks = {.regclass_out = regclass_name_hook};
 	SqlRole    *r;
 
 	types_init();
+	types_set_catalog_hooks(&hooks);
 	func_init();
 	system_init();
 	/* -c max_memory=SIZE: writes past it fail with 53200 (storage enforces it). */
@@ -559,10 +568,58 @@ session_write_txn(SqlSession *s, StTxn **out, MgError *err)
 		s->snap = NULL;
 	}
 	s->txn = st_txn_begin(s->db);
+	/* REPEATABLE READ keeps its snapshot: remember the head the writes start from. */
+	if (s->snap)
+		s->write_base = st_snapshot_begin(s->db);
 	*out = s->txn;
 	if (temp_orphans)
 		drop_orphans(s);
 	return 0;
+}
+
+/* Ends the write transaction's base snapshot (with the write transaction). */
+static void
+write_base_end(SqlSession *s)
+{
+	if (s->write_base)
+	{
+		st_txn_end(s->write_base);
+		s->write_base = NULL;
+	}
+}
+
+static bool
+tuple_same(const StTuple *a, const StTuple *b)
+{
+	if (a == b)
+		return true;
+	if (!a || !b || st_tuple_len(a) != st_tuple_len(b))
+		return false;
+	return memcmp(a, b, st_tuple_len(a)) == 0;
+}
+
+/*
+ * The row as the transaction's snapshot saw it must be the row the write
+ * transaction began on; rows the transaction changed itself are compared in
+ * the base, so they pass.  Without a base (READ COMMITTED, or the writes
+ * began before any snapshot) there is nothing to check.
+ */
+int
+session_check_row_unchanged(SqlSession *s, Oid table, uint64_t rowid, MgError *err)
+{
+	const StTuple *seen;
+	const StTuple *base;
+
+	if (!s->write_base || !s->snap)
+		return 0;
+	seen = st_get(s->snap, table, rowid);
+	base = st_get(s->write_base, table, rowid);
+	if (tuple_same(seen, base))
+		return 0;
+	mg_error(err, SQLSTATE_T_R_SERIALIZATION_FAILURE,
+			 base ? "could not serialize access due to concurrent update"
+			 : "could not serialize access due to concurrent delete");
+	return -1;
 }
 
 void
@@ -675,6 +732,7 @@ xact_release_storage(SqlSession *s, bool commit)
 			st_txn_rollback(s->txn);
 		s->txn = NULL;
 	}
+	write_base_end(s);
 	if (s->snap)
 	{
 		st_txn_end(s->snap);
@@ -853,6 +911,7 @@ xact_rollback_to(SqlSession *s, const char *name, MgError *err)
 			/* The write transaction began after the savepoint: undo all of it. */
 			st_txn_rollback(s->txn);
 			s->txn = NULL;
+			write_base_end(s);
 		}
 	}
 	s->xstate = XACT_BLOCK;

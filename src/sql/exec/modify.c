@@ -253,6 +253,8 @@ modify_next(ExecState *es, ExecNode *n)
 							n->raw_nulls[i] = n->child->nulls[i];
 						}
 					}
+					if (session_check_row_unchanged(es->session, t->oid, rowid, es->err) < 0)
+						return -1;
 					if (rowops_update_row(&ro, t, rowid, n->child->values, n->child->nulls, n->raw_values,
 										  n->raw_nulls, 0, &rowid) < 0)
 						return -1;
@@ -267,6 +269,8 @@ modify_next(ExecState *es, ExecNode *n)
 					break;
 				}
 			case CMD_DELETE:
+				if (session_check_row_unchanged(es->session, t->oid, n->child->rowid, es->err) < 0)
+					return -1;
 				if (p->ntlist > 0)
 				{
 					/* RETURNING reads the old row after it is gone: keep a copy. */
