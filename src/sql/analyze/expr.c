@@ -30,6 +30,7 @@
 #include "../catalog.h"
 #include "../engine.h"
 #include "../plan.h"
+#include "../system.h"
 
 #define MAX_CALL_ARGS 100
 
@@ -112,6 +113,62 @@ can_coerce(Oid from, Oid to, CastContext cc)
 }
 
 /*
+ * Splits a possibly qualified relation name as PostgreSQL's
+ * SplitIdentifierString does: whitespace around the parts is ignored,
+ * "quoted" parts keep their case ("" is a quote), unquoted parts are folded
+ * to lower case.  Returns the number of parts (up to max; one more means
+ * "too many"), or -1 for a malformed name.
+ */
+static int
+split_qualified_name(Arena *a, const char *s, char **parts, int max)
+{
+	int			n = 0;
+
+	for (;;)
+	{
+		StrBuf		sb;
+
+		strbuf_init_arena(&sb, a);
+		while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\f' || *s == '\v')
+			s++;
+		if (*s == '"')
+		{
+			for (s++;; s++)
+			{
+				if (*s == '\0')
+					return -1;
+				if (*s == '"')
+				{
+					if (s[1] != '"')
+						break;
+					s++;
+				}
+				strbuf_putc(&sb, *s);
+			}
+			s++;
+		}
+		else
+		{
+			for (; *s && *s != '.' && !(*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' ||
+										 *s == '\f' || *s == '\v'); s++)
+				strbuf_putc(&sb, (*s >= 'A' && *s <= 'Z') ? (char) (*s - 'A' + 'a') : *s);
+			if (sb.len == 0)
+				return -1;
+		}
+		if (n <= max - 1)
+			parts[n] = arena_strndup(a, sb.data, sb.len);
+		n++;
+		while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\f' || *s == '\v')
+			s++;
+		if (*s == '\0')
+			return n > max ? max + 1 : n;
+		if (*s != '.')
+			return -1;
+		s++;
+	}
+}
+
+/*
  * 'name'::regclass: the relation's OID through search_path, as PostgreSQL's
  * regclassin does (digits are taken as an OID).
  */
@@ -119,47 +176,67 @@ static Expr *
 regclass_const(ParseState *ps, Expr *e, const char *s)
 {
 	const CatTable *t = NULL;
-	const char *dot = strchr(s, '.');
+	char	   *parts[4];
 	char	   *schema = NULL;
 	char	   *name;
+	int			n;
 
 	if (s[0] >= '0' && s[0] <= '9')
 		return expr_const(ps->a, REGCLASSOID, -1, ObjectIdGetDatum((Oid) strtoul(s, NULL, 10)), false, e->location);
-	if (dot)
+	if (strcmp(s, "-") == 0)
+		return expr_const(ps->a, REGCLASSOID, -1, ObjectIdGetDatum(InvalidOid), false, e->location);
+	n = split_qualified_name(ps->a, s, parts, 3);
+	if (n < 0)
 	{
-		schema = arena_strndup(ps->a, s, (size_t) (dot - s));
-		name = arena_strdup(ps->a, dot + 1);
+		mg_error(ps->err, SQLSTATE_INVALID_NAME, "invalid name syntax");
+		return fail_at(ps, e->location);
 	}
-	else
-		name = arena_strdup(ps->a, s);
-	for (char *p = name; *p; p++)
-		if (*p >= 'A' && *p <= 'Z')
-			*p = (char) (*p - 'A' + 'a');
-	if (name[0] == '"')
+	if (n > 3)
 	{
-		size_t		l = strlen(name);
-
-		name = arena_strndup(ps->a, name + 1, l >= 2 ? l - 2 : 0);
+		mg_error(ps->err, SQLSTATE_SYNTAX_ERROR, "improper relation name (too many dotted names): %s", s);
+		return fail_at(ps, e->location);
 	}
+	name = parts[n - 1];
+	if (n >= 2)
+		schema = parts[n - 2];
 	if (ps->cat)
 	{
-		AstRangeVar rv = {.hdr = {AST_RANGE_VAR, e->location}, .schemaname = schema, .relname = name};
+		AstRangeVar rv = {.hdr = {AST_RANGE_VAR, e->location}, .catalogname = n == 3 ? parts[0] : NULL,
+		.schemaname = schema, .relname = name};
 
+		if (rv.catalogname && strcmp(rv.catalogname, ps->session->dbname) != 0)
+		{
+			(void) lookup_relation(ps, &rv, true);	/* 0A000, positioned */
+			return NULL;
+		}
 		t = lookup_relation(ps, &rv, true);
+		if (!t && schema && !catalog_schema(ps->cat, schema) && !system_table(schema, name))
+		{
+			mg_error(ps->err, SQLSTATE_INVALID_SCHEMA_NAME, "schema \"%s\" does not exist", schema);
+			return fail_at(ps, e->location);
+		}
 		if (!t)
 		{
 			const CatIndex *ix;
+			const CatSchema *sc = schema ? catalog_schema(ps->cat, schema) : NULL;
 			Oid			path[64];
-			int			n = search_path_oids(ps->session, ps->cat, true, path, 64);
+			int			np = 0;
 
-			for (int i = 0; i < n && !t; i++)
+			if (sc)
+				path[np++] = sc->oid;
+			else if (!schema)
+				np = search_path_oids(ps->session, ps->cat, true, path, 64);
+			for (int i = 0; i < np; i++)
 				if (catalog_index_in(ps->cat, path[i], name, &ix))
 					return expr_const(ps->a, REGCLASSOID, -1, ObjectIdGetDatum(ix->oid), false, e->location);
 		}
 	}
 	if (!t)
 	{
-		mg_error(ps->err, SQLSTATE_UNDEFINED_TABLE, "relation \"%s\" does not exist", s);
+		if (schema)
+			mg_error(ps->err, SQLSTATE_UNDEFINED_TABLE, "relation \"%s.%s\" does not exist", schema, name);
+		else
+			mg_error(ps->err, SQLSTATE_UNDEFINED_TABLE, "relation \"%s\" does not exist", name);
 		return fail_at(ps, e->location);
 	}
 	return expr_const(ps->a, REGCLASSOID, -1, ObjectIdGetDatum(t->oid), false, e->location);
