@@ -265,8 +265,12 @@ coerce_unknown_const(ParseState *ps, Expr *e, Oid type, int32_t typmod, bool exp
 		return fail_at(ps, e->location);
 	}
 	s = DatumGetVarlena(e->u.c.value);
-	/* As PostgreSQL: input with typmod -1, then the length coercion. */
-	if (type_input(&ps->ectx, type, -1, s->data, s->len, &v) < 0)
+	/*
+	 * As PostgreSQL: input with typmod -1, then the length coercion; except
+	 * interval, whose input needs the typmod to read '1' as 1 day in
+	 * interval '1' day (the SQL-standard field rules).
+	 */
+	if (type_input(&ps->ectx, type, type == INTERVALOID ? typmod : -1, s->data, s->len, &v) < 0)
 		return fail_at(ps, e->location);
 	/* The length coercion runs at execution in PostgreSQL: its errors carry no position. */
 	if (typmod >= 0 && t->modapply && t->modapply(&ps->ectx, v, typmod, explicit_cast, &v) < 0)
