@@ -139,6 +139,8 @@ struct SqlSession
 	char	   *pending_rename_from;	/* ALTER DATABASE ... RENAME in a block: done at COMMIT */
 	char	   *pending_rename_to;
 	bool		lock_queued;
+	int64_t		dbwait_deadline_us; /* DROP DATABASE waiting for other sessions to go: give up then */
+	bool		utility_retry;	/* the utility statement asks to run again at wait.wake_at_us */
 
 	SqlNamedPrepared *prepared;	/* SQL PREPARE */
 	SeqLast    *seq_last;

@@ -626,9 +626,9 @@ test_counter(void)
 /* ---- forks ------------------------------------------------------------ */
 
 /*
- * DROP DATABASE right after the last session closed: PostgreSQL waits up
- * to 5 s for closing sessions to go; memgres answers 55006 while it has
- * not processed the disconnect yet.  Retry (up to the guard) and say so.
+ * DROP DATABASE right after the last session closed: both servers wait up
+ * to 5 s for closing sessions to go, so one try should do; a 55006 is
+ * still retried (up to the guard) and reported as a diagnostic.
  */
 static void
 drop_db(PGconn *adm, const char *name)

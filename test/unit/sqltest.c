@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "sqltest.h"
 
@@ -96,6 +97,8 @@ sqlt_run_query(SqlSession *s, GucSession *g, const char *query)
 					sql_portal_close(portal);
 					goto fail_quiet;
 				}
+				if (wi.wake_at_us > 0)
+					usleep(1000);	/* a timed wait (pg_sleep, DROP DATABASE): do not spin */
 			}
 		} while (r == SQL_WAIT || r == SQL_BLOCKED);
 		if (r == SQL_ERROR)

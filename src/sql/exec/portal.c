@@ -43,12 +43,16 @@ sql_parse(SqlSession *s, Arena *a, const char *query, SqlStmt ***stmts, int *n, 
 {
 	AstStmtList list;
 	const char *q;
+	int			rc;
 
-	(void) s;
 	*stmts = NULL;
 	*n = 0;
 	q = arena_strdup(a, query);
-	if (sql_ast_parse(a, q, &list, err) < 0)
+	rc = sql_ast_parse(a, q, &list, err);
+	/* The scanner's notices (identifier truncation) precede any statement and any syntax error. */
+	for (int i = 0; s && i < list.nnotices; i++)
+		session_notice(s, MG_SEV_NOTICE, SQLSTATE_NAME_TOO_LONG, "%s", list.notices[i]);
+	if (rc < 0)
 		return -1;
 	*stmts = arena_new_array(a, SqlStmt *, list.n > 0 ? list.n : 1);
 	for (int i = 0; i < list.n; i++)
@@ -473,7 +477,18 @@ sql_portal_run(SqlPortal *portal, SqlDest *dest, int64_t max_rows, MgError *err)
 			if (portal->p->kind == PREP_UTILITY)
 			{
 				if (utility_run(portal, err) < 0)
+				{
+					s->dbwait_deadline_us = 0;
 					return portal_fail(portal);
+				}
+				if (s->utility_retry)
+				{
+					/* run again from the start at s->wait.wake_at_us */
+					s->utility_retry = false;
+					portal->state = PORTAL_NEW;
+					return SQL_WAIT;
+				}
+				s->dbwait_deadline_us = 0;
 			}
 			else if (portal_start(portal, err) < 0)
 				return portal_fail(portal);

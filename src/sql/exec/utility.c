@@ -29,6 +29,7 @@
 #include "../ddl.h"
 #include "../prepare.h"
 #include "../engine.h"
+#include "../exec.h"
 
 static const SqlColumn show_all_cols[] = {
 	{.name = "name", .type_oid = TEXTOID, .typlen = -1, .typmod = -1},
@@ -516,6 +517,32 @@ run_createdb(SqlPortal *portal, const AstCreatedbStmt *st, MgError *err)
 	return 0;
 }
 
+/*
+ * DROP DATABASE met other sessions (55006).  PostgreSQL waits up to 5 s for
+ * them to go (a client that just disconnected may not be processed yet);
+ * so does this, without blocking the worker: the error is dropped, the
+ * statement asks to be run again in 10 ms (s->utility_retry, SQL_WAIT) and
+ * returns 0, until 5 s after the first try; then the 55006 stands.  The
+ * portal clears the deadline when the statement ends either way.
+ */
+static int
+dbwait_retry(SqlSession *s, MgError *err)
+{
+	int64_t		now = now_mono_usec();
+
+	if (strcmp(err->sqlstate, SQLSTATE_OBJECT_IN_USE) != 0)
+		return -1;
+	if (s->dbwait_deadline_us == 0)
+		s->dbwait_deadline_us = now + 5 * 1000000;
+	if (now >= s->dbwait_deadline_us)
+		return -1;
+	mg_error_reset(err);
+	s->wait.wake_at_us = now + 10000;
+	s->wait.lock_wait = false;
+	s->utility_retry = true;
+	return 0;
+}
+
 static int
 run_dropdb(SqlPortal *portal, const AstDropdbStmt *st, MgError *err)
 {
@@ -552,8 +579,10 @@ run_dropdb(SqlPortal *portal, const AstDropdbStmt *st, MgError *err)
 		mg_error(err, SQLSTATE_OBJECT_NOT_IN_PREREQUISITE_STATE, "cannot drop a template database");
 		return -1;
 	}
-	if (st_db_drop(sql_cluster, st->dbname, force, err) < 0)
+	if (s->dbwait_deadline_us && exec_check_interrupt_session(s, err) < 0)
 		return -1;
+	if (st_db_drop(sql_cluster, st->dbname, force, err) < 0)
+		return dbwait_retry(s, err);
 	snprintf(portal->tag, sizeof(portal->tag), "DROP DATABASE");
 	return 0;
 }
