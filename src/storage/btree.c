@@ -1173,9 +1173,43 @@ bt_find_prefix(StNode *root, const uint8_t *key, size_t klen,
 {
 	StCursor	c;
 	bool		ok;
+	const StNode *n = root;
+	int			pos;
+	bool		exact;
+	bool		rightmost = true;
 
 	if (root == NULL)
 		return false;
+
+	/*
+	 * Fast path: one descent as bt_get.  Every entry left of the chosen leaf
+	 * is below key, so the leaf's first entry >= key is the first in the
+	 * tree; entries starting with key follow key directly, so that entry has
+	 * the prefix or none has.  Only when key is above the whole leaf may the
+	 * answer be the next leaf's first entry: the cursor below finds it
+	 * (unless the leaf is the last one, as for ascending keys).
+	 */
+	while (n->level > 0)
+	{
+		int			ci = child_index(n, key, klen);
+
+		rightmost = rightmost && ci == n->nslots - 1;
+		n = child_get(n, ci);
+	}
+	pos = lower_bound(n, key, klen, &exact);
+	if (pos >= n->nslots && rightmost)
+		return false;			/* key is above the whole tree (appends) */
+	if (pos < n->nslots)
+	{
+		const uint8_t *e = ent(n, pos);
+
+		if (ent_klen(e) < klen || memcmp(ent_key(e), key, klen) != 0)
+			return false;
+		*found = ent_key(e);
+		*foundlen = ent_klen(e);
+		return true;
+	}
+
 	/* a cursor on the stack that borrows root and key: nothing to free */
 	memset(&c, 0, sizeof(c));
 	c.root = root;

@@ -649,6 +649,27 @@ test_index_trees(StCluster *cl)
 			dupfail++;
 	}
 	ok(dupfail == 0, "unique index refuses duplicates and names the conflicting row");
+
+	/*
+	 * Uniqueness probes across many leaves: a key whose entry opens a leaf
+	 * is found too (the probe's one-descent fast path falls back to a
+	 * cursor there), and an absent key never conflicts.
+	 */
+	dupfail = 0;
+	st_index_create(t, TBL, IDX + 2, &err);
+	for (int pass = 0; pass < 4; pass++)
+		for (int i = 0; i < 20000; i++)
+		{
+			int			k = 2 * i + (pass >= 2);
+			uint64_t	conflict = 0;
+			int			r;
+
+			int_key(&kb, k);
+			r = st_index_insert(t, TBL, IDX + 2, kb.data, kb.len, (uint64_t) k + 1, true, &conflict, &err);
+			if (pass % 2 == 0 ? r != 0 : (r != 1 || conflict != (uint64_t) k + 1))
+				dupfail++;
+		}
+	ok(dupfail == 0, "unique probes over 40000 keys: every present key conflicts, no absent one does");
 	ok(st_audit(t, &err) == 0, "audit of index trees");
 	st_txn_commit(t, &err);
 	st_db_close(db);
