@@ -477,7 +477,18 @@ sql_portal_run(SqlPortal *portal, SqlDest *dest, int64_t max_rows, MgError *err)
 			if (portal->p->kind == PREP_UTILITY)
 			{
 				if (utility_run(portal, err) < 0)
+				{
+					s->dbwait_deadline_us = 0;
 					return portal_fail(portal);
+				}
+				if (s->utility_retry)
+				{
+					/* run again from the start at s->wait.wake_at_us */
+					s->utility_retry = false;
+					portal->state = PORTAL_NEW;
+					return SQL_WAIT;
+				}
+				s->dbwait_deadline_us = 0;
 			}
 			else if (portal_start(portal, err) < 0)
 				return portal_fail(portal);
