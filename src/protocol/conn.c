@@ -354,12 +354,23 @@ io_stmt_timer(void *arg, int64_t ms)
 	Conn	   *c = arg;
 
 	if (ms <= 0)
-		event_del_block(c->stmt_timer);
+	{
+		/*
+		 * Called after every statement: skip the other thread's base lock
+		 * unless the timer was added (a timer never added cannot be firing).
+		 */
+		if (c->stmt_armed)
+		{
+			event_del_block(c->stmt_timer);
+			c->stmt_armed = false;
+		}
+	}
 	else
 	{
 		struct timeval tv = {(time_t) (ms / 1000), (suseconds_t) ((ms % 1000) * 1000)};
 
 		evtimer_add(c->stmt_timer, &tv);
+		c->stmt_armed = true;
 	}
 }
 

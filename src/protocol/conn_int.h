@@ -63,7 +63,8 @@ struct Conn {
 	struct event *read_ev;		/* plain socket after login: our own recv(), else NULL */
 	bool		reading;		/* read_ev is added */
 	struct event *auth_timer;
-	struct event *stmt_timer;
+	struct event *stmt_timer;	/* on server_ctx.timer_base (another thread's) */
+	bool		stmt_armed;		/* stmt_timer added since its last deletion */
 	struct event *wait_timer;
 	struct event *wake_ev;		/* cancel, wake hook, yield */
 	struct event *close_timer;
