@@ -363,6 +363,12 @@ lower_bound(const StNode *n, const uint8_t *key, size_t klen, bool *found)
 	int			lo = 0,
 				hi = n->nslots;
 
+	/* appends (ascending row ids and keys) end past the last entry */
+	if (hi > 0 && key_cmp(ent_key(ent(n, hi - 1)), ent_klen(ent(n, hi - 1)), key, klen) < 0)
+	{
+		*found = false;
+		return hi;
+	}
 	while (lo < hi)
 	{
 		int			mid = (lo + hi) / 2;
@@ -385,6 +391,9 @@ child_index(const StNode *n, const uint8_t *key, size_t klen)
 	int			lo = 1,
 				hi = n->nslots;
 
+	/* appends (ascending row ids and keys) go to the last child */
+	if (hi > 1 && key_cmp(ent_key(ent(n, hi - 1)), ent_klen(ent(n, hi - 1)), key, klen) <= 0)
+		return hi - 1;
 	/* find the first separator > key among slots 1..n-1 */
 	while (lo < hi)
 	{
