@@ -106,6 +106,14 @@ void		pstate_init(ParseState *ps, SqlSession *s, Arena *a, const char *query,
 void		pstate_position(ParseState *ps, int location);
 /* Unresolved parameters become text; parameter nodes get their final types. */
 void		pstate_finish_params(ParseState *ps);
+/*
+ * regclass input: a relation name (possibly qualified, "quoted") through
+ * s's search_path in cat -> its OID; digits are an OID, '-' is 0.  Fails
+ * with PostgreSQL's errors (42P01, 3F000, 42602, 42601, 0A000) in err,
+ * unpositioned.  Scratch memory from a.  The session's thread only.
+ */
+int			regclass_lookup(SqlSession *s, const struct Catalog *cat, Arena *a, const char *str,
+							Oid *out, MgError *err);
 
 /* ---- tables (analyze/from.c) ---- */
 /* A table by (qualified) name through search_path; 42P01/3F000 unless missing_ok. */

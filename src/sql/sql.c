@@ -32,6 +32,7 @@
 #include <memgres/sqlstate.h>
 #include <memgres/types.h>
 
+#include "analyze.h"
 #include "catalog.h"
 #include "engine.h"
 #include "func/builtins.h"
@@ -199,11 +200,25 @@ regclass_name_hook(EvalCtx *ctx, Oid relid, StrBuf *out)
 	return sql_regclass_name(ctx->session, relid, out);
 }
 
+/* regclass input at execution ('pg_' || 'class')::regclass: the session's catalog. */
+static int
+regclass_input_hook(EvalCtx *ctx, const char *name, size_t len, Oid *out)
+{
+	if (!ctx->session)
+	{
+		mg_error(ctx->err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				 "regclass input by name is not available without a catalog");
+		return -1;
+	}
+	return regclass_lookup(ctx->session, session_catalog(ctx->session), ctx->arena,
+						   arena_strndup(ctx->arena, name, len), out, ctx->err);
+}
+
 int
 sql_engine_init(const SqlEngineConfig *cfg, MgError *err)
 {
 	const char *su = (cfg && cfg->superuser && cfg->superuser[0]) ? cfg->superuser : "postgres";
-	static const TypeCatalogHooks hooks = {.regclass_out = regclass_name_hook};
+	static const TypeCatalogHooks hooks = {.regclass_in = regclass_input_hook, .regclass_out = regclass_name_hook};
 	SqlRole    *r;
 
 	types_init();

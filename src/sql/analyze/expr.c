@@ -169,77 +169,104 @@ split_qualified_name(Arena *a, const char *s, char **parts, int max)
 }
 
 /*
- * 'name'::regclass: the relation's OID through search_path, as PostgreSQL's
- * regclassin does (digits are taken as an OID).
+ * A relation name as regclass input reads it -> its OID (see analyze.h).
+ * Digits are taken as an OID and '-' as OID 0, as PostgreSQL's regclassin.
  */
-static Expr *
-regclass_const(ParseState *ps, Expr *e, const char *s)
+int
+regclass_lookup(SqlSession *s, const Catalog *cat, Arena *a, const char *str, Oid *out, MgError *err)
 {
 	const CatTable *t = NULL;
+	const CatSchema *sc = NULL;
 	char	   *parts[4];
 	char	   *schema = NULL;
 	char	   *name;
 	int			n;
 
-	if (s[0] >= '0' && s[0] <= '9')
-		return expr_const(ps->a, REGCLASSOID, -1, ObjectIdGetDatum((Oid) strtoul(s, NULL, 10)), false, e->location);
-	if (strcmp(s, "-") == 0)
-		return expr_const(ps->a, REGCLASSOID, -1, ObjectIdGetDatum(InvalidOid), false, e->location);
-	n = split_qualified_name(ps->a, s, parts, 3);
+	if (str[0] >= '0' && str[0] <= '9')
+	{
+		*out = (Oid) strtoul(str, NULL, 10);
+		return 0;
+	}
+	if (strcmp(str, "-") == 0)
+	{
+		*out = InvalidOid;
+		return 0;
+	}
+	n = split_qualified_name(a, str, parts, 3);
 	if (n < 0)
 	{
-		mg_error(ps->err, SQLSTATE_INVALID_NAME, "invalid name syntax");
-		return fail_at(ps, e->location);
+		mg_error(err, SQLSTATE_INVALID_NAME, "invalid name syntax");
+		return -1;
 	}
 	if (n > 3)
 	{
-		mg_error(ps->err, SQLSTATE_SYNTAX_ERROR, "improper relation name (too many dotted names): %s", s);
-		return fail_at(ps, e->location);
+		mg_error(err, SQLSTATE_SYNTAX_ERROR, "improper relation name (too many dotted names): %s", str);
+		return -1;
 	}
 	name = parts[n - 1];
 	if (n >= 2)
 		schema = parts[n - 2];
-	if (ps->cat)
+	if (n == 3 && (!s || strcmp(parts[0], s->dbname) != 0))
 	{
-		AstRangeVar rv = {.hdr = {AST_RANGE_VAR, e->location}, .catalogname = n == 3 ? parts[0] : NULL,
-		.schemaname = schema, .relname = name};
+		mg_error(err, SQLSTATE_FEATURE_NOT_SUPPORTED, "cross-database references are not implemented: \"%s.%s.%s\"",
+				 parts[0], schema, name);
+		return -1;
+	}
+	if (cat && s)
+	{
+		Oid			path[64];
+		int			np = 0;
 
-		if (rv.catalogname && strcmp(rv.catalogname, ps->session->dbname) != 0)
+		if (schema)
 		{
-			(void) lookup_relation(ps, &rv, true);	/* 0A000, positioned */
-			return NULL;
+			sc = catalog_schema(cat, schema);
+			if (sc)
+				path[np++] = sc->oid;
 		}
-		t = lookup_relation(ps, &rv, true);
-		if (!t && schema && !catalog_schema(ps->cat, schema) && !system_table(schema, name))
+		else
+			np = search_path_oids(s, cat, true, path, 64);
+		for (int i = 0; i < np && !t; i++)
+			t = catalog_table_in(cat, path[i], name);
+		if (!t)
+			t = system_table(schema, name);
+		if (!t && schema && !sc)
 		{
-			mg_error(ps->err, SQLSTATE_INVALID_SCHEMA_NAME, "schema \"%s\" does not exist", schema);
-			return fail_at(ps, e->location);
+			mg_error(err, SQLSTATE_INVALID_SCHEMA_NAME, "schema \"%s\" does not exist", schema);
+			return -1;
 		}
 		if (!t)
 		{
 			const CatIndex *ix;
-			const CatSchema *sc = schema ? catalog_schema(ps->cat, schema) : NULL;
-			Oid			path[64];
-			int			np = 0;
 
-			if (sc)
-				path[np++] = sc->oid;
-			else if (!schema)
-				np = search_path_oids(ps->session, ps->cat, true, path, 64);
 			for (int i = 0; i < np; i++)
-				if (catalog_index_in(ps->cat, path[i], name, &ix))
-					return expr_const(ps->a, REGCLASSOID, -1, ObjectIdGetDatum(ix->oid), false, e->location);
+				if (catalog_index_in(cat, path[i], name, &ix))
+				{
+					*out = ix->oid;
+					return 0;
+				}
 		}
 	}
 	if (!t)
 	{
 		if (schema)
-			mg_error(ps->err, SQLSTATE_UNDEFINED_TABLE, "relation \"%s.%s\" does not exist", schema, name);
+			mg_error(err, SQLSTATE_UNDEFINED_TABLE, "relation \"%s.%s\" does not exist", schema, name);
 		else
-			mg_error(ps->err, SQLSTATE_UNDEFINED_TABLE, "relation \"%s\" does not exist", name);
-		return fail_at(ps, e->location);
+			mg_error(err, SQLSTATE_UNDEFINED_TABLE, "relation \"%s\" does not exist", name);
+		return -1;
 	}
-	return expr_const(ps->a, REGCLASSOID, -1, ObjectIdGetDatum(t->oid), false, e->location);
+	*out = t->oid;
+	return 0;
+}
+
+/* 'name'::regclass: resolved at analysis time; errors point at the literal. */
+static Expr *
+regclass_const(ParseState *ps, Expr *e, const char *s)
+{
+	Oid			oid;
+
+	if (regclass_lookup(ps->session, ps->cat, ps->a, s, &oid, ps->err) < 0)
+		return fail_at(ps, e->location);
+	return expr_const(ps->a, REGCLASSOID, -1, ObjectIdGetDatum(oid), false, e->location);
 }
 
 /* Converts an unknown literal to type at analysis time. */

@@ -24,3 +24,15 @@ SET search_path = s2;
 SELECT 'public."T x"'::regclass, 'q'::regclass, 'public."T x"'::regclass::oid::regclass;
 RESET search_path;
 SELECT 's2.q'::regclass;
+-- input at execution time, from a computed string
+SELECT ('pg_' || 'class')::regclass, 's2.q'::text::regclass, ' "T x" '::text::regclass;
+SELECT relname::regclass FROM pg_class WHERE relname IN ('q', 'T x') ORDER BY 1;
+SELECT 'nosuch'::text::regclass;
+\echo :LAST_ERROR_SQLSTATE
+SELECT 'nosch.x'::text::regclass;
+\echo :LAST_ERROR_SQLSTATE
+BEGIN;
+CREATE TABLE in_txn (a int);
+SELECT 'in_txn'::text::regclass, 'in_txn'::regclass::oid = 'in_txn'::text::regclass::oid AS same;
+ROLLBACK;
+SELECT 'in_txn'::text::regclass;
