@@ -521,9 +521,10 @@ run_createdb(SqlPortal *portal, const AstCreatedbStmt *st, MgError *err)
  * DROP DATABASE met other sessions (55006).  PostgreSQL waits up to 5 s for
  * them to go (a client that just disconnected may not be processed yet);
  * so does this, without blocking the worker: the error is dropped, the
- * statement asks to be run again in 10 ms (s->utility_retry, SQL_WAIT) and
- * returns 0, until 5 s after the first try; then the 55006 stands.  The
- * portal clears the deadline when the statement ends either way.
+ * statement asks to be run again in 1 ms (10 ms after the first 100 ms;
+ * s->utility_retry, SQL_WAIT) and returns 0, until 5 s after the first
+ * try; then the 55006 stands.  The portal clears the deadline when the
+ * statement ends either way.
  */
 static int
 dbwait_retry(SqlSession *s, MgError *err)
@@ -537,7 +538,8 @@ dbwait_retry(SqlSession *s, MgError *err)
 	if (now >= s->dbwait_deadline_us)
 		return -1;
 	mg_error_reset(err);
-	s->wait.wake_at_us = now + 10000;
+	/* a closing session usually goes within a millisecond: poll fast first */
+	s->wait.wake_at_us = now + (s->dbwait_deadline_us - now > 4900000 ? 1000 : 10000);
 	s->wait.lock_wait = false;
 	s->utility_retry = true;
 	return 0;
