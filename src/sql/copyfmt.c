@@ -904,6 +904,15 @@ attr_reserve(CopyFmtParser *p, size_t len)
 	return p->attr.data;
 }
 
+/* True if one of the eight bytes of w is b (exact: no false positives). */
+static inline bool
+word_has_byte(uint64_t w, char b)
+{
+	uint64_t	v = w ^ (UINT64_C(0x0101010101010101) * (unsigned char) b);
+
+	return ((v - UINT64_C(0x0101010101010101)) & ~v & UINT64_C(0x8080808080808080)) != 0;
+}
+
 /* CopyReadAttributesText: split and de-escape.  Returns the field count, or -1. */
 static int
 split_text(CopyFmtParser *p, const char *line, size_t len, MgError *err)
@@ -928,6 +937,18 @@ split_text(CopyFmtParser *p, const char *line, size_t len, MgError *err)
 		{
 			char		c;
 
+			/* runs without a delimiter or backslash are copied a word at a time */
+			while (end - cur >= 8)
+			{
+				uint64_t	w;
+
+				memcpy(&w, cur, 8);
+				if (word_has_byte(w, delim) || word_has_byte(w, '\\'))
+					break;
+				memcpy(out, &w, 8);
+				out += 8;
+				cur += 8;
+			}
 			fend = cur;
 			if (cur >= end)
 				break;

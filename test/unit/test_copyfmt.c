@@ -173,6 +173,15 @@ test_parse(void)
 	check_parse("missing data", "", "1\tabc\tx\n4\tzz\n",
 				"1[1|abc|x] ERROR 22P04: missing data for column \"c\" CONTEXT: COPY t, line 2: \"4\tzz\"");
 	check_parse("last line without newline", "", "1\t2\t3", "1[1|2|3]");
+	check_parse("long fields: delimiters and escapes at every word offset", "",
+				"abcdefghijklmnopq\tabcdefg\\hijklmnop\tabcdefghijklmnopqrstuvw\\x41\n"
+				"abcdefgh\tabcdefghijklmnop\\N\t\\N\n"
+				"ab\\\\cdefghijklmno\tx\ty\n",
+				"1[abcdefghijklmnopq|abcdefghijklmnop|abcdefghijklmnopqrstuvwA]"
+				"2[abcdefgh|abcdefghijklmnopN|<null>]3[ab\\cdefghijklmno|x|y]");
+	check_parse("long fields with a custom delimiter", "(delimiter '|')",
+				"0123456789abcdef|0123456789abcdefg|01234567\n",
+				"1[0123456789abcdef|0123456789abcdefg|01234567]");
 	check_parse("end marker", "", "1\ta\tb\n\\.\nignored\n", "1[1|a|b]");
 	check_parse("end marker after data on the line", "", "1\ta\tb\\.\n", "1[1|a|b]");
 	check_parse("corrupt end marker", "", "5\ta\tb\n\\.x\n",
