@@ -332,10 +332,21 @@ wait_timer_cb(evutil_socket_t fd, short what, void *arg)
 /*
  * statement_timeout fires on the main thread's event_base (server_ctx.
  * timer_base), so it interrupts a statement that keeps this worker busy
- * without ever returning to the loop.  It only touches what other threads
- * may: the interrupt flag and the wake event.  conn_free() deletes the timer
- * with event_del_block() before the session goes, so the callback never
- * sees a freed connection.
+ * without ever returning to the loop.  Adding a timer to another thread's
+ * base wakes that thread (a write to its notify fd, its epoll_wait and
+ * read), so the timer is not added and deleted per statement: the worker
+ * publishes the running statement's deadline (c->stmt_deadline_us, 0 when
+ * none) and adds the timer only when none is pending or the pending one
+ * expires after the new deadline.  The callback re-adds itself for a later
+ * deadline, does nothing when no statement runs, and claims an expired
+ * deadline with a compare-and-swap to 0 before setting the interrupt flag;
+ * a worker whose statement ends and finds its deadline already claimed
+ * waits for the callback (event_del_block) before the next statement
+ * clears the flag, so a late timeout never hits the next statement.  The
+ * callback touches only what other threads may: these atomics, the
+ * interrupt flag and the wake event.  conn_free() deletes the timer with
+ * event_del_block() before the session goes, so the callback never sees
+ * a freed connection.
  */
 static void
 stmt_timer_cb(evutil_socket_t fd, short what, void *arg)
@@ -344,8 +355,31 @@ stmt_timer_cb(evutil_socket_t fd, short what, void *arg)
 
 	(void) fd;
 	(void) what;
-	__atomic_store_n(sql_session_interrupt(c->sql), SQL_INT_STATEMENT_TIMEOUT, __ATOMIC_RELAXED);
-	event_active(c->wake_ev, EV_READ, 0);
+	__atomic_store_n(&c->stmt_pending, false, __ATOMIC_SEQ_CST);
+	for (;;)
+	{
+		int64_t		now = mono_us();
+		int64_t		d = __atomic_load_n(&c->stmt_deadline_us, __ATOMIC_SEQ_CST);
+
+		if (d == 0)
+			return;				/* no statement runs: the next one re-adds */
+		if (now < d)
+		{
+			struct timeval tv = {(time_t) ((d - now) / 1000000), (suseconds_t) ((d - now) % 1000000)};
+
+			__atomic_store_n(&c->stmt_fire_us, d, __ATOMIC_SEQ_CST);
+			__atomic_store_n(&c->stmt_pending, true, __ATOMIC_SEQ_CST);
+			evtimer_add(c->stmt_timer, &tv);
+			return;
+		}
+		if (__atomic_compare_exchange_n(&c->stmt_deadline_us, &d, 0, false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))
+		{
+			__atomic_store_n(sql_session_interrupt(c->sql), SQL_INT_STATEMENT_TIMEOUT, __ATOMIC_RELAXED);
+			event_active(c->wake_ev, EV_READ, 0);
+			return;
+		}
+		/* the statement ended or another began meanwhile: look again */
+	}
 }
 
 void
@@ -355,22 +389,32 @@ io_stmt_timer(void *arg, int64_t ms)
 
 	if (ms <= 0)
 	{
-		/*
-		 * Called after every statement: skip the other thread's base lock
-		 * unless the timer was added (a timer never added cannot be firing).
-		 */
-		if (c->stmt_armed)
+		/* called after every statement (and more): cheap unless one was timed */
+		if (!c->stmt_armed)
+			return;
+		c->stmt_armed = false;
+		if (__atomic_exchange_n(&c->stmt_deadline_us, 0, __ATOMIC_SEQ_CST) == 0)
 		{
+			/* the callback claimed it: let it finish before anything clears the flag */
 			event_del_block(c->stmt_timer);
-			c->stmt_armed = false;
+			__atomic_store_n(&c->stmt_pending, false, __ATOMIC_SEQ_CST);
 		}
 	}
 	else
 	{
-		struct timeval tv = {(time_t) (ms / 1000), (suseconds_t) ((ms % 1000) * 1000)};
+		int64_t		d = mono_us() + ms * 1000;
 
-		evtimer_add(c->stmt_timer, &tv);
 		c->stmt_armed = true;
+		__atomic_store_n(&c->stmt_deadline_us, d, __ATOMIC_SEQ_CST);
+		if (__atomic_exchange_n(&c->stmt_pending, true, __ATOMIC_SEQ_CST) &&
+			__atomic_load_n(&c->stmt_fire_us, __ATOMIC_SEQ_CST) <= d)
+			return;				/* the pending timer comes first and re-adds itself */
+		{
+			struct timeval tv = {(time_t) (ms / 1000), (suseconds_t) ((ms % 1000) * 1000)};
+
+			__atomic_store_n(&c->stmt_fire_us, d, __ATOMIC_SEQ_CST);
+			evtimer_add(c->stmt_timer, &tv);
+		}
 	}
 }
 

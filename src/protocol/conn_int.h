@@ -64,7 +64,17 @@ struct Conn {
 	bool		reading;		/* read_ev is added */
 	struct event *auth_timer;
 	struct event *stmt_timer;	/* on server_ctx.timer_base (another thread's) */
-	bool		stmt_armed;		/* stmt_timer added since its last deletion */
+	/*
+	 * statement_timeout without re-arming the other thread's timer per
+	 * statement (conn.c, io_stmt_timer): the deadline of the running
+	 * statement (0: none) and the pending timer's expiry, both atomic;
+	 * stmt_pending: the timer is added (atomic); stmt_armed: the worker
+	 * set a deadline for the current statement (worker only).
+	 */
+	int64_t		stmt_deadline_us;
+	int64_t		stmt_fire_us;
+	bool		stmt_pending;
+	bool		stmt_armed;
 	struct event *wait_timer;
 	struct event *wake_ev;		/* cancel, wake hook, yield */
 	struct event *close_timer;
