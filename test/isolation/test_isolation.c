@@ -203,6 +203,17 @@ test_snapshots(void)
 			   "REPEATABLE READ: deleting a row changed since the snapshot fails with 40001 (got '%s')", code);
 	}
 	iso_must(r, "rollback");
+	iso_must(r, "begin isolation level repeatable read");
+	iso_value(r, "select n from iso_snap where id = 1", v, sizeof(v));
+	iso_must(w, "update iso_snap set n = n + 1 where id = 1");
+	{
+		const char *code = iso_sqlstate(r, "insert into iso_snap values (1, 0) on conflict (id) do update set n = 0");
+
+		tap_ok(strcmp(code, "40001") == 0,
+			   "REPEATABLE READ: ON CONFLICT DO UPDATE of a row changed since the snapshot fails with 40001 (got '%s')",
+			   code);
+	}
+	iso_must(r, "rollback");
 	iso_value(r, "select n from iso_snap where id = 3", v, sizeof(v));
 	tap_ok(strcmp(v, "3") == 0, "the rolled-back REPEATABLE READ writes left no trace (got %s)", v);
 	iso_must(w, "drop table iso_snap");

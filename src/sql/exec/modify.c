@@ -196,7 +196,8 @@ do_insert(ExecState *es, ExecNode *n, RowOps *ro, bool *wrote)
 				nn[i] = cn[i];
 			}
 		}
-		if (rowops_update_row(ro, t, crow, cv, cn, nv, nn, 0, &crow) < 0)
+		if (session_check_row_unchanged(es->session, t->oid, crow, es->err) < 0 ||
+			rowops_update_row(ro, t, crow, cv, cn, nv, nn, 0, &crow) < 0)
 			return -1;
 		touched_add(n, crow);
 		/* RETURNING shows the row as updated (re-read: nv may point into the old tuple). */
