@@ -177,6 +177,25 @@ int			st_db_drop(StCluster *c, const char *name, bool force, MgError *err);
 /* 3D000 if old does not exist, 42P04 if new does. */
 int			st_db_rename(StCluster *c, const char *oldname, const char *newname,
 						 MgError *err);
+/*
+ * A one-shot notification for a caller waiting for database handles to go
+ * (DROP DATABASE waiting out sessions that are closing).  The waiter is
+ * owned by the caller; after st_cluster_notify_on_close() its fn(arg) is
+ * called once, from the thread of the next st_db_close() on any database,
+ * under the cluster mutex (fn must only queue a wake-up), and the waiter is
+ * unlinked.  st_cluster_cancel_notify() unlinks it if it has not fired;
+ * after it returns fn is never called.  Register before the check the wait
+ * is about (st_db_drop), so no close between the two is missed.
+ */
+typedef struct StCloseWaiter {
+	void		(*fn) (void *arg);
+	void	   *arg;
+	struct StCloseWaiter *next;
+	bool		linked;
+} StCloseWaiter;
+void		st_cluster_notify_on_close(StCluster *c, StCloseWaiter *w);
+void		st_cluster_cancel_notify(StCluster *c, StCloseWaiter *w);
+
 /* Opens a handle (refcounted; one per session).  NULL if no such database. */
 StDatabase *st_db_open(StCluster *c, const char *name);
 void		st_db_close(StDatabase *db);

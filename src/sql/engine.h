@@ -140,6 +140,7 @@ struct SqlSession
 	char	   *pending_rename_to;
 	bool		lock_queued;
 	int64_t		dbwait_deadline_us; /* DROP DATABASE waiting for other sessions to go: give up then */
+	StCloseWaiter dbwait_waiter;	/* ... and woken when any database handle closes */
 	bool		utility_retry;	/* the utility statement asks to run again at wait.wake_at_us */
 
 	SqlNamedPrepared *prepared;	/* SQL PREPARE */

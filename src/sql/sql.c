@@ -382,6 +382,7 @@ sql_session_free(SqlSession *s)
 	}
 	prepared_free_all(s);
 	session_cancel_lock_wait(s);
+	st_cluster_cancel_notify(sql_cluster, &s->dbwait_waiter);
 	drop_temp_schema(s);
 	seq_session_free(s);
 	st_db_close(s->db);

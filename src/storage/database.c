@@ -44,6 +44,7 @@ struct StCluster {
 	int			capdbs;
 	StDatabase **dbs;			/* sorted by name */
 	Oid			next_oid;
+	StCloseWaiter *close_waiters;	/* fired by the next st_db_close() */
 };
 
 #define FIRST_DB_OID 16384
@@ -265,7 +266,51 @@ st_db_open(StCluster *c, const char *name)
 void
 st_db_close(StDatabase *db)
 {
+	StCluster  *c = db->cluster;
+
 	db_unref(db);
+	pthread_mutex_lock(&c->mu);
+	while (c->close_waiters)
+	{
+		StCloseWaiter *w = c->close_waiters;
+
+		c->close_waiters = w->next;
+		w->next = NULL;
+		w->linked = false;
+		w->fn(w->arg);
+	}
+	pthread_mutex_unlock(&c->mu);
+}
+
+void
+st_cluster_notify_on_close(StCluster *c, StCloseWaiter *w)
+{
+	pthread_mutex_lock(&c->mu);
+	if (!w->linked)
+	{
+		w->next = c->close_waiters;
+		c->close_waiters = w;
+		w->linked = true;
+	}
+	pthread_mutex_unlock(&c->mu);
+}
+
+void
+st_cluster_cancel_notify(StCluster *c, StCloseWaiter *w)
+{
+	pthread_mutex_lock(&c->mu);
+	if (w->linked)
+	{
+		StCloseWaiter **pp = &c->close_waiters;
+
+		while (*pp && *pp != w)
+			pp = &(*pp)->next;
+		if (*pp)
+			*pp = w->next;
+		w->next = NULL;
+		w->linked = false;
+	}
+	pthread_mutex_unlock(&c->mu);
 }
 
 void

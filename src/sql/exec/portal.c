@@ -479,6 +479,7 @@ sql_portal_run(SqlPortal *portal, SqlDest *dest, int64_t max_rows, MgError *err)
 				if (utility_run(portal, err) < 0)
 				{
 					s->dbwait_deadline_us = 0;
+					st_cluster_cancel_notify(sql_cluster, &s->dbwait_waiter);
 					return portal_fail(portal);
 				}
 				if (s->utility_retry)
@@ -489,6 +490,7 @@ sql_portal_run(SqlPortal *portal, SqlDest *dest, int64_t max_rows, MgError *err)
 					return SQL_WAIT;
 				}
 				s->dbwait_deadline_us = 0;
+				st_cluster_cancel_notify(sql_cluster, &s->dbwait_waiter);
 			}
 			else if (portal_start(portal, err) < 0)
 				return portal_fail(portal);

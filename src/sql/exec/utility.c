@@ -520,29 +520,43 @@ run_createdb(SqlPortal *portal, const AstCreatedbStmt *st, MgError *err)
 /*
  * DROP DATABASE met other sessions (55006).  PostgreSQL waits up to 5 s for
  * them to go (a client that just disconnected may not be processed yet);
- * so does this, without blocking the worker: the error is dropped, the
- * statement asks to be run again in 1 ms (10 ms after the first 100 ms;
- * s->utility_retry, SQL_WAIT) and returns 0, until 5 s after the first
- * try; then the 55006 stands.  The portal clears the deadline when the
- * statement ends either way.
+ * so does this, without blocking the worker: the error is dropped and the
+ * statement asks to be run again (s->utility_retry, SQL_WAIT) when any
+ * database handle closes (s->dbwait_waiter, registered before st_db_drop
+ * looked, so no close is missed), or after 100 ms at the latest; until 5 s
+ * after the first try, when the 55006 stands.  The portal clears the
+ * deadline and the waiter when the statement ends either way.
  */
+static void
+dbwait_wake(void *arg)
+{
+	SqlSession *s = arg;
+
+	if (s->wake_hook)
+		s->wake_hook(s->wake_arg);
+}
+
 static int
 dbwait_retry(SqlSession *s, MgError *err)
 {
 	int64_t		now = now_mono_usec();
 
 	if (strcmp(err->sqlstate, SQLSTATE_OBJECT_IN_USE) != 0)
-		return -1;
+		goto fail;
 	if (s->dbwait_deadline_us == 0)
 		s->dbwait_deadline_us = now + 5 * 1000000;
 	if (now >= s->dbwait_deadline_us)
-		return -1;
+		goto fail;
 	mg_error_reset(err);
-	/* a closing session usually goes within a millisecond: poll fast first */
-	s->wait.wake_at_us = now + (s->dbwait_deadline_us - now > 4900000 ? 1000 : 10000);
+	s->wait.wake_at_us = now + 100 * 1000;
+	if (s->wait.wake_at_us > s->dbwait_deadline_us)
+		s->wait.wake_at_us = s->dbwait_deadline_us;
 	s->wait.lock_wait = false;
 	s->utility_retry = true;
 	return 0;
+fail:
+	st_cluster_cancel_notify(sql_cluster, &s->dbwait_waiter);
+	return -1;
 }
 
 static int
@@ -583,8 +597,12 @@ run_dropdb(SqlPortal *portal, const AstDropdbStmt *st, MgError *err)
 	}
 	if (s->dbwait_deadline_us && exec_check_interrupt_session(s, err) < 0)
 		return -1;
+	s->dbwait_waiter.fn = dbwait_wake;
+	s->dbwait_waiter.arg = s;
+	st_cluster_notify_on_close(sql_cluster, &s->dbwait_waiter);
 	if (st_db_drop(sql_cluster, st->dbname, force, err) < 0)
 		return dbwait_retry(s, err);
+	st_cluster_cancel_notify(sql_cluster, &s->dbwait_waiter);
 	snprintf(portal->tag, sizeof(portal->tag), "DROP DATABASE");
 	return 0;
 }
