@@ -713,8 +713,14 @@ transform_const(ParseState *ps, const AstConst *c)
 		case AST_CONST_NULL:
 			return expr_const(ps->a, UNKNOWNOID, -1, 0, true, loc);
 		case AST_CONST_BITSTRING:
-			mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED, "bit string literals are not supported");
-			return fail_at(ps, loc);
+			{
+				/* B'...' and X'...' are bit constants; sval keeps the b/x prefix bit_in reads. */
+				Datum		d;
+
+				if (type_input(&ps->ectx, BITOID, -1, c->sval, strlen(c->sval), &d) < 0)
+					return fail_at(ps, loc);
+				return expr_const(ps->a, BITOID, -1, d, false, loc);
+			}
 	}
 	mg_error(ps->err, SQLSTATE_INTERNAL_ERROR, "unrecognized constant kind");
 	return NULL;

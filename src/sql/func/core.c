@@ -23,6 +23,7 @@ register_core_funcs(void)
 	register_float_funcs();
 	register_string_funcs();
 	register_byte_funcs();
+	register_bit_funcs();
 	register_pattern_funcs();
 	register_format_funcs();
 	register_agg_funcs();

@@ -34,6 +34,7 @@ void		register_int_funcs(void);		/* intfuncs.c: bool, int2/4/8, oid comparison a
 void		register_float_funcs(void);		/* floatfuncs.c: float4/8 operators and math */
 void		register_string_funcs(void);	/* strfuncs.c: text family, uuid */
 void		register_byte_funcs(void);		/* bytefuncs.c: bytea functions, encodings, digests */
+void		register_bit_funcs(void);		/* bitfuncs.c: bit and bit varying operators, functions, aggregates */
 void		register_pattern_funcs(void);	/* pattern.c: LIKE, SIMILAR TO, POSIX regex */
 void		register_agg_funcs(void);
 void		register_format_funcs(void);	/* format.c: format() */

@@ -937,6 +937,8 @@ ARRAY_TYPE(regtype, "regtype", REGTYPEARRAYOID, REGTYPEOID)
 ARRAY_TYPE(timetz, "time with time zone", TIMETZARRAYOID, TIMETZOID)
 ARRAY_TYPE(int2vector, "int2vector", INT2VECTORARRAYOID, INT2VECTOROID)
 ARRAY_TYPE(oidvector, "oidvector", OIDVECTORARRAYOID, OIDVECTOROID)
+ARRAY_TYPE(bit, "bit", BITARRAYOID, BITOID)
+ARRAY_TYPE(varbit, "bit varying", VARBITARRAYOID, VARBITOID)
 
 static const MgType *const array_types[] = {
 	&bool_array_type, &bytea_array_type, &char_array_type, &name_array_type, &int2_array_type,
@@ -945,6 +947,7 @@ static const MgType *const array_types[] = {
 	&date_array_type, &time_array_type, &timestamptz_array_type, &interval_array_type,
 	&numeric_array_type, &uuid_array_type, &json_array_type, &jsonb_array_type,
 	&regclass_array_type, &regtype_array_type, &timetz_array_type, &int2vector_array_type, &oidvector_array_type,
+	&bit_array_type, &varbit_array_type,
 };
 
 /*

@@ -43,6 +43,7 @@ types_init(void)
 	register_core_types();
 	register_datetime_types();
 	register_json_types();
+	register_bit_types();
 	register_array_types();
 }
 
@@ -99,6 +100,7 @@ static const struct
 	{"timestamp without time zone", "timestamp"},
 	{"time with time zone", "timetz"},
 	{"time without time zone", "time"},
+	{"bit varying", "varbit"},
 };
 
 static const MgType *

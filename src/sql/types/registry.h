@@ -9,5 +9,6 @@
 void		register_core_types(void);		/* bool, ints, floats, numeric, text family, bytea, uuid, oid, name, regclass, arrays */
 void		register_datetime_types(void);	/* date, time, timestamp, timestamptz, interval */
 void		register_json_types(void);		/* json, jsonb */
+void		register_bit_types(void);		/* bit, varbit (bit.c) */
 
 #endif
