@@ -149,9 +149,13 @@ typedef struct SqlTupleDesc {
 /*
  * Analyses and plans a statement.  param_types[i] may be 0 (infer it);
  * more parameters than given may be referenced (their types are inferred).
+ * nparams SQL_NO_PARAMS (a simple Query): no parameter may be referenced;
+ * a reference fails with 42P02 at its position, as PostgreSQL's analysis
+ * with fixed parameters.
  * The result lives in a (which must outlive it); it is re-planned
  * transparently when DDL changes what it depends on.
  */
+#define SQL_NO_PARAMS (-1)
 SqlPrepared *sql_prepare(SqlSession *s, Arena *a, const SqlStmt *st,
 						 const Oid *param_types, int nparams, MgError *err);
 int			sql_prepared_nparams(const SqlPrepared *p);

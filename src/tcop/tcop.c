@@ -258,7 +258,7 @@ simple_next(Tcop *t)
 			if (sql_xact_start_command(t->sql, &e) < 0)
 				return simple_fail(t, &e);
 			arm_statement_timer(t);
-			p = sql_prepare(t->sql, &t->stmt_arena, t->stmts[t->cur], NULL, 0, &e);
+			p = sql_prepare(t->sql, &t->stmt_arena, t->stmts[t->cur], NULL, SQL_NO_PARAMS, &e);
 			if (p == NULL)
 				return simple_fail(t, &e);
 			if (sql_prepared_nparams(p) > 0)

@@ -90,6 +90,7 @@ prepare_query(SqlSession *s, SqlPrepared *p, const SqlStmt *st, const Oid *param
 	ParseState	ps;
 
 	pstate_init(&ps, s, p->a, st->query, param_types, nparams, err);
+	ps.params_fixed = nparams == SQL_NO_PARAMS;
 	p->catalog_version = st_catalog_version(session_read_txn(s));
 	if (AST_IS(st->ast, AST_SELECT_STMT))
 	{
