@@ -1,7 +1,8 @@
 /*
  * test_libpq_extended.c — the extended query protocol through libpq:
  * PQexecParams and PQprepare/PQexecPrepared with binary parameters and
- * binary results for bool, int2/4/8, float4/8, text, varchar and bytea;
+ * binary results for bool, int2/4/8, float4/8, text, varchar, bytea, bit
+ * and varbit;
  * text parameters with inferred types; NULLs; PQdescribePrepared
  * (ParameterDescription and RowDescription); Bind errors.
  *
@@ -40,6 +41,9 @@ static const BinCase cases[] = {
 	{"varchar", 1043, "var char", 8, "var char"},
 	{"bytea", 17, "\x00\xff\x41", 3, "\\x00ff41"},
 	{"bytea", 17, "", 0, "\\x"},
+	{"bit", 1560, "\x00\x00\x00\x05\xa8", 5, "10101"},
+	{"varbit", 1562, "\x00\x00\x00\x0c\xab\xc0", 6, "101010111100"},
+	{"varbit", 1562, "\x00\x00\x00\x00", 4, ""},
 };
 
 static bool
