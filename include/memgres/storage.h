@@ -237,6 +237,7 @@ typedef struct StLockWaiter {
 	struct StLockWaiter *next;
 	struct StLockWaiter *prev;
 	bool		queued;
+	uint64_t	queued_ns;		/* when it joined the queue (statistics) */
 } StLockWaiter;
 
 typedef enum StLockResult {
@@ -251,6 +252,32 @@ bool		st_lock_granted(StLockWaiter *w);
 bool		st_lock_cancel(StDatabase *db, StLockWaiter *w);
 /* Hands the lock to the next waiter or frees it.  st_txn_commit/rollback call it. */
 void		st_lock_release(StDatabase *db);
+
+/*
+ * Per-database statistics, counted since the database was created (a fork
+ * starts from zero): how often the writer lock was taken and how long it
+ * was held and waited for, in total.  Holding time runs from the grant
+ * (st_lock_acquire, st_lock_try, or the hand-over in st_lock_release) to
+ * st_lock_release; waiting time from joining the queue to the grant or to
+ * st_lock_cancel.
+ */
+typedef struct StDbStats {
+	Oid			oid;
+	const char *name;			/* valid during the st_cluster_stats callback;
+								 * NULL from st_db_stats */
+	int			sessions;		/* open handles */
+	uint64_t	lock_acquired;	/* grants */
+	uint64_t	lock_waited;	/* grants and cancels that had to queue */
+	uint64_t	lock_held_us;	/* total, including a current hold */
+	uint64_t	lock_wait_us;	/* total of finished waits */
+	int			lock_waiters;	/* queued now */
+} StDbStats;
+
+void		st_db_stats(StDatabase *db, StDbStats *out);
+/* Calls fn for each database in name order, under the cluster mutex (fn
+ * must not call back into the cluster). */
+void		st_cluster_stats(StCluster *c, void (*fn) (void *arg, const StDbStats *st),
+							 void *arg);
 
 /* ---- transactions and snapshots -------------------------------------------- */
 

@@ -32,6 +32,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <memgres/mem.h>
 #include <memgres/sqlstate.h>
@@ -48,6 +49,15 @@ struct StCluster {
 };
 
 #define FIRST_DB_OID 16384
+
+static uint64_t
+now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t) ts.tv_sec * 1000000000u + (uint64_t) ts.tv_nsec;
+}
 
 StCluster *
 st_cluster_new(void)
@@ -358,6 +368,52 @@ st_cluster_foreach(StCluster *c, void (*fn) (void *arg, const char *name, Oid oi
 	pthread_mutex_unlock(&c->mu);
 }
 
+/* db->mu held (and the cluster mutex, for sessions to be exact). */
+static void
+db_stats_locked(StDatabase *db, StDbStats *out)
+{
+	uint64_t	held = db->lock_held_ns;
+
+	if (db->locked)
+		held += now_ns() - db->lock_since_ns;
+	out->oid = db->oid;
+	out->sessions = atomic_load(&db->refs) - (db->dropped ? 0 : 1);
+	out->lock_acquired = db->lock_acquired;
+	out->lock_waited = db->lock_waited;
+	out->lock_held_us = held / 1000;
+	out->lock_wait_us = db->lock_wait_ns / 1000;
+	out->lock_waiters = db->nwaiters;
+}
+
+void
+st_db_stats(StDatabase *db, StDbStats *out)
+{
+	pthread_mutex_lock(&db->cluster->mu);
+	pthread_mutex_lock(&db->mu);
+	db_stats_locked(db, out);
+	pthread_mutex_unlock(&db->mu);
+	pthread_mutex_unlock(&db->cluster->mu);
+	out->name = NULL;
+}
+
+void
+st_cluster_stats(StCluster *c, void (*fn) (void *arg, const StDbStats *st), void *arg)
+{
+	pthread_mutex_lock(&c->mu);
+	for (int i = 0; i < c->ndbs; i++)
+	{
+		StDatabase *db = c->dbs[i];
+		StDbStats	st;
+
+		pthread_mutex_lock(&db->mu);
+		db_stats_locked(db, &st);
+		pthread_mutex_unlock(&db->mu);
+		st.name = db->name;
+		fn(arg, &st);
+	}
+	pthread_mutex_unlock(&c->mu);
+}
+
 /* ---- heads ------------------------------------------------------------------ */
 
 StVersion *
@@ -391,6 +447,14 @@ st_db_publish(StDatabase *db, StVersion *v)
 
 /* ---- writer lock ------------------------------------------------------------ */
 
+/* The lock becomes held at t.  db->mu held. */
+static void
+lock_granted(StDatabase *db, uint64_t t)
+{
+	db->lock_acquired++;
+	db->lock_since_ns = t;
+}
+
 StLockResult
 st_lock_acquire(StDatabase *db, StLockWaiter *w)
 {
@@ -399,7 +463,10 @@ st_lock_acquire(StDatabase *db, StLockWaiter *w)
 	pthread_mutex_lock(&db->mu);
 	__atomic_store_n(&w->granted, false, __ATOMIC_RELAXED);
 	if (!db->locked)
+	{
 		db->locked = true;
+		lock_granted(db, now_ns());
+	}
 	else
 	{
 		w->next = NULL;
@@ -410,6 +477,8 @@ st_lock_acquire(StDatabase *db, StLockWaiter *w)
 			db->qhead = w;
 		db->qtail = w;
 		w->queued = true;
+		w->queued_ns = now_ns();
+		db->nwaiters++;
 		r = ST_LOCK_WAIT;
 	}
 	pthread_mutex_unlock(&db->mu);
@@ -423,7 +492,10 @@ st_lock_try(StDatabase *db)
 
 	pthread_mutex_lock(&db->mu);
 	if (!db->locked)
+	{
 		ok = db->locked = true;
+		lock_granted(db, now_ns());
+	}
 	pthread_mutex_unlock(&db->mu);
 	return ok;
 }
@@ -434,8 +506,9 @@ st_lock_granted(StLockWaiter *w)
 	return __atomic_load_n(&w->granted, __ATOMIC_ACQUIRE);
 }
 
+/* Takes w off the queue; its wait ends at t.  db->mu held. */
 static void
-queue_unlink(StDatabase *db, StLockWaiter *w)
+queue_unlink(StDatabase *db, StLockWaiter *w, uint64_t t)
 {
 	if (w->prev)
 		w->prev->next = w->next;
@@ -447,6 +520,9 @@ queue_unlink(StDatabase *db, StLockWaiter *w)
 		db->qtail = w->prev;
 	w->next = w->prev = NULL;
 	w->queued = false;
+	db->nwaiters--;
+	db->lock_waited++;
+	db->lock_wait_ns += t - w->queued_ns;
 }
 
 bool
@@ -456,7 +532,7 @@ st_lock_cancel(StDatabase *db, StLockWaiter *w)
 
 	pthread_mutex_lock(&db->mu);
 	if (w->queued)
-		queue_unlink(db, w);
+		queue_unlink(db, w, now_ns());
 	granted = __atomic_load_n(&w->granted, __ATOMIC_RELAXED);
 	pthread_mutex_unlock(&db->mu);
 	return granted;
@@ -466,13 +542,17 @@ void
 st_lock_release(StDatabase *db)
 {
 	StLockWaiter *w;
+	uint64_t	t;
 
 	pthread_mutex_lock(&db->mu);
 	ST_ASSERT(db->locked);
+	t = now_ns();
+	db->lock_held_ns += t - db->lock_since_ns;
 	w = db->qhead;
 	if (w != NULL)
 	{
-		queue_unlink(db, w);
+		queue_unlink(db, w, t);
+		lock_granted(db, t);
 		__atomic_store_n(&w->granted, true, __ATOMIC_RELEASE);
 		/* under the mutex, so a concurrent st_lock_cancel cannot free w first */
 		if (w->wake)

@@ -146,6 +146,12 @@ struct StDatabase {
 	bool		locked;
 	StLockWaiter *qhead;
 	StLockWaiter *qtail;
+	int			nwaiters;
+	uint64_t	lock_since_ns;	/* grant time of the current hold */
+	uint64_t	lock_acquired;	/* statistics (StDbStats), under mu */
+	uint64_t	lock_waited;
+	uint64_t	lock_held_ns;
+	uint64_t	lock_wait_ns;
 	int			nseqs;
 	int			capseqs;
 	StSeqEntry *seqs;			/* sorted by oid */

@@ -1221,6 +1221,18 @@ wake_fn(void *arg)
 }
 
 static void
+stats_cb(void *arg, const StDbStats *st)
+{
+	int		   *seen = arg;
+
+	if (strcmp(st->name, "lockdb") == 0 && st->lock_acquired == 5 && st->lock_waited == 4)
+		*seen |= 1;
+	if (strcmp(st->name, "lockfork") == 0 && st->lock_acquired == 0 && st->lock_held_us == 0 &&
+		st->sessions == 0)
+		*seen |= 2;
+}
+
+static void
 test_lock(StCluster *cl)
 {
 	MgError		err = MG_ERROR_INIT;
@@ -1249,7 +1261,32 @@ test_lock(StCluster *cl)
 	ok(st_lock_cancel(db, &w[2]), "cancel after grant reports ownership");
 	st_lock_release(db);
 	ok(st_lock_try(db), "lock free at the end");
+	{
+		StDbStats	st;
+
+		st_db_stats(db, &st);
+		ok(st.lock_acquired == 5 && st.lock_waited == 3 && st.lock_waiters == 0 && st.sessions == 1,
+		   "lock statistics: 5 grants, 3 waits, none queued, one session (got %llu %llu %d %d)",
+		   (unsigned long long) st.lock_acquired, (unsigned long long) st.lock_waited,
+		   st.lock_waiters, st.sessions);
+		ok(st_lock_acquire(db, &w[0]) == ST_LOCK_WAIT, "queued for the statistics");
+		st_db_stats(db, &st);
+		ok(st.lock_waiters == 1 && st.lock_acquired == 5, "a queued waiter is counted");
+		ok(st_lock_cancel(db, &w[0]) == false, "and cancelled");
+	}
 	st_lock_release(db);
+	{
+		StDbStats	st;
+		int			seen = 0;
+
+		st_db_create(cl, "lockfork", "lockdb", &err);
+		st_cluster_stats(cl, stats_cb, &seen);
+		ok(seen == 3, "st_cluster_stats: the database has its counts and its fork starts at zero");
+		st_db_stats(db, &st);
+		ok(st.lock_acquired == 5 && st.lock_waited == 4 && st.lock_waiters == 0,
+		   "a cancelled wait counts as a wait, not a grant");
+		st_db_drop(cl, "lockfork", false, &err);
+	}
 	st_db_close(db);
 	st_db_drop(cl, "lockdb", false, &err);
 }
