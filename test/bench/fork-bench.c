@@ -13,6 +13,11 @@
  *       template), disconnect, DROP DATABASE fb_cycle.  Prints
  *       "cycles_per_s=RATE cycles=N drop_retries=R ms_per_cycle: ..." with
  *       the mean time of each phase (create, connect, writes, close+drop).
+ *   fork-bench CONNSTR cycles-batched TEMPLATE SECONDS
+ *       The same cycle, but the 10 INSERTs go to the server as one batch: a
+ *       libpq pipeline of 10 extended-protocol executions and one Sync (one
+ *       round trip and one implicit transaction, as a driver's batch API
+ *       sends them).
  *
  * Design: the admin connection stays open for the whole run; times are
  * taken around PQexec, so they include one network round trip (loopback)
@@ -23,6 +28,7 @@
  *
  * Exit status non-zero when any statement fails (other than those retries).
  */
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -126,8 +132,59 @@ bench_time(PGconn *c, const char *tmpl, int reps)
 	return 0;
 }
 
+/* The 10 INSERTs as one pipeline: 10 executions, one Sync, one round trip. */
+static void
+insert_batch(PGconn *f)
+{
+	PGresult   *res;
+	int			i;
+
+	if (!PQenterPipelineMode(f))
+	{
+		fprintf(stderr, "fork-bench: pipeline mode: %s", PQerrorMessage(f));
+		exit(1);
+	}
+	for (i = 0; i < 10; i++)
+	{
+		char		id[16];
+		const char *params[1] = {id};
+
+		snprintf(id, sizeof(id), "%d", 1000000 + i);
+		if (!PQsendQueryParams(f, "INSERT INTO t VALUES ($1, 'cycle write')", 1, NULL, params, NULL, NULL, 0))
+		{
+			fprintf(stderr, "fork-bench: send: %s", PQerrorMessage(f));
+			exit(1);
+		}
+	}
+	if (!PQpipelineSync(f))
+	{
+		fprintf(stderr, "fork-bench: sync: %s", PQerrorMessage(f));
+		exit(1);
+	}
+	for (i = 0; i < 10; i++)
+	{
+		res = PQgetResult(f);
+		if (PQresultStatus(res) != PGRES_COMMAND_OK)
+		{
+			fprintf(stderr, "fork-bench: batched INSERT: %s", PQresultErrorMessage(res));
+			exit(1);
+		}
+		PQclear(res);
+		res = PQgetResult(f);	/* NULL: the end of this query's results */
+		PQclear(res);
+	}
+	res = PQgetResult(f);
+	if (PQresultStatus(res) != PGRES_PIPELINE_SYNC)
+	{
+		fprintf(stderr, "fork-bench: no pipeline sync: %s", PQerrorMessage(f));
+		exit(1);
+	}
+	PQclear(res);
+	PQexitPipelineMode(f);
+}
+
 static int
-bench_cycles(PGconn *c, const char *connstr, const char *tmpl, double seconds)
+bench_cycles(PGconn *c, const char *connstr, const char *tmpl, double seconds, bool batched)
 {
 	char		sql[256],
 				fork_conn[1024];
@@ -158,7 +215,9 @@ bench_cycles(PGconn *c, const char *connstr, const char *tmpl, double seconds)
 			return 1;
 		}
 		t = now_ms();
-		for (i = 0; i < 10; i++)
+		if (batched)
+			insert_batch(f);
+		for (i = 0; i < 10 && !batched; i++)
 		{
 			char		ins[128];
 
@@ -184,9 +243,10 @@ main(int argc, char **argv)
 	PGconn	   *c;
 	int			st;
 
-	if (argc != 5 || (strcmp(argv[2], "time") != 0 && strcmp(argv[2], "cycles") != 0))
+	if (argc != 5 || (strcmp(argv[2], "time") != 0 && strcmp(argv[2], "cycles") != 0 &&
+					  strcmp(argv[2], "cycles-batched") != 0))
 	{
-		fprintf(stderr, "usage: fork-bench CONNSTR time TEMPLATE REPS | CONNSTR cycles TEMPLATE SECONDS\n");
+		fprintf(stderr, "usage: fork-bench CONNSTR time TEMPLATE REPS | CONNSTR cycles[-batched] TEMPLATE SECONDS\n");
 		return 2;
 	}
 	c = PQconnectdb(argv[1]);
@@ -198,7 +258,7 @@ main(int argc, char **argv)
 	if (strcmp(argv[2], "time") == 0)
 		st = bench_time(c, argv[3], atoi(argv[4]) > 0 ? atoi(argv[4]) : 1);
 	else
-		st = bench_cycles(c, argv[1], argv[3], atof(argv[4]));
+		st = bench_cycles(c, argv[1], argv[3], atof(argv[4]), strcmp(argv[2], "cycles-batched") == 0);
 	PQfinish(c);
 	return st;
 }

@@ -9,7 +9,10 @@
 #   (memgres: server RSS growth, as no accounted figure is SQL-visible yet;
 #   PostgreSQL: pg_database_size of the copy);
 #   "fork, 10 single-row INSERTs in the fork, drop" cycles per second over
-#   one admin connection (plus one connection into each fork);
+#   one admin connection (plus one connection into each fork), over TCP,
+#   over the Unix socket and with the 10 INSERTs as one batch, each next to
+#   the rate of a server that does no work (test/bench/null-server, the
+#   machine's ceiling);
 #   the 16-session counter: pgbench -M prepared -c 16 -t 1000 running
 #   BEGIN; UPDATE shared row +1; UPDATE own row +1; COMMIT, and the same
 #   with 1 client.  memgres exposes no writer-lock statistics: the lock
@@ -17,6 +20,59 @@
 #   lock serialises every writer, so its holds are back to back), and
 #   compared with one client's full round-trip time.
 . "$(dirname "${BASH_SOURCE[0]}")/sql-bench.sh"
+
+# bench_fork_cycle_rate HOST PORT MODE SECONDS: runs fork-bench MODE
+# (cycles or cycles-batched) on fork_1000; prints "RATE<TAB>its output".
+bench_fork_cycle_rate()
+{
+	local out
+	out=$("$FB" "host=$1 port=$2 user=postgres dbname=postgres" "$3" fork_1000 "$4")
+	printf '%s\t%s\n' "$(sed -nE 's/.*cycles_per_s=([0-9.]+).*/\1/p' <<<"$out")" "$out"
+}
+
+# The "fork, 10 small writes, drop" cycle, three ways: 10 INSERTs one round
+# trip each over TCP and over the Unix socket, and the 10 INSERTs as one
+# pipelined batch over TCP.  Each also runs against test/bench/null-server,
+# which answers every message at once and does nothing else: its rate is the
+# ceiling any server can reach on this machine with this client, and the
+# line after each row says how much of that ceiling memgres reaches.
+bench_fork_cycles()
+{
+	FB=$1
+	local seconds=$2 nport nsdir npid label mode unix m p n line
+	nport=$(free_port) || return 1
+	nsdir=$(mktemp -d "$MEMGRES_TMP/nullsrv.XXXXXX")
+	"$MEMGRES_BUILDDIR/test/bench/null-server" "$nport" "$nsdir" &
+	npid=$!
+	if ! wait_accepting "$nport" 20 "$npid"; then
+		echo "null-server did not start" >&2
+		return 1
+	fi
+	for line in "10 INSERTs, TCP|cycles|" "10 INSERTs, Unix socket|cycles|unix" \
+		"10 INSERTs as one batch, TCP|cycles-batched|"; do
+		IFS='|' read -r label mode unix <<<"$line"
+		if [ -n "$unix" ]; then
+			m=$(bench_fork_cycle_rate "$MG_SOCKDIR" "$MG_PORT" "$mode" "$seconds")
+			p=$(bench_fork_cycle_rate "$PG_DIR" "$PG_PORT" "$mode" "$seconds")
+			n=$(bench_fork_cycle_rate "$nsdir" "$nport" "$mode" "$seconds")
+		else
+			m=$(bench_fork_cycle_rate 127.0.0.1 "$MG_PORT" "$mode" "$seconds")
+			p=$(bench_fork_cycle_rate 127.0.0.1 "$PG_PORT" "$mode" "$seconds")
+			n=$(bench_fork_cycle_rate 127.0.0.1 "$nport" "$mode" "$seconds")
+		fi
+		echo "  memgres:     ${m#*$'\t'}"
+		echo "  PostgreSQL:  ${p#*$'\t'}"
+		echo "  null server: ${n#*$'\t'}"
+		m=${m%%$'\t'*} p=${p%%$'\t'*} n=${n%%$'\t'*}
+		bench_row "fork cycle: $label" "$m" "$p"
+		awk -v m="$m" -v n="$n" 'BEGIN { if (n > 0)
+			printf "  ceiling (null server, does no work): %.0f cycles/s; memgres reaches %.0f%% of it\n", n, 100 * m / n }'
+	done
+	kill "$npid" 2>/dev/null
+	wait "$npid" 2>/dev/null
+	release_port "$nport"
+	rm -rf "$nsdir"
+}
 
 bench_section_fork()
 {
@@ -57,13 +113,7 @@ bench_section_fork()
 		echo "  memgres RSS: $rss0 kB before the fork, $rss1 kB with it, $rss2 kB after its DROP"
 	done
 
-	out=$("$fb" "host=127.0.0.1 port=$MG_PORT user=postgres dbname=postgres" cycles fork_1000 "$seconds")
-	m=$(sed -nE 's/.*cycles_per_s=([0-9.]+).*/\1/p' <<<"$out")
-	echo "  memgres cycles: $out"
-	out=$("$fb" "host=127.0.0.1 port=$PG_PORT user=postgres dbname=postgres" cycles fork_1000 "$seconds")
-	p=$(sed -nE 's/.*cycles_per_s=([0-9.]+).*/\1/p' <<<"$out")
-	echo "  PostgreSQL cycles: $out"
-	bench_row "fork + 10 INSERTs + drop, 1k rows" "$m" "$p"
+	bench_fork_cycles "$fb" "$seconds"
 	for n in 1000 100000 1000000; do
 		bench_psql "$MG_PORT" postgres -c "DROP DATABASE fork_$n"
 		bench_psql "$PG_PORT" postgres -c "DROP DATABASE fork_$n"
