@@ -488,7 +488,10 @@ oper_error(MgError *err, bool ambiguous, const char *name, Oid left, Oid right)
 	else
 	{
 		mg_error(err, SQLSTATE_UNDEFINED_FUNCTION, "operator does not exist: %s", sb.data);
-		mg_error_hint(err, "No operator matches the given name and argument types. You might need to add explicit type casts.");
+		if (left == InvalidOid)
+			mg_error_hint(err, "No operator matches the given name and argument type. You might need to add an explicit type cast.");
+		else
+			mg_error_hint(err, "No operator matches the given name and argument types. You might need to add explicit type casts.");
 	}
 	strbuf_free(&sb);
 }

@@ -21,3 +21,6 @@ SET nonexistent_setting = 1;
 SHOW nonexistent_setting;
 \echo :LAST_ERROR_SQLSTATE
 SELECT 1 AS after_errors;
+-- a prefix operator that does not exist: the hint is singular
+SELECT !! true;
+SELECT - 'a'::text;
