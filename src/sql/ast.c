@@ -169,3 +169,45 @@ sql_ast_char_position(const char *query, int byte_offset)
 	}
 	return pos + 1;
 }
+
+static int
+leftmost(int a, int b)
+{
+	if (a < 0)
+		return b;
+	if (b < 0)
+		return a;
+	return a < b ? a : b;
+}
+
+int
+ast_expr_location(const AstNode *n)
+{
+	if (n == NULL)
+		return -1;
+	switch (AST_TAG(n))
+	{
+		case AST_TYPE_CAST:
+			return leftmost(n->location, ast_expr_location(((const AstTypeCast *) n)->arg));
+		case AST_A_EXPR:
+			return leftmost(n->location, ast_expr_location(((const AstAExpr *) n)->lexpr));
+		case AST_BOOL_EXPR:
+			{
+				const AstList *args = ((const AstBoolExpr *) n)->args;
+
+				return leftmost(n->location, ast_list_length(args) > 0 ? ast_expr_location(ast_list_nth(args, 0)) : -1);
+			}
+		case AST_NULL_TEST:
+			return leftmost(n->location, ast_expr_location(((const AstNullTest *) n)->arg));
+		case AST_BOOLEAN_TEST:
+			return leftmost(n->location, ast_expr_location(((const AstBooleanTest *) n)->arg));
+		case AST_COLLATE_CLAUSE:
+			return leftmost(n->location, ast_expr_location(((const AstCollateClause *) n)->arg));
+		case AST_INDIRECTION:
+			return leftmost(n->location, ast_expr_location(((const AstIndirection *) n)->arg));
+		case AST_SUBLINK:
+			return leftmost(n->location, ast_expr_location(((const AstSubLink *) n)->testexpr));
+		default:
+			return n->location;
+	}
+}

@@ -1529,6 +1529,13 @@ AstList    *ast_list_append(Arena *a, AstList *l, void *node);
 AstString  *ast_make_string(Arena *a, const char *s);
 
 /* The name of a tag ("SelectStmt", "A_Expr" ...), for messages and debugging. */
+/*
+ * The leftmost byte offset of a raw expression (-1 if none), as
+ * PostgreSQL's exprLocation gives it for error cursors: x::t, a + b,
+ * a AND b, x IS NULL, x COLLATE c, x[1] and x = ANY (...) point at their
+ * left operand, not at the operator.
+ */
+int			ast_expr_location(const AstNode *n);
 const char *ast_tag_name(AstTag tag);
 
 /*

@@ -67,6 +67,15 @@ column_default(ParseState *ps, const CatColumn *c)
 	return e;
 }
 
+/* Error position of the i-th output column of INSERT's SELECT: its expression's leftmost token. */
+static int
+select_target_location(const AstSelectStmt *src, int i)
+{
+	if (src->op == AST_SETOP_NONE && i < ast_list_length(src->target_list))
+		return ast_expr_location(((const AstResTarget *) ast_list_nth(src->target_list, i))->val);
+	return src->hdr.location;
+}
+
 static Expr *
 assign_coerce(ParseState *ps, const CatColumn *c, Expr *e, int location)
 {
@@ -299,12 +308,12 @@ analyze_set_list(ParseState *ps, const CatTable *t, const AstList *targets)
 
 					if (AST_IS(v, AST_SET_TO_DEFAULT))
 						e = column_default(ps, c);
-					else if (!(e = transform_expr(ps, v)) || !(e = assign_coerce(ps, c, e, v->location)))
+					else if (!(e = transform_expr(ps, v)) || !(e = assign_coerce(ps, c, e, ast_expr_location(v))))
 						return NULL;
 				}
 			}
 		}
-		else if (!(e = transform_expr(ps, rt->val)) || !(e = assign_coerce(ps, c, e, rt->val->location)))
+		else if (!(e = transform_expr(ps, rt->val)) || !(e = assign_coerce(ps, c, e, ast_expr_location(rt->val))))
 			return NULL;
 		if (c->identity == 'a' && !AST_IS(rt->val, AST_SET_TO_DEFAULT))
 		{
@@ -429,7 +438,7 @@ analyze_insert(ParseState *ps, const AstInsertStmt *st)
 					return NULL;
 				}
 				if (!(vals[map[i]] = transform_expr(ps, v)) ||
-					!(vals[map[i]] = assign_coerce(ps, c, vals[map[i]], v->location)))
+					!(vals[map[i]] = assign_coerce(ps, c, vals[map[i]], ast_expr_location(v))))
 					return NULL;
 				if (c->identity == 'd' && st->override == AST_OVERRIDING_USER_VALUE)
 					vals[map[i]] = column_default(ps, c);
@@ -464,7 +473,7 @@ analyze_insert(ParseState *ps, const AstInsertStmt *st)
 		if (sq->nvisible > nlisted)
 		{
 			mg_error(ps->err, SQLSTATE_SYNTAX_ERROR, "INSERT has more expressions than target columns");
-			return fail_at(ps, src->hdr.location);
+			return fail_at(ps, select_target_location(src, nlisted));
 		}
 		if (sq->nvisible < nlisted && st->cols)
 		{
@@ -488,7 +497,7 @@ analyze_insert(ParseState *ps, const AstInsertStmt *st)
 				mg_error_hint(ps->err, "Use OVERRIDING SYSTEM VALUE to override.");
 				return NULL;
 			}
-			if (!(q->col_exprs[map[i]] = assign_coerce(ps, c, v, src->hdr.location)))
+			if (!(q->col_exprs[map[i]] = assign_coerce(ps, c, v, select_target_location(src, i))))
 				return NULL;
 		}
 		for (int i = 0; i < ncols; i++)

@@ -24,3 +24,13 @@ SELECT 1 AS after_errors;
 -- a prefix operator that does not exist: the hint is singular
 SELECT !! true;
 SELECT - 'a'::text;
+-- the error cursor of an assignment points at the expression's leftmost token
+CREATE TABLE assign_pos (a int);
+INSERT INTO assign_pos VALUES ('1010'::text);
+INSERT INTO assign_pos VALUES (('x'::text || 'y') COLLATE "C");
+UPDATE assign_pos SET a = 'x'::text;
+INSERT INTO assign_pos SELECT 'x'::text;
+INSERT INTO assign_pos SELECT 'x'::text || 'y';
+INSERT INTO assign_pos SELECT 1, 2;
+INSERT INTO assign_pos (a) SELECT 1, 2;
+DROP TABLE assign_pos;
