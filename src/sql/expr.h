@@ -48,12 +48,13 @@ typedef enum ExprKind
 	EXPR_OUTERVAR,				/* a column of the enclosing query's row (correlated subquery) */
 	EXPR_ARRAY,					/* ARRAY[args...] (one dimension) */
 	EXPR_SCALARARRAY,			/* args[0] op ANY/ALL (args[1], an array) */
-	EXPR_SUBLINK				/* (SELECT ...), EXISTS, x op ANY/ALL (SELECT ...) */
+	EXPR_SUBLINK				/* (SELECT ...), EXISTS, x op ANY/ALL (SELECT ...), ARRAY(SELECT ...) */
 } ExprKind;
 
 typedef enum SublinkKind
 {
-	SUBLINK_EXISTS, SUBLINK_EXPR, SUBLINK_ANY, SUBLINK_ALL
+	SUBLINK_EXISTS, SUBLINK_EXPR, SUBLINK_ANY, SUBLINK_ALL,
+	SUBLINK_ARRAY				/* ARRAY(SELECT ...): the column's values as an array */
 } SublinkKind;
 
 struct Plan;

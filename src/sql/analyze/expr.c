@@ -1611,6 +1611,9 @@ transform_sublink(ParseState *ps, const AstSubLink *sl)
 		case AST_ALL_SUBLINK:
 			kind = SUBLINK_ALL;
 			break;
+		case AST_ARRAY_SUBLINK:
+			kind = SUBLINK_ARRAY;
+			break;
 		default:
 			mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED, "this kind of subquery is not supported yet");
 			return fail_at(ps, loc);
@@ -1651,6 +1654,21 @@ transform_sublink(ParseState *ps, const AstSubLink *sl)
 				 kind == SUBLINK_ANY || kind == SUBLINK_ALL ? 1 : 0, loc);
 	if (kind == SUBLINK_EXPR)
 		e->typmod = q->targets[0]->typmod;
+	if (kind == SUBLINK_ARRAY)
+	{
+		const MgType *ct = type_by_oid(coltype);
+
+		if (coltype == UNKNOWNOID)
+			ct = type_by_oid(coltype = TEXTOID);
+		if (!ct || !ct->array)
+		{
+			mg_error(ps->err, SQLSTATE_UNDEFINED_OBJECT, "could not find array type for data type %s",
+					 type_display_name(ps, coltype));
+			return fail_at(ps, loc);
+		}
+		e->type = ct->array;
+		e->typmod = q->targets[0]->typmod;
+	}
 	e->u.sublink.kind = kind;
 	e->u.sublink.correlated = sub.correlated;
 	e->u.sublink.coltype = coltype;

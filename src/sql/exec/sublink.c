@@ -1,6 +1,7 @@
 /*
  * sublink.c — evaluation of subqueries inside expressions: scalar
- * (SELECT ...), EXISTS, and x op ANY/ALL (SELECT ...) (IN, NOT IN).
+ * (SELECT ...), EXISTS, x op ANY/ALL (SELECT ...) (IN, NOT IN), and
+ * ARRAY(SELECT ...) (the column's values, in the subquery's order).
  *
  * Design notes:
  *   - The subquery's plan runs in a nested ExecState that shares the
@@ -196,6 +197,12 @@ exec_sublink(EvalCtx *ctx, ExprRunState *rs, const Expr *e, const ExprRow *row, 
 	}
 	if (e->u.sublink.kind == SUBLINK_ANY || e->u.sublink.kind == SUBLINK_ALL)
 		return compare_all(ctx, rs, e, row, c, out, isnull);
+	if (e->u.sublink.kind == SUBLINK_ARRAY)
+	{
+		*out = array_construct(ctx->arena, e->u.sublink.coltype, c->nvals, c->vals, c->nulls, 1);
+		*isnull = false;
+		return 0;
+	}
 	*out = c->value;
 	*isnull = c->isnull;
 	return 0;
