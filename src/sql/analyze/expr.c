@@ -1700,6 +1700,85 @@ transform_sublink(ParseState *ps, const AstSubLink *sl)
 	return e;
 }
 
+/* ---- subscripts ------------------------------------------------------------ */
+
+/* arr[i]: the element at subscript i (lower bounds kept), NULL outside the array. */
+static int
+array_subscript_fn(FnCall *fc, Datum *out)
+{
+	Oid			elemtype;
+	int			n,
+				lbound;
+	Datum	   *values;
+	bool	   *nulls;
+	int64_t		i = DatumGetInt32(fc->args[1]);
+
+	array_deconstruct(fc->ctx->arena, fc->args[0], &elemtype, &n, &values, &nulls, &lbound);
+	if (i < lbound || i - lbound >= n || nulls[i - lbound])
+	{
+		fc->isnull = true;
+		return 0;
+	}
+	*out = values[i - lbound];
+	return 0;
+}
+
+/* Not in the registry: subscripting is syntax, not a function PostgreSQL lists in pg_proc. */
+static const FuncDef array_subscript_def = {
+	.name = "array_subscript", .nargs = 2, .argtypes = {ANYARRAYOID, INT4OID}, .rettype = ANYELEMENTOID,
+	.strict = true, .volatility = FUNC_IMMUTABLE, .fn = array_subscript_fn,
+};
+
+/* expr[i][j]...: one-dimensional arrays take one subscript; slices and field selection are not supported. */
+static Expr *
+transform_indirection(ParseState *ps, const AstIndirection *ind)
+{
+	Expr	   *e = transform_expr(ps, ind->arg);
+
+	if (!e)
+		return NULL;
+	for (int k = 0; k < ast_list_length(ind->indirection); k++)
+	{
+		const AstNode *sub = ast_list_nth(ind->indirection, k);
+		const MgType *mt = type_by_oid(e->type);
+		Expr	   *idx,
+				   *call;
+
+		if (!AST_IS(sub, AST_INDICES) || ((const AstIndices *) sub)->is_slice)
+		{
+			mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED, "%s is not supported yet",
+					 AST_IS(sub, AST_INDICES) ? "array slices" : "field selection");
+			return fail_at(ps, sub->location);
+		}
+		if (!mt || mt->category != 'A' || !mt->elem)
+		{
+			mg_error(ps->err, SQLSTATE_DATATYPE_MISMATCH,
+					 "cannot subscript type %s because it does not support subscripting",
+					 type_display_name(ps, e->type));
+			return fail_at(ps, ind->hdr.location);
+		}
+		if (!(idx = transform_expr(ps, ((const AstIndices *) sub)->uidx)))
+			return NULL;
+		if (!(idx = coerce_to(ps, idx, INT4OID, -1, CAST_IMPLICIT, sub->location)))
+		{
+			mg_error_reset(ps->err);
+			mg_error(ps->err, SQLSTATE_DATATYPE_MISMATCH, "array subscript must have type integer");
+			return fail_at(ps, sub->location);
+		}
+		call = expr_new(ps->a, EXPR_FUNC, mt->elem, 2, ind->hdr.location);
+		call->typmod = e->typmod;
+		call->args[0] = e;
+		call->args[1] = idx;
+		call->u.func.def = &array_subscript_def;
+		call->u.func.argtypes = arena_new_array(ps->a, Oid, 2);
+		call->u.func.argtypes[0] = e->type;
+		call->u.func.argtypes[1] = INT4OID;
+		call->u.func.cache_slot = ps->ncache++;
+		e = call;
+	}
+	return e;
+}
+
 /* ---- entry --------------------------------------------------------------- */
 
 static Expr *
@@ -1782,7 +1861,7 @@ transform_expr(ParseState *ps, const AstNode *node)
 		case AST_ROW_EXPR:
 			return unsupported(ps, node, "row constructors");
 		case AST_INDIRECTION:
-			return unsupported(ps, node, "subscripts and field selection");
+			return transform_indirection(ps, (const AstIndirection *) node);
 		case AST_GROUPING_FUNC:
 			return unsupported(ps, node, "GROUPING");
 		default:
