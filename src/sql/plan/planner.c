@@ -168,7 +168,7 @@ flatten_and(Expr *e, Expr **out, int *n, int max)
 static Plan *
 plan_join(Arena *a, const Query *q, MgError *err)
 {
-	Expr	   *conj[64];
+	Expr	   *conj[128];			/* WHERE terms, then inner joins' ON terms moved up */
 	int			nconj = 0;
 	bool	   *used;
 	Expr	  **pick = arena_new_array(a, Expr *, 80);
@@ -183,17 +183,24 @@ plan_join(Arena *a, const Query *q, MgError *err)
 		mg_error(err, SQLSTATE_FEATURE_NOT_SUPPORTED, "too many WHERE conditions in a join");
 		return NULL;
 	}
-	used = arena_new_array(a, bool, 65);
-	for (int i = 0; i < q->ntargets; i++)
-		max_rel(q, q->targets[i], &outer);
-	for (int i = 0; i < q->nrels; i++)
-		max_rel(q, q->rel_on[i], &outer);
-	for (int i = 0; i < nconj; i++)
-		max_rel(q, conj[i], &outer);
-	if (outer)
+	used = arena_new_array(a, bool, 129);
+	/*
+	 * Terms that read the enclosing query's row (a correlated subquery over
+	 * a join) or hold a correlated sublink run only where the row they see
+	 * is the right one: in the first table's scan or above the joins, never
+	 * in an inner scan, whose outer row is the join so far.  An outer join's
+	 * ON clause cannot move, so it must not read one.
+	 */
+	for (int i = 1; i < q->nrels; i++)
 	{
-		mg_error(err, SQLSTATE_FEATURE_NOT_SUPPORTED, "correlated subqueries over joins are not supported yet");
-		return NULL;
+		outer = false;
+		max_rel(q, q->rel_on[i], &outer);
+		if (outer && q->rel_left[i])
+		{
+			mg_error(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+					 "correlated subqueries in the ON clause of an outer join are not supported yet");
+			return NULL;
+		}
 	}
 	/* first table */
 	npick = 0;
@@ -217,14 +224,34 @@ plan_join(Arena *a, const Query *q, MgError *err)
 
 		npick = 0;
 		if (q->rel_on[r])
-			flatten_and(q->rel_on[r], pick, &npick, 64);
+		{
+			Expr	   *on[64];
+			int			non = 0;
+
+			flatten_and(q->rel_on[r], on, &non, 64);
+			for (int i = 0; i < non; i++)
+			{
+				outer = false;
+				max_rel(q, on[i], &outer);
+				if (outer && nconj < 128)
+				{
+					conj[nconj] = on[i];	/* an inner join's term: above the joins */
+					used[nconj++] = false;
+				}
+				else
+					pick[npick++] = on[i];
+			}
+		}
 		if (!q->rel_left[r])
 			for (int i = 0; i < nconj; i++)
-				if (!used[i] && max_rel(q, conj[i], &outer) == r)
+			{
+				outer = false;
+				if (!used[i] && max_rel(q, conj[i], &outer) == r && !outer)
 				{
 					pick[npick++] = conj[i];
 					used[i] = true;
 				}
+			}
 		for (int i = 0; i < npick; i++)
 		{
 			pick[i] = expr_copy(a, pick[i]);
