@@ -98,6 +98,7 @@ typedef struct ParseState
 	struct ParseState *parent;
 	bool		correlated;
 	bool		keep_unknown;	/* UNION arm: untyped outputs wait for the common type */
+	bool		allow_srf;		/* a function in FROM: the next call may be set-returning */
 } ParseState;
 
 void		pstate_init(ParseState *ps, SqlSession *s, Arena *a, const char *query,
@@ -129,6 +130,13 @@ struct Query *analyze_update(ParseState *ps, const AstUpdateStmt *st);
 struct Query *analyze_delete(ParseState *ps, const AstDeleteStmt *st);
 /* FROM with joins (analyze/from.c): fills q->nrels, rels, scopes, ON conditions. */
 int			transform_from_join(ParseState *ps, struct Query *q, const AstList *from);
+/*
+ * A function in FROM as a relation (analyze/from.c): column 1 the call's
+ * result, named colnames[0] or name; WITH ORDINALITY a bigint "ordinality"
+ * (or colnames[1]).  Allocated in ps->a.
+ */
+const struct CatTable *make_function_rel(ParseState *ps, Expr *e, const char *name, const AstList *colnames,
+										 bool ordinality);
 /* SELECT / VALUES (analyze/select.c). */
 struct Query *analyze_select(ParseState *ps, const AstSelectStmt *sel);
 

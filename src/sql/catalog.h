@@ -112,7 +112,7 @@ typedef struct CatTable
 	Oid			oid;
 	Oid			schema;
 	char	   *name;
-	char		relkind;		/* 'r' table, 'S' sequence */
+	char		relkind;		/* 'r' table, 'S' sequence, 'v' system catalog, 'f' function in FROM */
 	int			ncols;			/* including dropped columns */
 	CatColumn  *cols;
 	int			nindexes;
@@ -120,6 +120,10 @@ typedef struct CatTable
 	int			ncons;
 	CatConstraint *cons;
 	CatSequence *seq;			/* relkind 'S' */
+	Expr	   *srf;			/* relkind 'f', a function in FROM (made by the analyzer in the
+								 * statement's arena, never stored): the call, over the rows of
+								 * the FROM items before it (lateral) */
+	bool		srf_ordinality; /* WITH ORDINALITY: the last column numbers the rows */
 	char	   *comment;
 	StColumn   *stcols;			/* storage layout, ncols entries */
 } CatTable;

@@ -157,7 +157,11 @@ typedef struct ExprRow ExprRow;
 typedef struct ExprRunState
 {
 	void	   *exec;			/* the ExecState running the plan (sublinks), or NULL */
-	const ExprRow *outer;		/* the enclosing query's row, inside a correlated subquery */
+	const ExprRow *outer;		/* the enclosing query's row, inside a correlated subquery;
+								 * in a join's inner scan the join so far */
+	const ExprRow *enclosing;	/* in a join's inner scan inside a correlated subquery: the
+								 * enclosing query's row, read by OUTERVARs from enclosing_base on */
+	int			enclosing_base;
 	int			ncache;
 	void	  **cache;			/* FnCall.cache slots */
 	Arena	   *cache_arena;	/* lives as long as the run */

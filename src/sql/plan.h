@@ -107,7 +107,7 @@ typedef enum PlanKind
 	PLAN_VALUES,				/* rows of expressions */
 	PLAN_SEQSCAN,
 	PLAN_INDEXSCAN,
-	PLAN_VIRTUAL,				/* a system catalog's rows, computed at run time */
+	PLAN_VIRTUAL,				/* a system catalog's or a FROM function's rows, computed at run time */
 	PLAN_APPEND,				/* child's rows, then child2's */
 	PLAN_NESTLOOP,				/* for each child row, child2 run with it as the outer row */
 	PLAN_AGG,					/* whole-input aggregation: one row */
@@ -157,6 +157,7 @@ struct Plan
 		{
 			const struct CatTable *rel;
 			const struct CatIndex *index;	/* INDEXSCAN */
+			Expr	   *srf;	/* VIRTUAL over a function in FROM: the call, over the outer row */
 			int			nquals;
 			IndexQual  *iquals;
 			bool		backward;

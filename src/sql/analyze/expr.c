@@ -1346,7 +1346,9 @@ transform_func_call(ParseState *ps, const AstFuncCall *f)
 	int			loc = f->hdr.location;
 	int			nagg = 0;
 	bool		save_in_agg = ps->in_agg_arg;
+	bool		allow_srf = ps->allow_srf;	/* only this call, not its arguments */
 
+	ps->allow_srf = false;
 	if (nname > 1)
 	{
 		const char *schema = ast_strval(ast_list_nth(f->funcname, nname - 2));
@@ -1402,7 +1404,7 @@ transform_func_call(ParseState *ps, const AstFuncCall *f)
 	def = func_resolve(name, nargs, argtypes, resolved, ps->err);
 	if (!def)
 		return fail_at(ps, loc);
-	if (def->retset)
+	if (def->retset && !allow_srf)
 	{
 		mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED, "set-returning functions are not supported yet");
 		return fail_at(ps, loc);

@@ -83,6 +83,86 @@ scope_for_table(Arena *a, const CatTable *t, const char *alias, int slot_base)
 	return sc;
 }
 
+/*
+ * A function in FROM: a relation of one column (the function's result,
+ * named by the alias's first column name, else the alias, else the
+ * function) plus "ordinality" WITH ORDINALITY, computed when the scan
+ * starts.  Its arguments may read the FROM items before it and the
+ * enclosing query.  The relation lives in the statement's arena.
+ */
+static const CatTable *
+function_rel(ParseState *ps, const AstRangeFunction *rf)
+{
+	const AstNode *call;
+	const AstList *colnames = rf->alias ? rf->alias->colnames : NULL;
+	const char *fname = "?column?";
+	Expr	   *e;
+	int			ncols = rf->ordinality ? 2 : 1;
+
+	if (rf->is_rowsfrom || ast_list_length(rf->functions) != 1 || rf->coldeflist)
+	{
+		mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED, "%s is not supported yet",
+				 rf->coldeflist ? "a column definition list" : "ROWS FROM");
+		pstate_position(ps, rf->hdr.location);
+		return NULL;
+	}
+	call = ast_list_nth(rf->functions, 0);
+	if (AST_IS(call, AST_FUNC_CALL))
+	{
+		const AstFuncCall *fc = (const AstFuncCall *) call;
+
+		fname = ast_strval(ast_list_nth(fc->funcname, ast_list_length(fc->funcname) - 1));
+	}
+	ps->allow_srf = true;
+	e = transform_expr(ps, call);
+	ps->allow_srf = false;
+	if (!e)
+		return NULL;
+	if (e->type == RECORDOID)
+	{
+		mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED, "functions returning records in FROM are not supported yet");
+		pstate_position(ps, rf->hdr.location);
+		return NULL;
+	}
+	if (ast_list_length(colnames) > ncols)
+	{
+		mg_error(ps->err, SQLSTATE_SYNTAX_ERROR, "too many column aliases specified for function %s", fname);
+		pstate_position(ps, rf->hdr.location);
+		return NULL;
+	}
+	return make_function_rel(ps, e, rf->alias ? rf->alias->aliasname : fname, colnames, rf->ordinality);
+}
+
+const CatTable *
+make_function_rel(ParseState *ps, Expr *e, const char *name, const AstList *colnames, bool ordinality)
+{
+	int			ncols = ordinality ? 2 : 1;
+	CatTable   *t = arena_new(ps->a, CatTable);
+
+	t->refcount = 1 << 30;		/* arena memory: never freed by reference */
+	t->arena = ps->a;
+	t->relkind = 'f';
+	t->name = arena_strdup(ps->a, name);
+	t->ncols = ncols;
+	t->cols = arena_new_array(ps->a, CatColumn, ncols);
+	t->srf = e;
+	t->srf_ordinality = ordinality;
+	for (int i = 0; i < ncols; i++)
+	{
+		CatColumn  *c = &t->cols[i];
+
+		if (i < ast_list_length(colnames))
+			c->name = arena_strdup(ps->a, ast_strval(ast_list_nth(colnames, i)));
+		else
+			c->name = i == 0 ? t->name : "ordinality";
+		c->attnum = (int16_t) (i + 1);
+		c->type = i == 0 ? e->type : INT8OID;
+		c->typmod = i == 0 ? e->typmod : -1;
+		c->mt = type_by_oid(c->type);
+	}
+	return t;
+}
+
 /* Flattens a FROM list / left-deep join tree into q->rels; ON conditions analysed over the join so far. */
 static int
 add_join_item(ParseState *ps, Query *q, const AstNode *item, bool left, const AstNode *on, const AstList *using_cols,
@@ -100,7 +180,7 @@ add_join_item(ParseState *ps, Query *q, const AstNode *item, bool left, const As
 			pstate_position(ps, item->location);
 			return -1;
 		}
-		if (!AST_IS(j->rarg, AST_RANGE_VAR))
+		if (!AST_IS(j->rarg, AST_RANGE_VAR) && !AST_IS(j->rarg, AST_RANGE_FUNCTION))
 		{
 			mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED, "joins with a parenthesized right side are not supported yet");
 			pstate_position(ps, item->location);
@@ -110,27 +190,37 @@ add_join_item(ParseState *ps, Query *q, const AstNode *item, bool left, const As
 			return -1;
 		return add_join_item(ps, q, j->rarg, j->jointype == AST_JOIN_LEFT, j->quals, j->using_clause, cap, last);
 	}
-	if (!AST_IS(item, AST_RANGE_VAR))
+	if (!AST_IS(item, AST_RANGE_VAR) && !AST_IS(item, AST_RANGE_FUNCTION))
 	{
 		mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED, "this FROM item is not supported yet");
 		pstate_position(ps, item->location);
 		return -1;
 	}
 	{
-		const AstRangeVar *rv = (const AstRangeVar *) item;
-		const CatTable *t = lookup_relation(ps, rv, false);
+		const AstAlias *alias;
+		const CatTable *t;
 		int			base = q->nrels > 0 ? q->rel_base[q->nrels - 1] + q->rels[q->nrels - 1]->ncols : 0;
 		Scope	   *sc;
 		const char *name;
 
+		if (AST_IS(item, AST_RANGE_FUNCTION))
+		{
+			alias = ((const AstRangeFunction *) item)->alias;
+			t = function_rel(ps, (const AstRangeFunction *) item);
+		}
+		else
+		{
+			alias = ((const AstRangeVar *) item)->alias;
+			t = lookup_relation(ps, (const AstRangeVar *) item, false);
+		}
 		if (!t)
 			return -1;
-		if (t->relkind != 'r' && t->relkind != 'v')
+		if (t->relkind != 'r' && t->relkind != 'v' && t->relkind != 'f')
 		{
 			mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED, "selecting from sequence \"%s\" is not supported yet", t->name);
 			return -1;
 		}
-		name = rv->alias ? rv->alias->aliasname : t->name;
+		name = alias ? alias->aliasname : t->name;
 		for (Scope *o = q->scope; o; o = o->next)
 			if (strcmp(o->alias ? o->alias : o->relname, name) == 0)
 			{
@@ -147,7 +237,7 @@ add_join_item(ParseState *ps, Query *q, const AstNode *item, bool left, const As
 			q->rel_on = arena_realloc(ps->a, q->rel_on, sizeof(Expr *) * *cap, sizeof(Expr *) * ncap);
 			*cap = ncap;
 		}
-		sc = scope_for_table(ps->a, t, rv->alias ? rv->alias->aliasname : NULL, base);
+		sc = scope_for_table(ps->a, t, alias ? alias->aliasname : NULL, base);
 		if (*last)
 			(*last)->next = sc;
 		else

@@ -473,8 +473,6 @@ check_select_supported(ParseState *ps, const AstSelectStmt *sel)
 
 			if (AST_IS(f, AST_RANGE_SUBSELECT))
 				what = "subqueries in FROM", loc = f->location;
-			else if (AST_IS(f, AST_RANGE_FUNCTION))
-				what = "functions in FROM", loc = f->location;
 		}
 	}
 	if (!what)
@@ -659,8 +657,26 @@ analyze_select(ParseState *ps, const AstSelectStmt *sel)
 				continue;
 			}
 		}
-		if (!(e = transform_expr(ps, rt->val)))
+		/*
+		 * SELECT srf(...) with no FROM and nothing else in the list is a scan
+		 * of the function, as PostgreSQL's ProjectSet over one empty row.
+		 */
+		ps->allow_srf = ntl == 1 && !q->rel && q->nrels == 0 && AST_IS(rt->val, AST_FUNC_CALL);
+		e = transform_expr(ps, rt->val);
+		ps->allow_srf = false;
+		if (!e)
 			return NULL;
+		if (e->kind == EXPR_FUNC && e->u.func.def->retset)
+		{
+			const char *colname = rt->name ? rt->name : figure_colname(rt->val);
+			Expr	   *var = expr_new(ps->a, EXPR_VAR, e->type, 0, e->location);
+
+			var->typmod = e->typmod;
+			var->u.var = 0;
+			q->rel = make_function_rel(ps, e, colname, NULL, false);
+			q->scope = scope_for_table(ps->a, q->rel, NULL, 0);
+			e = var;
+		}
 		if (e->type == UNKNOWNOID && !ps->keep_unknown &&
 			!(e = coerce_to(ps, e, TEXTOID, -1, CAST_IMPLICIT, rt->hdr.location)))
 			return NULL;

@@ -59,7 +59,7 @@ expr_is_constant(const Expr *e)
 		case EXPR_SUBLINK:
 			return false;
 		case EXPR_FUNC:
-			if (e->u.func.def->volatility != FUNC_IMMUTABLE)
+			if (e->u.func.def->volatility != FUNC_IMMUTABLE || e->u.func.def->retset)
 				return false;
 			break;
 		default:
@@ -546,6 +546,12 @@ expr_eval(EvalCtx *ctx, ExprRunState *rs, const Expr *e, const ExprRow *row, Dat
 			{
 				mg_error(ctx->err, SQLSTATE_INTERNAL_ERROR, "outer column reference without an outer row");
 				return -1;
+			}
+			if (rs->enclosing && e->u.var >= rs->enclosing_base)
+			{
+				*out = rs->enclosing->values[e->u.var - rs->enclosing_base];
+				*isnull = rs->enclosing->nulls[e->u.var - rs->enclosing_base];
+				return 0;
 			}
 			*out = rs->outer->values[e->u.var];
 			*isnull = rs->outer->nulls[e->u.var];

@@ -945,6 +945,8 @@ exec_start(ExecState *es, const Plan *plan)
 				NestState  *st = arena_new(es->run_arena, NestState);
 
 				st->sub = *es;
+				st->sub.rs.enclosing = es->rs.outer;
+				st->sub.rs.enclosing_base = plan->child->width;
 				st->sub.rs.outer = &st->outer_row;
 				st->sub.rs.exec = &st->sub;
 				st->inner_arena = arena_create(4096);

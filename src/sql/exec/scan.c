@@ -1,7 +1,9 @@
 /*
  * scan.c — the storage-reading executor nodes: sequential scan (row-id
  * order) and index scan (point lookup, key range, or one probe per IN-list
- * value), both through the session's StTxn.
+ * value), both through the session's StTxn; and the virtual scan of a
+ * system catalog or of a function in FROM, whose rows are computed once
+ * when the scan starts.
  *
  * Design notes:
  *   - Index bounds are built at the first exec_next from the plan's
@@ -305,13 +307,98 @@ scan_next(ExecState *es, ExecNode *n)
 	return 0;
 }
 
-/* System catalogs: rows materialised from the statement's catalog at the first call. */
+/* System catalogs and functions in FROM: rows materialised at the first call. */
 typedef struct VirtualState
 {
 	bool		loaded;
 	int			pos;
 	SysRows		rows;
 } VirtualState;
+
+static void
+srf_add_row(Arena *a, SysRows *rows, int ncols, Datum value, bool isnull, int64_t ordinal)
+{
+	Datum	   *v = arena_new_array(a, Datum, ncols);
+	bool	   *nl = arena_new_array(a, bool, ncols);
+
+	if (rows->nrows == rows->cap)
+	{
+		int			ncap = rows->cap ? rows->cap * 2 : 16;
+
+		rows->values = arena_realloc(a, rows->values, sizeof(Datum *) * rows->cap, sizeof(Datum *) * ncap);
+		rows->nulls = arena_realloc(a, rows->nulls, sizeof(bool *) * rows->cap, sizeof(bool *) * ncap);
+		rows->cap = ncap;
+	}
+	v[0] = value;
+	nl[0] = isnull;
+	if (ncols > 1)
+	{
+		v[1] = Int64GetDatum(ordinal);
+		nl[1] = false;
+	}
+	rows->values[rows->nrows] = v;
+	rows->nulls[rows->nrows] = nl;
+	rows->nrows++;
+}
+
+/*
+ * A function in FROM: every row it returns, computed when the scan starts
+ * with the arguments evaluated over the scan's outer row (the join so far,
+ * or the enclosing query's row).  A function that is not set-returning
+ * gives one row.  Rows live in the run arena.
+ */
+static int
+srf_rows(ExecState *es, const CatTable *t, const Expr *e, SysRows *rows)
+{
+	EvalCtx		ctx = es->ctx;
+	Datum		args[FUNC_MAX_ARGS];
+	bool		nulls[FUNC_MAX_ARGS];
+	FnCall		fc;
+	int64_t		ordinal = 0;
+
+	ctx.arena = es->run_arena;
+	memset(rows, 0, sizeof(*rows));
+	if (e->kind != EXPR_FUNC || !e->u.func.def->retset || e->nargs > FUNC_MAX_ARGS)
+	{
+		Datum		v;
+		bool		isnull;
+
+		if (expr_eval(&ctx, &es->rs, e, NULL, &v, &isnull) < 0)
+			return -1;
+		srf_add_row(es->run_arena, rows, t->ncols, v, isnull, 1);
+		return 0;
+	}
+	for (int i = 0; i < e->nargs; i++)
+	{
+		if (expr_eval(&ctx, &es->rs, e->args[i], NULL, &args[i], &nulls[i]) < 0)
+			return -1;
+		if (nulls[i] && e->u.func.def->strict)
+			return 0;			/* a strict set-returning function of NULL: no rows */
+	}
+	memset(&fc, 0, sizeof(fc));
+	fc.ctx = &ctx;
+	fc.nargs = e->nargs;
+	fc.args = args;
+	fc.argnull = nulls;
+	fc.argtypes = e->u.func.argtypes;
+	fc.rettype = e->type;
+	fc.rettypmod = e->typmod;
+	fc.cache_arena = es->run_arena;
+	fc.srf_arena = es->run_arena;
+	for (;;)
+	{
+		Datum		v = 0;
+
+		if (exec_check_interrupt(es) < 0)
+			return -1;
+		fc.isnull = false;
+		if (e->u.func.def->fn(&fc, &v) < 0)
+			return -1;
+		if (fc.srf_done)
+			return 0;
+		srf_add_row(es->run_arena, rows, t->ncols, v, fc.isnull, ++ordinal);
+	}
+}
 
 static int
 virtual_next(ExecState *es, ExecNode *n)
@@ -321,7 +408,13 @@ virtual_next(ExecState *es, ExecNode *n)
 
 	if (!st->loaded)
 	{
-		system_rows(es->session, catalog_of_txn(es->txn), t, es->run_arena, &st->rows);
+		if (n->plan->u.scan.srf)
+		{
+			if (srf_rows(es, t, n->plan->u.scan.srf, &st->rows) < 0)
+				return -1;
+		}
+		else
+			system_rows(es->session, catalog_of_txn(es->txn), t, es->run_arena, &st->rows);
 		st->loaded = true;
 	}
 	while (st->pos < st->rows.nrows)

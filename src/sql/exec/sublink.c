@@ -54,6 +54,7 @@ run_subplan(EvalCtx *ctx, ExprRunState *rs, const Expr *e, const ExprRow *row, S
 	sub = *parent;
 	sub.rs = *rs;
 	sub.rs.outer = row;
+	sub.rs.enclosing = NULL;	/* the subquery's OUTERVARs read row only */
 	sub.rs.exec = &sub;
 	sub.run_arena = into;
 	if (!(root = exec_start(&sub, e->u.sublink.plan)))

@@ -244,9 +244,10 @@ plan_scan(Arena *a, const Query *q, MgError *err)
 	for (int i = 0; i < t->ncols; i++)
 		p->out_types[i] = t->cols[i].type;
 	p->u.scan.rel = t;
-	if (t->relkind == 'v')
+	if (t->relkind == 'v' || t->relkind == 'f')
 	{
 		p->kind = PLAN_VIRTUAL;
+		p->u.scan.srf = t->srf;
 		return p;
 	}
 	collect_conds(q->where, conds, &nconds, 32);

@@ -101,12 +101,21 @@ max_rel(const Query *q, const Expr *e, bool *outer)
 	return m;
 }
 
-/* In place on a copy: columns before base read the outer row, rel columns shift to 0. */
+/*
+ * In place on a copy: columns before base read the outer row, rel columns
+ * shift to 0, and the enclosing query's columns (a correlated subquery)
+ * follow the outer row's base columns, as the nested loop lays them out.
+ */
 static void
 rewrite_for_inner(Expr *e, int base)
 {
 	if (!e)
 		return;
+	if (e->kind == EXPR_OUTERVAR)
+	{
+		e->u.var += base;
+		return;
+	}
 	if (e->kind == EXPR_VAR)
 	{
 		if (e->u.var < base)
@@ -262,6 +271,12 @@ plan_join(Arena *a, const Query *q, MgError *err)
 		qi.where = and_of(a, pick, npick);
 		if (!(inner = plan_scan(a, &qi, err)))
 			return NULL;
+		if (inner->u.scan.srf)
+		{
+			/* a function in FROM reads the join so far (lateral) and the enclosing row as an inner scan */
+			inner->u.scan.srf = expr_copy(a, inner->u.scan.srf);
+			rewrite_for_inner(inner->u.scan.srf, base);
+		}
 		nl = plan_new(a, PLAN_NESTLOOP, top);
 		nl->child2 = inner;
 		nl->left_join = q->rel_left[r];
