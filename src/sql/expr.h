@@ -73,6 +73,8 @@ struct Expr
 	int32_t		typmod;			/* -1 if none */
 	int			location;		/* byte offset in the query, -1 if none */
 	bool		agg_level;		/* VAR: already a slot of the aggregate row (analysis only) */
+	const char *sql_syntax;		/* static text: the SQL keyword this call was written as
+								 * ("CURRENT_DATE" ...), for pg_get_expr; else NULL */
 	int			nargs;
 	Expr	  **args;			/* operands (FUNC, AND, OR, NOT, COALESCE, MINMAX, IN: args[0] is the probe) */
 	union

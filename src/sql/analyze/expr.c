@@ -1456,7 +1456,7 @@ make_func_call(ParseState *ps, const char *name, int nargs, Expr **args, int loc
 }
 
 static Expr *
-transform_sql_value(ParseState *ps, const AstSQLValueFunction *v)
+transform_sql_value_call(ParseState *ps, const AstSQLValueFunction *v)
 {
 	int			loc = v->hdr.location;
 	Expr	   *now;
@@ -1505,6 +1505,28 @@ transform_sql_value(ParseState *ps, const AstSQLValueFunction *v)
 		return fail_at(ps, loc);
 	}
 	return coerce_to(ps, now, target, v->typmod, CAST_EXPLICIT, loc);
+}
+
+static Expr *
+transform_sql_value(ParseState *ps, const AstSQLValueFunction *v)
+{
+	static const char *const keywords[] = {
+		[AST_SVF_CURRENT_ROLE] = "CURRENT_ROLE", [AST_SVF_CURRENT_USER] = "CURRENT_USER",
+		[AST_SVF_USER] = "USER", [AST_SVF_SESSION_USER] = "SESSION_USER",
+		[AST_SVF_CURRENT_CATALOG] = "CURRENT_CATALOG", [AST_SVF_CURRENT_SCHEMA] = "CURRENT_SCHEMA",
+		[AST_SVF_CURRENT_DATE] = "CURRENT_DATE", [AST_SVF_CURRENT_TIME] = "CURRENT_TIME",
+		[AST_SVF_CURRENT_TIME_N] = "CURRENT_TIME", [AST_SVF_CURRENT_TIMESTAMP] = "CURRENT_TIMESTAMP",
+		[AST_SVF_CURRENT_TIMESTAMP_N] = "CURRENT_TIMESTAMP", [AST_SVF_LOCALTIME] = "LOCALTIME",
+		[AST_SVF_LOCALTIME_N] = "LOCALTIME", [AST_SVF_LOCALTIMESTAMP] = "LOCALTIMESTAMP",
+		[AST_SVF_LOCALTIMESTAMP_N] = "LOCALTIMESTAMP",
+	};
+	Expr	   *e = transform_sql_value_call(ps, v);
+
+	/* the keyword with its precision, as PostgreSQL's ruleutils prints a SQLValueFunction */
+	if (e && (size_t) v->op < sizeof(keywords) / sizeof(keywords[0]) && keywords[v->op])
+		e->sql_syntax = v->typmod >= 0 ? arena_sprintf(ps->a, "%s(%d)", keywords[v->op], v->typmod)
+			: keywords[v->op];
+	return e;
 }
 
 /* ---- conditional expressions --------------------------------------------- */

@@ -108,6 +108,8 @@ expr_copy(Arena *a, const Expr *e)
 		return NULL;
 	c = arena_new(a, Expr);
 	*c = *e;
+	if (e->sql_syntax)
+		c->sql_syntax = arena_strdup(a, e->sql_syntax);
 	if (e->nargs > 0)
 	{
 		c->args = arena_new_array(a, Expr *, e->nargs);
