@@ -1,24 +1,41 @@
 /*
  * system.c — system catalogs as virtual, read-only tables computed from the
- * catalog of the running statement: pg_namespace, pg_class, pg_attribute,
- * pg_type, pg_database, pg_roles, pg_tables, pg_indexes, and
- * information_schema.schemata / tables / columns.
+ * catalog of the running statement and from the process-wide registries
+ * (types, functions, roles, databases): pg_namespace, pg_class,
+ * pg_attribute, pg_attrdef, pg_constraint, pg_index, pg_type, pg_proc,
+ * pg_database, pg_roles, pg_tablespace, pg_sequence, pg_depend,
+ * pg_description, pg_collation, pg_tables, pg_indexes, the catalogs of
+ * features memgres does not have (pg_inherits, pg_trigger, pg_policy,
+ * pg_statistic_ext, pg_publication*, pg_auth_members, pg_shdescription:
+ * always empty), and information_schema.schemata / tables / columns.
  *
  * Design notes:
  *   - Each virtual table is a CatTable (relkind 'v') built once at start-up
  *     and never freed; its rows are produced by system_rows() when a scan
  *     starts, from the same catalog snapshot the statement reads, so they
- *     are consistent with it.  Only a useful subset of PostgreSQL's columns
- *     exists; selecting any other column fails with 42703 as for a table.
+ *     are consistent with it.  Columns carry PostgreSQL's names, types and
+ *     meanings, in PostgreSQL's order, for the subset memgres can fill
+ *     (aclitem columns, xid columns and regproc columns are left out);
+ *     selecting any other column fails with 42703 as for a table.
  *   - OIDs of the catalogs are PostgreSQL's, so regclass values and joins
  *     written against PostgreSQL keep their meaning.
+ *   - pg_node_tree columns (adbin, conbin, indpred, relpartbound ...) are
+ *     text holding a reference to the catalog object, "{DEFAULT :relid R
+ *     :attnum N}" or "{CONSTRAINT :conid C}"; pg_get_expr() reads it back
+ *     and prints the analysed expression (ruleutils.c), as PostgreSQL prints
+ *     its stored node tree.
+ *   - Rows are filled column by column in definition order (rb_* appends to
+ *     the next column); rb_end checks that every column was given.
  *
  * Invariants:
  *   1. The virtual tables are immutable after system_init().
+ *   2. The value functions of a row are called in the order of its SysDef.
  */
+#include <assert.h>
 #include <stdio.h>
 #include <string.h>
 
+#include <memgres/func.h>
 #include <memgres/sqlstate.h>
 #include <memgres/strbuf.h>
 
@@ -26,7 +43,9 @@
 #include "../engine.h"
 #include "../system.h"
 
-#define INFO_SCHEMA_NAMESPACE 13000
+#define SYS_MAX_COLS 32
+#define BOOTSTRAP_SUPERUSER 10
+#define INDEX_MAX_KEYS 32		/* PostgreSQL's limit on index and key columns */
 
 typedef struct SysCol
 {
@@ -39,54 +58,145 @@ typedef struct SysDef
 	Oid			oid;
 	Oid			schema;
 	const char *name;
-	int			ncols;
-	SysCol		cols[16];
+	SysCol		cols[SYS_MAX_COLS];	/* up to the first {NULL} */
 } SysDef;
 
 enum
 {
 	SYS_NAMESPACE, SYS_CLASS, SYS_ATTRIBUTE, SYS_TYPE, SYS_DATABASE, SYS_ROLES, SYS_TABLES, SYS_INDEXES,
-	SYS_IS_SCHEMATA, SYS_IS_TABLES, SYS_IS_COLUMNS, SYS_AM, SYS_INDEX, SYS_COUNT
+	SYS_IS_SCHEMATA, SYS_IS_TABLES, SYS_IS_COLUMNS, SYS_AM, SYS_INDEX, SYS_CONSTRAINT, SYS_ATTRDEF,
+	SYS_INHERITS, SYS_TRIGGER, SYS_POLICY, SYS_STATISTIC_EXT, SYS_PUBLICATION, SYS_PUBLICATION_REL,
+	SYS_PUBLICATION_NAMESPACE, SYS_SEQUENCE, SYS_DEPEND, SYS_COLLATION, SYS_TABLESPACE, SYS_AUTH_MEMBERS,
+	SYS_DESCRIPTION, SYS_SHDESCRIPTION, SYS_PROC, SYS_COUNT
 };
 
+#define PGC PG_CATALOG_NAMESPACE
+
 static const SysDef sys_defs[SYS_COUNT] = {
-	[SYS_NAMESPACE] = {2615, PG_CATALOG_NAMESPACE, "pg_namespace", 3,
+	[SYS_NAMESPACE] = {2615, PGC, "pg_namespace",
 	{{"oid", OIDOID}, {"nspname", NAMEOID}, {"nspowner", OIDOID}}},
-	[SYS_CLASS] = {1259, PG_CATALOG_NAMESPACE, "pg_class", 10,
-		{{"oid", OIDOID}, {"relname", NAMEOID}, {"relnamespace", OIDOID}, {"relowner", OIDOID},
-			{"relkind", CHAROID}, {"relnatts", INT2OID}, {"relhasindex", BOOLOID}, {"relpersistence", CHAROID},
-		{"reltuples", FLOAT4OID}, {"relam", OIDOID}}},
-	[SYS_AM] = {2601, PG_CATALOG_NAMESPACE, "pg_am", 3,
+	[SYS_CLASS] = {1259, PGC, "pg_class",
+		{{"oid", OIDOID}, {"relname", NAMEOID}, {"relnamespace", OIDOID}, {"reltype", OIDOID},
+			{"reloftype", OIDOID}, {"relowner", OIDOID}, {"relam", OIDOID}, {"relfilenode", OIDOID},
+			{"reltablespace", OIDOID}, {"relpages", INT4OID}, {"reltuples", FLOAT4OID},
+			{"relallvisible", INT4OID}, {"reltoastrelid", OIDOID}, {"relhasindex", BOOLOID},
+			{"relisshared", BOOLOID}, {"relpersistence", CHAROID}, {"relkind", CHAROID}, {"relnatts", INT2OID},
+			{"relchecks", INT2OID}, {"relhasrules", BOOLOID}, {"relhastriggers", BOOLOID},
+			{"relhassubclass", BOOLOID}, {"relrowsecurity", BOOLOID}, {"relforcerowsecurity", BOOLOID},
+			{"relispopulated", BOOLOID}, {"relreplident", CHAROID}, {"relispartition", BOOLOID},
+		{"relrewrite", OIDOID}, {"reloptions", TEXTARRAYOID}, {"relpartbound", TEXTOID}}},
+	[SYS_AM] = {2601, PGC, "pg_am",
 	{{"oid", OIDOID}, {"amname", NAMEOID}, {"amtype", CHAROID}}},
-	[SYS_ATTRIBUTE] = {1249, PG_CATALOG_NAMESPACE, "pg_attribute", 9,
-		{{"attrelid", OIDOID}, {"attname", NAMEOID}, {"atttypid", OIDOID}, {"attnum", INT2OID},
-			{"attlen", INT2OID}, {"atttypmod", INT4OID}, {"attnotnull", BOOLOID}, {"atthasdef", BOOLOID},
-		{"attisdropped", BOOLOID}}},
-	[SYS_TYPE] = {1247, PG_CATALOG_NAMESPACE, "pg_type", 9,
-		{{"oid", OIDOID}, {"typname", NAMEOID}, {"typnamespace", OIDOID}, {"typlen", INT2OID},
-			{"typbyval", BOOLOID}, {"typtype", CHAROID}, {"typcategory", CHAROID}, {"typelem", OIDOID},
-		{"typarray", OIDOID}}},
-	[SYS_DATABASE] = {1262, PG_CATALOG_NAMESPACE, "pg_database", 11,
+	[SYS_ATTRIBUTE] = {1249, PGC, "pg_attribute",
+		{{"attrelid", OIDOID}, {"attname", NAMEOID}, {"atttypid", OIDOID}, {"attstattarget", INT4OID},
+			{"attlen", INT2OID}, {"attnum", INT2OID}, {"attndims", INT4OID}, {"attcacheoff", INT4OID},
+			{"atttypmod", INT4OID}, {"attbyval", BOOLOID}, {"attalign", CHAROID}, {"attstorage", CHAROID},
+			{"attcompression", CHAROID}, {"attnotnull", BOOLOID}, {"atthasdef", BOOLOID},
+			{"atthasmissing", BOOLOID}, {"attidentity", CHAROID}, {"attgenerated", CHAROID},
+			{"attisdropped", BOOLOID}, {"attislocal", BOOLOID}, {"attinhcount", INT4OID},
+		{"attcollation", OIDOID}}},
+	[SYS_TYPE] = {1247, PGC, "pg_type",
+		{{"oid", OIDOID}, {"typname", NAMEOID}, {"typnamespace", OIDOID}, {"typowner", OIDOID},
+			{"typlen", INT2OID}, {"typbyval", BOOLOID}, {"typtype", CHAROID}, {"typcategory", CHAROID},
+			{"typispreferred", BOOLOID}, {"typisdefined", BOOLOID}, {"typdelim", CHAROID},
+			{"typrelid", OIDOID}, {"typelem", OIDOID}, {"typarray", OIDOID}, {"typalign", CHAROID},
+			{"typstorage", CHAROID}, {"typnotnull", BOOLOID}, {"typbasetype", OIDOID},
+		{"typtypmod", INT4OID}, {"typndims", INT4OID}, {"typcollation", OIDOID}}},
+	[SYS_DATABASE] = {1262, PGC, "pg_database",
 		{{"oid", OIDOID}, {"datname", NAMEOID}, {"datdba", OIDOID}, {"encoding", INT4OID},
-			{"datistemplate", BOOLOID}, {"datallowconn", BOOLOID}, {"datcollate", TEXTOID}, {"datctype", TEXTOID},
-		{"daticulocale", TEXTOID}, {"datlocprovider", CHAROID}, {"datacl", TEXTARRAYOID}}},
-	[SYS_INDEX] = {2610, PG_CATALOG_NAMESPACE, "pg_index", 5,
-		{{"indexrelid", OIDOID}, {"indrelid", OIDOID}, {"indnatts", INT2OID}, {"indisunique", BOOLOID},
-		{"indisprimary", BOOLOID}}},
-	[SYS_ROLES] = {12001, PG_CATALOG_NAMESPACE, "pg_roles", 4,
-	{{"oid", OIDOID}, {"rolname", NAMEOID}, {"rolsuper", BOOLOID}, {"rolcanlogin", BOOLOID}}},
-	[SYS_TABLES] = {12002, PG_CATALOG_NAMESPACE, "pg_tables", 8,
+			{"datlocprovider", CHAROID}, {"datistemplate", BOOLOID}, {"datallowconn", BOOLOID},
+			{"datconnlimit", INT4OID}, {"dattablespace", OIDOID}, {"datcollate", TEXTOID},
+		{"datctype", TEXTOID}, {"daticulocale", TEXTOID}, {"datacl", TEXTARRAYOID}}},
+	[SYS_INDEX] = {2610, PGC, "pg_index",
+		{{"indexrelid", OIDOID}, {"indrelid", OIDOID}, {"indnatts", INT2OID}, {"indnkeyatts", INT2OID},
+			{"indisunique", BOOLOID}, {"indnullsnotdistinct", BOOLOID}, {"indisprimary", BOOLOID},
+			{"indisexclusion", BOOLOID}, {"indimmediate", BOOLOID}, {"indisclustered", BOOLOID},
+			{"indisvalid", BOOLOID}, {"indcheckxmin", BOOLOID}, {"indisready", BOOLOID},
+			{"indislive", BOOLOID}, {"indisreplident", BOOLOID}, {"indkey", INT2VECTOROID},
+			{"indcollation", OIDVECTOROID}, {"indoption", INT2VECTOROID}, {"indexprs", TEXTOID},
+		{"indpred", TEXTOID}}},
+	[SYS_CONSTRAINT] = {2606, PGC, "pg_constraint",
+		{{"oid", OIDOID}, {"conname", NAMEOID}, {"connamespace", OIDOID}, {"contype", CHAROID},
+			{"condeferrable", BOOLOID}, {"condeferred", BOOLOID}, {"convalidated", BOOLOID},
+			{"conrelid", OIDOID}, {"contypid", OIDOID}, {"conindid", OIDOID}, {"conparentid", OIDOID},
+			{"confrelid", OIDOID}, {"confupdtype", CHAROID}, {"confdeltype", CHAROID},
+			{"confmatchtype", CHAROID}, {"conislocal", BOOLOID}, {"coninhcount", INT4OID},
+			{"connoinherit", BOOLOID}, {"conkey", INT2ARRAYOID}, {"confkey", INT2ARRAYOID},
+		{"conbin", TEXTOID}}},
+	[SYS_ATTRDEF] = {2604, PGC, "pg_attrdef",
+	{{"adrelid", OIDOID}, {"adnum", INT2OID}, {"adbin", TEXTOID}}},
+	[SYS_INHERITS] = {2611, PGC, "pg_inherits",
+		{{"inhrelid", OIDOID}, {"inhparent", OIDOID}, {"inhseqno", INT4OID},
+		{"inhdetachpending", BOOLOID}}},
+	[SYS_TRIGGER] = {2620, PGC, "pg_trigger",
+		{{"oid", OIDOID}, {"tgrelid", OIDOID}, {"tgparentid", OIDOID}, {"tgname", NAMEOID},
+			{"tgfoid", OIDOID}, {"tgtype", INT2OID}, {"tgenabled", CHAROID}, {"tgisinternal", BOOLOID},
+			{"tgconstrrelid", OIDOID}, {"tgconstrindid", OIDOID}, {"tgconstraint", OIDOID},
+			{"tgdeferrable", BOOLOID}, {"tginitdeferred", BOOLOID}, {"tgnargs", INT2OID},
+			{"tgattr", INT2VECTOROID}, {"tgargs", BYTEAOID}, {"tgqual", TEXTOID},
+		{"tgoldtable", NAMEOID}, {"tgnewtable", NAMEOID}}},
+	[SYS_POLICY] = {3256, PGC, "pg_policy",
+		{{"oid", OIDOID}, {"polname", NAMEOID}, {"polrelid", OIDOID}, {"polcmd", CHAROID},
+			{"polpermissive", BOOLOID}, {"polroles", OIDARRAYOID}, {"polqual", TEXTOID},
+		{"polwithcheck", TEXTOID}}},
+	[SYS_STATISTIC_EXT] = {3381, PGC, "pg_statistic_ext",
+		{{"oid", OIDOID}, {"stxrelid", OIDOID}, {"stxname", NAMEOID}, {"stxnamespace", OIDOID},
+			{"stxowner", OIDOID}, {"stxstattarget", INT4OID}, {"stxkeys", INT2VECTOROID},
+		{"stxkind", CHARARRAYOID}, {"stxexprs", TEXTOID}}},
+	[SYS_PUBLICATION] = {6104, PGC, "pg_publication",
+		{{"oid", OIDOID}, {"pubname", NAMEOID}, {"pubowner", OIDOID}, {"puballtables", BOOLOID},
+			{"pubinsert", BOOLOID}, {"pubupdate", BOOLOID}, {"pubdelete", BOOLOID},
+		{"pubtruncate", BOOLOID}, {"pubviaroot", BOOLOID}}},
+	[SYS_PUBLICATION_REL] = {6106, PGC, "pg_publication_rel",
+		{{"oid", OIDOID}, {"prpubid", OIDOID}, {"prrelid", OIDOID}, {"prqual", TEXTOID},
+		{"prattrs", INT2VECTOROID}}},
+	[SYS_PUBLICATION_NAMESPACE] = {6237, PGC, "pg_publication_namespace",
+	{{"oid", OIDOID}, {"pnpubid", OIDOID}, {"pnnspid", OIDOID}}},
+	[SYS_SEQUENCE] = {2224, PGC, "pg_sequence",
+		{{"seqrelid", OIDOID}, {"seqtypid", OIDOID}, {"seqstart", INT8OID}, {"seqincrement", INT8OID},
+		{"seqmax", INT8OID}, {"seqmin", INT8OID}, {"seqcache", INT8OID}, {"seqcycle", BOOLOID}}},
+	[SYS_DEPEND] = {2608, PGC, "pg_depend",
+		{{"classid", OIDOID}, {"objid", OIDOID}, {"objsubid", INT4OID}, {"refclassid", OIDOID},
+		{"refobjid", OIDOID}, {"refobjsubid", INT4OID}, {"deptype", CHAROID}}},
+	[SYS_COLLATION] = {3456, PGC, "pg_collation",
+		{{"oid", OIDOID}, {"collname", NAMEOID}, {"collnamespace", OIDOID}, {"collowner", OIDOID},
+			{"collprovider", CHAROID}, {"collisdeterministic", BOOLOID}, {"collencoding", INT4OID},
+		{"collcollate", TEXTOID}, {"collctype", TEXTOID}, {"colliculocale", TEXTOID}}},
+	[SYS_TABLESPACE] = {1213, PGC, "pg_tablespace",
+		{{"oid", OIDOID}, {"spcname", NAMEOID}, {"spcowner", OIDOID}, {"spcacl", TEXTARRAYOID},
+		{"spcoptions", TEXTARRAYOID}}},
+	[SYS_AUTH_MEMBERS] = {1261, PGC, "pg_auth_members",
+	{{"roleid", OIDOID}, {"member", OIDOID}, {"grantor", OIDOID}, {"admin_option", BOOLOID}}},
+	[SYS_DESCRIPTION] = {2609, PGC, "pg_description",
+		{{"objoid", OIDOID}, {"classoid", OIDOID}, {"objsubid", INT4OID},
+		{"description", TEXTOID}}},
+	[SYS_SHDESCRIPTION] = {2396, PGC, "pg_shdescription",
+	{{"objoid", OIDOID}, {"classoid", OIDOID}, {"description", TEXTOID}}},
+	[SYS_PROC] = {1255, PGC, "pg_proc",
+		{{"oid", OIDOID}, {"proname", NAMEOID}, {"pronamespace", OIDOID}, {"proowner", OIDOID},
+			{"prolang", OIDOID}, {"procost", FLOAT4OID}, {"prorows", FLOAT4OID}, {"provariadic", OIDOID},
+			{"prokind", CHAROID}, {"prosecdef", BOOLOID}, {"proleakproof", BOOLOID},
+			{"proisstrict", BOOLOID}, {"proretset", BOOLOID}, {"provolatile", CHAROID},
+			{"proparallel", CHAROID}, {"pronargs", INT2OID}, {"pronargdefaults", INT2OID},
+			{"prorettype", OIDOID}, {"proargtypes", OIDVECTOROID}, {"proallargtypes", OIDARRAYOID},
+		{"proargmodes", CHARARRAYOID}, {"proargnames", TEXTARRAYOID}, {"prosrc", TEXTOID}}},
+	[SYS_ROLES] = {12001, PGC, "pg_roles",
+		{{"rolname", NAMEOID}, {"rolsuper", BOOLOID}, {"rolinherit", BOOLOID}, {"rolcreaterole", BOOLOID},
+			{"rolcreatedb", BOOLOID}, {"rolcanlogin", BOOLOID}, {"rolreplication", BOOLOID},
+			{"rolconnlimit", INT4OID}, {"rolpassword", TEXTOID}, {"rolvaliduntil", TIMESTAMPTZOID},
+		{"rolbypassrls", BOOLOID}, {"rolconfig", TEXTARRAYOID}, {"oid", OIDOID}}},
+	[SYS_TABLES] = {12002, PGC, "pg_tables",
 		{{"schemaname", NAMEOID}, {"tablename", NAMEOID}, {"tableowner", NAMEOID}, {"tablespace", NAMEOID},
 		{"hasindexes", BOOLOID}, {"hasrules", BOOLOID}, {"hastriggers", BOOLOID}, {"rowsecurity", BOOLOID}}},
-	[SYS_INDEXES] = {12003, PG_CATALOG_NAMESPACE, "pg_indexes", 5,
+	[SYS_INDEXES] = {12003, PGC, "pg_indexes",
 		{{"schemaname", NAMEOID}, {"tablename", NAMEOID}, {"indexname", NAMEOID}, {"tablespace", NAMEOID},
 		{"indexdef", TEXTOID}}},
-	[SYS_IS_SCHEMATA] = {13001, INFO_SCHEMA_NAMESPACE, "schemata", 3,
+	[SYS_IS_SCHEMATA] = {13001, SYS_INFO_SCHEMA_NAMESPACE, "schemata",
 	{{"catalog_name", NAMEOID}, {"schema_name", NAMEOID}, {"schema_owner", NAMEOID}}},
-	[SYS_IS_TABLES] = {13002, INFO_SCHEMA_NAMESPACE, "tables", 5,
+	[SYS_IS_TABLES] = {13002, SYS_INFO_SCHEMA_NAMESPACE, "tables",
 		{{"table_catalog", NAMEOID}, {"table_schema", NAMEOID}, {"table_name", NAMEOID},
 		{"table_type", VARCHAROID}, {"is_insertable_into", VARCHAROID}}},
-	[SYS_IS_COLUMNS] = {13003, INFO_SCHEMA_NAMESPACE, "columns", 10,
+	[SYS_IS_COLUMNS] = {13003, SYS_INFO_SCHEMA_NAMESPACE, "columns",
 		{{"table_catalog", NAMEOID}, {"table_schema", NAMEOID}, {"table_name", NAMEOID},
 			{"column_name", NAMEOID}, {"ordinal_position", INT4OID}, {"column_default", VARCHAROID},
 			{"is_nullable", VARCHAROID}, {"data_type", VARCHAROID}, {"character_maximum_length", INT4OID},
@@ -104,7 +214,7 @@ system_init(void)
 		CatTable   *t = cattable_new(d->oid, d->schema, d->name, 'v');
 
 		t->refcount = 1 << 30;	/* never freed */
-		for (int c = 0; c < d->ncols; c++)
+		for (int c = 0; c < SYS_MAX_COLS && d->cols[c].name; c++)
 			cattable_add_column(t, d->cols[c].name, d->cols[c].type, -1);
 		cattable_finish(t);
 		sys_tables[i] = t;
@@ -122,8 +232,8 @@ needs_quotes(const char *s)
 	return false;
 }
 
-static void
-put_ident(StrBuf *out, const char *s)
+void
+system_put_ident(StrBuf *out, const char *s)
 {
 	if (!needs_quotes(s))
 	{
@@ -140,59 +250,117 @@ put_ident(StrBuf *out, const char *s)
 	strbuf_putc(out, '"');
 }
 
+const char *
+system_schema_name(const Catalog *c, Oid oid)
+{
+	const CatSchema *sc;
+
+	if (oid == SYS_INFO_SCHEMA_NAMESPACE)
+		return "information_schema";
+	if (oid == PG_CATALOG_NAMESPACE)
+		return "pg_catalog";
+	sc = catalog_schema_by_oid(c, oid);
+	return sc ? sc->name : "?";
+}
+
+const CatTable *
+system_relation(const Catalog *c, Oid oid, const CatIndex **index)
+{
+	const CatTable *t;
+
+	*index = NULL;
+	if ((t = catalog_table_by_oid(c, oid)) || (t = system_table_by_oid(oid)))
+		return t;
+	for (int i = 0; i < c->ntables; i++)
+		for (int k = 0; k < c->tables[i]->nindexes; k++)
+			if (c->tables[i]->indexes[k].oid == oid)
+			{
+				*index = &c->tables[i]->indexes[k];
+				return c->tables[i];
+			}
+	return NULL;
+}
+
+const CatConstraint *
+system_constraint(const Catalog *c, Oid oid, const CatTable **table)
+{
+	for (int i = 0; i < c->ntables; i++)
+		for (int k = 0; k < c->tables[i]->ncons; k++)
+			if (c->tables[i]->cons[k].oid == oid)
+			{
+				*table = c->tables[i];
+				return &c->tables[i]->cons[k];
+			}
+	*table = NULL;
+	return NULL;
+}
+
+bool
+system_relation_visible(SqlSession *s, const Catalog *c, const CatTable *t, const CatIndex *ix)
+{
+	Oid			path[64];
+	int			n = search_path_oids(s, c, true, path, 64);
+	const char *name = ix ? ix->name : t->name;
+
+	for (int i = 0; i < n; i++)
+	{
+		const CatIndex *other;
+
+		if (path[i] == t->schema)
+			return true;
+		if (catalog_table_in(c, path[i], name) || catalog_index_in(c, path[i], name, &other))
+			return false;		/* shadowed by an earlier schema */
+	}
+	return false;
+}
+
 bool
 sql_regclass_name(SqlSession *s, Oid oid, StrBuf *out)
 {
 	const Catalog *c;
 	const CatTable *t;
-	const char *name = NULL;
-	Oid			schema = InvalidOid;
-	Oid			path[64];
-	int			n;
-	bool		visible = false;
+	const CatIndex *ix;
 
 	if (!s)
 		return false;
 	c = session_catalog(s);
-	if ((t = catalog_table_by_oid(c, oid)) || (t = system_table_by_oid(oid)))
-	{
-		name = t->name;
-		schema = t->schema;
-	}
-	else
-	{
-		for (int i = 0; i < c->ntables && !name; i++)
-			for (int k = 0; k < c->tables[i]->nindexes; k++)
-				if (c->tables[i]->indexes[k].oid == oid)
-				{
-					name = c->tables[i]->indexes[k].name;
-					schema = c->tables[i]->schema;
-				}
-	}
-	if (!name)
+	if (!(t = system_relation(c, oid, &ix)))
 		return false;
-	n = search_path_oids(s, c, true, path, 64);
-	for (int i = 0; i < n; i++)
+	if (!system_relation_visible(s, c, t, ix))
 	{
-		const CatIndex *ix;
-
-		if (path[i] == schema)
-		{
-			visible = true;
-			break;
-		}
-		if (catalog_table_in(c, path[i], name) || catalog_index_in(c, path[i], name, &ix))
-			break;				/* shadowed by an earlier schema */
-	}
-	if (!visible)
-	{
-		const CatSchema *sc = catalog_schema_by_oid(c, schema);
-
-		put_ident(out, sc ? sc->name : schema == PG_CATALOG_NAMESPACE ? "pg_catalog" : "information_schema");
+		system_put_ident(out, system_schema_name(c, t->schema));
 		strbuf_putc(out, '.');
 	}
-	put_ident(out, name);
+	system_put_ident(out, ix ? ix->name : t->name);
 	return true;
+}
+
+/* pg_type.typstorage: plain for fixed-length types, main for numeric, extended for the other varlenas. */
+char
+system_type_storage(const MgType *t)
+{
+	if (!t || t->typlen > 0)
+		return 'p';
+	if (t->oid == NUMERICOID)
+		return 'm';
+	return 'x';
+}
+
+/* pg_type.typcollation: "default" for the string types, "C" for name, none otherwise. */
+Oid
+system_type_collation(Oid type)
+{
+	const MgType *t = type_by_oid(type);
+
+	if (t && t->elem && t->category == 'A')
+		t = type_by_oid(t->elem);
+	if (!t)
+		return InvalidOid;
+	if (t->oid == NAMEOID)
+		return SYS_C_COLLATION;
+	if (t->oid == TEXTOID || t->oid == VARCHAROID || t->oid == BPCHAROID)
+		return SYS_DEFAULT_COLLATION;
+	return InvalidOid;
 }
 
 void
@@ -214,7 +382,7 @@ system_table(const char *schema, const char *name)
 	if (!schema || strcmp(schema, "pg_catalog") == 0)
 		ns = PG_CATALOG_NAMESPACE;
 	else if (strcmp(schema, "information_schema") == 0)
-		ns = INFO_SCHEMA_NAMESPACE;
+		ns = SYS_INFO_SCHEMA_NAMESPACE;
 	else
 		return NULL;
 	for (int i = 0; i < SYS_COUNT; i++)
@@ -232,6 +400,12 @@ system_table_by_oid(Oid oid)
 	return NULL;
 }
 
+bool
+system_is_view(const CatTable *t)
+{
+	return t->relkind == 'v' && t->oid >= 12000;
+}
+
 /* ---- rows ------------------------------------------------------------------ */
 
 typedef struct RowBuf
@@ -239,6 +413,7 @@ typedef struct RowBuf
 	SysRows    *out;
 	Arena	   *a;
 	int			ncols;
+	int			next;			/* the column the next rb_* call fills */
 	Datum	   *v;
 	bool	   *n;
 } RowBuf;
@@ -248,24 +423,84 @@ rb_start(RowBuf *rb)
 {
 	rb->v = arena_new_array(rb->a, Datum, rb->ncols);
 	rb->n = arena_new_array(rb->a, bool, rb->ncols);
+	rb->next = 0;
 	for (int i = 0; i < rb->ncols; i++)
 		rb->n[i] = true;
 }
 
 static void
-rb_text(RowBuf *rb, int c, const char *s)
+rb_val(RowBuf *rb, Datum d)
 {
-	if (!s)
-		return;
-	rb->v[c] = cstring_text_datum(rb->a, s);
-	rb->n[c] = false;
+	assert(rb->next < rb->ncols);
+	rb->v[rb->next] = d;
+	rb->n[rb->next] = false;
+	rb->next++;
 }
 
 static void
-rb_val(RowBuf *rb, int c, Datum d)
+rb_null(RowBuf *rb)
 {
-	rb->v[c] = d;
-	rb->n[c] = false;
+	assert(rb->next < rb->ncols);
+	rb->next++;
+}
+
+/* text, name and varchar values alike: NULL s gives NULL */
+static void
+rb_text(RowBuf *rb, const char *s)
+{
+	if (!s)
+		rb_null(rb);
+	else
+		rb_val(rb, cstring_text_datum(rb->a, s));
+}
+
+static void
+rb_oid(RowBuf *rb, Oid o)
+{
+	rb_val(rb, ObjectIdGetDatum(o));
+}
+
+static void
+rb_bool(RowBuf *rb, bool b)
+{
+	rb_val(rb, BoolGetDatum(b));
+}
+
+static void
+rb_char(RowBuf *rb, char c)
+{
+	rb_val(rb, (Datum) (unsigned char) c);
+}
+
+static void
+rb_i2(RowBuf *rb, int v)
+{
+	rb_val(rb, Int16GetDatum((int16_t) v));
+}
+
+static void
+rb_i4(RowBuf *rb, int32_t v)
+{
+	rb_val(rb, Int32GetDatum(v));
+}
+
+static void
+rb_i8(RowBuf *rb, int64_t v)
+{
+	rb_val(rb, Int64GetDatum(v));
+}
+
+static void
+rb_f4(RowBuf *rb, float v)
+{
+	rb_val(rb, Float4GetDatum(v));
+}
+
+/* A one-dimensional array (lower bound lb: 0 for int2vector/oidvector, 1 for arrays) of n elements. */
+static void
+rb_array(RowBuf *rb, Oid elemtype, int n, const Datum *values, int lb)
+{
+	rb_val(rb, array_construct(rb->a, elemtype, n, values, NULL, lb));
 }
 
 static void
@@ -273,6 +508,7 @@ rb_end(RowBuf *rb)
 {
 	SysRows    *o = rb->out;
 
+	assert(rb->next == rb->ncols);
 	if (o->nrows == o->cap)
 	{
 		int			ncap = o->cap ? o->cap * 2 : 32;
@@ -287,17 +523,6 @@ rb_end(RowBuf *rb)
 }
 
 static const char *
-schema_name_of(const Catalog *c, Oid oid)
-{
-	const CatSchema *sc;
-
-	if (oid == INFO_SCHEMA_NAMESPACE)
-		return "information_schema";
-	sc = catalog_schema_by_oid(c, oid);
-	return sc ? sc->name : "?";
-}
-
-static const char *
 type_name_of(Arena *a, Oid type, int32_t typmod)
 {
 	StrBuf		sb;
@@ -307,27 +532,517 @@ type_name_of(Arena *a, Oid type, int32_t typmod)
 	return sb.data;
 }
 
-/* CREATE [UNIQUE] INDEX name ON schema.table USING btree (a, b DESC) */
-static const char *
-index_def(Arena *a, const Catalog *c, const CatTable *t, const CatIndex *ix)
+/* All relations: the catalog's tables then the virtual ones. */
+static int
+nrelations(const Catalog *c)
 {
-	StrBuf		sb;
+	return c->ntables + SYS_COUNT;
+}
 
-	strbuf_init_arena(&sb, a);
-	strbuf_printf(&sb, "CREATE %sINDEX %s ON %s.%s USING btree (", ix->unique ? "UNIQUE " : "", ix->name,
-				  schema_name_of(c, t->schema), t->name);
-	for (int k = 0; k < ix->ncols; k++)
+static const CatTable *
+relation_at(const Catalog *c, int i)
+{
+	return i < c->ntables ? c->tables[i] : sys_tables[i - c->ntables];
+}
+
+static void
+namespace_rows(SqlSession *s, const Catalog *c, RowBuf *rb, bool info_schema)
+{
+	for (int i = 0; i <= c->nschemas; i++)
 	{
-		if (k)
-			strbuf_puts(&sb, ", ");
-		strbuf_puts(&sb, t->cols[ix->attnums[k] - 1].name);
-		if (ix->flags[k] & IDXKEY_DESC)
-			strbuf_puts(&sb, (ix->flags[k] & IDXKEY_NULLS_FIRST) ? " DESC" : " DESC NULLS LAST");
-		else if (ix->flags[k] & IDXKEY_NULLS_FIRST)
-			strbuf_puts(&sb, " NULLS FIRST");
+		Oid			oid = i < c->nschemas ? c->schemas[i].oid : SYS_INFO_SCHEMA_NAMESPACE;
+		const char *name = i < c->nschemas ? c->schemas[i].name : "information_schema";
+
+		rb_start(rb);
+		if (!info_schema)
+		{
+			rb_oid(rb, oid);
+			rb_text(rb, name);
+			rb_oid(rb, i < c->nschemas ? c->schemas[i].owner : BOOTSTRAP_SUPERUSER);
+		}
+		else
+		{
+			rb_text(rb, s->dbname);
+			rb_text(rb, name);
+			rb_text(rb, s->user);
+		}
+		rb_end(rb);
 	}
-	strbuf_putc(&sb, ')');
-	return sb.data;
+}
+
+static int
+count_checks(const CatTable *t)
+{
+	int			n = 0;
+
+	for (int k = 0; k < t->ncons; k++)
+		n += t->cons[k].type == CON_CHECK;
+	return n;
+}
+
+/*
+ * Whether PostgreSQL would show triggers on t: foreign keys are enforced by
+ * internal triggers on both the referencing and the referenced table.
+ */
+static bool
+has_fk_triggers(const Catalog *c, const CatTable *t)
+{
+	for (int i = 0; i < c->ntables; i++)
+		for (int k = 0; k < c->tables[i]->ncons; k++)
+		{
+			const CatConstraint *con = &c->tables[i]->cons[k];
+
+			if (con->type == CON_FOREIGN && (c->tables[i] == t || con->ref_table == t->oid))
+				return true;
+		}
+	return false;
+}
+
+/* One pg_class row; ix is NULL for the table itself, else one of its indexes. */
+static void
+class_row(const Catalog *c, RowBuf *rb, const CatTable *t, const CatIndex *ix)
+{
+	char		relkind = ix ? 'i' : system_is_view(t) ? 'v' : t->relkind == 'v' ? 'r' : t->relkind;
+	Oid			oid = ix ? ix->oid : t->oid;
+
+	rb_start(rb);
+	rb_oid(rb, oid);
+	rb_text(rb, ix ? ix->name : t->name);
+	rb_oid(rb, t->schema);
+	rb_oid(rb, InvalidOid);		/* reltype: memgres has no row types */
+	rb_oid(rb, InvalidOid);		/* reloftype */
+	rb_oid(rb, BOOTSTRAP_SUPERUSER);
+	rb_oid(rb, relkind == 'i' ? SYS_BTREE_AM : relkind == 'r' ? SYS_HEAP_AM : InvalidOid);
+	rb_oid(rb, relkind == 'v' ? InvalidOid : oid);	/* relfilenode */
+	rb_oid(rb, InvalidOid);		/* reltablespace: the database's default */
+	rb_i4(rb, 0);				/* relpages */
+	rb_f4(rb, -1);				/* reltuples: never analysed */
+	rb_i4(rb, 0);				/* relallvisible */
+	rb_oid(rb, InvalidOid);		/* reltoastrelid: no TOAST tables */
+	rb_bool(rb, !ix && t->nindexes > 0);
+	rb_bool(rb, false);			/* relisshared */
+	rb_char(rb, 'p');
+	rb_char(rb, relkind);
+	rb_i2(rb, ix ? ix->ncols : t->ncols);
+	rb_i2(rb, ix ? 0 : count_checks(t));
+	rb_bool(rb, false);			/* relhasrules */
+	rb_bool(rb, !ix && t->relkind == 'r' && has_fk_triggers(c, t));
+	rb_bool(rb, false);			/* relhassubclass */
+	rb_bool(rb, false);			/* relrowsecurity */
+	rb_bool(rb, false);			/* relforcerowsecurity */
+	rb_bool(rb, true);			/* relispopulated */
+	rb_char(rb, relkind == 'r' && t->schema != PG_CATALOG_NAMESPACE ? 'd' : 'n');
+	rb_bool(rb, false);			/* relispartition */
+	rb_oid(rb, InvalidOid);		/* relrewrite */
+	rb_null(rb);				/* reloptions */
+	rb_null(rb);				/* relpartbound */
+	rb_end(rb);
+}
+
+static void
+class_rows(const Catalog *c, RowBuf *rb)
+{
+	for (int i = 0; i < nrelations(c); i++)
+	{
+		const CatTable *t = relation_at(c, i);
+
+		class_row(c, rb, t, NULL);
+		for (int k = 0; k < t->nindexes; k++)
+			class_row(c, rb, t, &t->indexes[k]);
+	}
+}
+
+static void
+attribute_row(RowBuf *rb, Oid relid, const CatColumn *col, int16_t attnum, bool is_index)
+{
+	const MgType *mt = type_by_oid(col->type);
+	Oid			type = col->dropped ? InvalidOid : col->type;
+
+	rb_start(rb);
+	rb_oid(rb, relid);
+	rb_text(rb, col->name);
+	rb_oid(rb, type);
+	rb_i4(rb, -1);				/* attstattarget */
+	rb_i2(rb, mt ? mt->typlen : -1);
+	rb_i2(rb, attnum);
+	rb_i4(rb, mt && mt->category == 'A' && mt->elem ? 1 : 0);
+	rb_i4(rb, -1);				/* attcacheoff */
+	rb_i4(rb, col->typmod);
+	rb_bool(rb, mt ? mt->byval : false);
+	rb_char(rb, mt ? mt->align : 'i');
+	rb_char(rb, system_type_storage(mt));
+	rb_char(rb, '\0');			/* attcompression: the default method */
+	rb_bool(rb, !is_index && col->notnull);
+	rb_bool(rb, !is_index && col->default_expr != NULL);
+	rb_bool(rb, !is_index && col->has_missing);
+	rb_char(rb, is_index ? '\0' : col->identity);
+	rb_char(rb, '\0');			/* attgenerated */
+	rb_bool(rb, col->dropped);
+	rb_bool(rb, true);			/* attislocal */
+	rb_i4(rb, 0);				/* attinhcount */
+	rb_oid(rb, col->dropped ? InvalidOid : system_type_collation(col->type));
+	rb_end(rb);
+}
+
+static void
+attribute_rows(const Catalog *c, RowBuf *rb)
+{
+	for (int i = 0; i < nrelations(c); i++)
+	{
+		const CatTable *t = relation_at(c, i);
+
+		for (int k = 0; k < t->ncols; k++)
+			attribute_row(rb, t->oid, &t->cols[k], t->cols[k].attnum, false);
+		for (int k = 0; k < t->nindexes; k++)
+		{
+			const CatIndex *ix = &t->indexes[k];
+
+			for (int j = 0; j < ix->ncols; j++)
+				attribute_row(rb, ix->oid, &t->cols[ix->attnums[j] - 1], (int16_t) (j + 1), true);
+		}
+	}
+}
+
+static void
+index_rows(const Catalog *c, RowBuf *rb)
+{
+	for (int i = 0; i < c->ntables; i++)
+		for (int k = 0; k < c->tables[i]->nindexes; k++)
+		{
+			const CatTable *t = c->tables[i];
+			const CatIndex *ix = &t->indexes[k];
+			Datum		keys[INDEX_MAX_KEYS],
+						colls[INDEX_MAX_KEYS],
+						opts[INDEX_MAX_KEYS];
+			int			n = ix->ncols < INDEX_MAX_KEYS ? ix->ncols : INDEX_MAX_KEYS;
+
+			for (int j = 0; j < n; j++)
+			{
+				keys[j] = Int16GetDatum(ix->attnums[j]);
+				colls[j] = ObjectIdGetDatum(system_type_collation(t->cols[ix->attnums[j] - 1].type));
+				opts[j] = Int16GetDatum((int16_t) (((ix->flags[j] & IDXKEY_DESC) ? 1 : 0) |
+												   ((ix->flags[j] & IDXKEY_NULLS_FIRST) ? 2 : 0)));
+			}
+			rb_start(rb);
+			rb_oid(rb, ix->oid);
+			rb_oid(rb, t->oid);
+			rb_i2(rb, ix->ncols);
+			rb_i2(rb, ix->ncols);	/* indnkeyatts: no INCLUDE columns */
+			rb_bool(rb, ix->unique);
+			rb_bool(rb, false);	/* indnullsnotdistinct */
+			rb_bool(rb, ix->primary);
+			rb_bool(rb, false);	/* indisexclusion */
+			rb_bool(rb, true);	/* indimmediate: constraints are never deferred */
+			rb_bool(rb, false);	/* indisclustered */
+			rb_bool(rb, true);	/* indisvalid */
+			rb_bool(rb, false);	/* indcheckxmin */
+			rb_bool(rb, true);	/* indisready */
+			rb_bool(rb, true);	/* indislive */
+			rb_bool(rb, false);	/* indisreplident */
+			rb_array(rb, INT2OID, n, keys, 0);
+			rb_array(rb, OIDOID, n, colls, 0);
+			rb_array(rb, INT2OID, n, opts, 0);
+			rb_null(rb);		/* indexprs */
+			rb_null(rb);		/* indpred */
+			rb_end(rb);
+		}
+}
+
+static void
+collect_vars(const Expr *e, bool *used, int ncols)
+{
+	if (!e)
+		return;
+	if (e->kind == EXPR_VAR && e->u.var >= 0 && e->u.var < ncols)
+		used[e->u.var] = true;
+	for (int i = 0; i < e->nargs; i++)
+		collect_vars(e->args[i], used, ncols);
+	if (e->kind == EXPR_CASE)
+	{
+		collect_vars(e->u.kase.arg, used, ncols);
+		for (int i = 0; i < e->u.kase.nwhen; i++)
+		{
+			collect_vars(e->u.kase.when[i], used, ncols);
+			collect_vars(e->u.kase.then[i], used, ncols);
+		}
+		collect_vars(e->u.kase.defresult, used, ncols);
+	}
+}
+
+static void
+constraint_row(RowBuf *rb, const CatTable *t, const CatConstraint *con)
+{
+	Datum		keys[INDEX_MAX_KEYS];
+	int			n = 0;
+	bool		fk = con->type == CON_FOREIGN;
+
+	rb_start(rb);
+	rb_oid(rb, con->oid);
+	rb_text(rb, con->name);
+	rb_oid(rb, t->schema);
+	rb_char(rb, (char) con->type);
+	rb_bool(rb, false);			/* condeferrable */
+	rb_bool(rb, false);			/* condeferred */
+	rb_bool(rb, true);			/* convalidated */
+	rb_oid(rb, t->oid);
+	rb_oid(rb, InvalidOid);		/* contypid */
+	rb_oid(rb, fk ? con->ref_index : con->index);
+	rb_oid(rb, InvalidOid);		/* conparentid */
+	rb_oid(rb, fk ? con->ref_table : InvalidOid);
+	rb_char(rb, fk ? con->upd_action : ' ');
+	rb_char(rb, fk ? con->del_action : ' ');
+	rb_char(rb, fk ? (con->match_type == 'f' ? 'f' : con->match_type == 'p' ? 'p' : 's') : ' ');
+	rb_bool(rb, true);			/* conislocal */
+	rb_i4(rb, 0);				/* coninhcount */
+	rb_bool(rb, false);			/* connoinherit */
+	if (con->type == CON_CHECK)
+	{
+		bool		used[1600] = {false};
+		int			ncols = t->ncols < 1600 ? t->ncols : 1600;
+
+		collect_vars(con->check, used, ncols);
+		for (int k = 0; k < ncols && n < INDEX_MAX_KEYS; k++)
+			if (used[k])
+				keys[n++] = Int16GetDatum(t->cols[k].attnum);
+	}
+	else
+		for (n = 0; n < con->ncols && n < INDEX_MAX_KEYS; n++)
+			keys[n] = Int16GetDatum(con->cols[n]);
+	if (n > 0)
+		rb_array(rb, INT2OID, n, keys, 1);
+	else
+		rb_null(rb);
+	if (fk)
+	{
+		for (n = 0; n < con->ncols && n < INDEX_MAX_KEYS; n++)
+			keys[n] = Int16GetDatum(con->ref_cols[n]);
+		rb_array(rb, INT2OID, n, keys, 1);
+	}
+	else
+		rb_null(rb);
+	if (con->type == CON_CHECK)
+	{
+		char		buf[64];
+
+		snprintf(buf, sizeof(buf), "{CONSTRAINT :conid %u}", con->oid);
+		rb_text(rb, buf);
+	}
+	else
+		rb_null(rb);
+	rb_end(rb);
+}
+
+static void
+constraint_rows(const Catalog *c, RowBuf *rb)
+{
+	for (int i = 0; i < c->ntables; i++)
+		for (int k = 0; k < c->tables[i]->ncons; k++)
+			if (c->tables[i]->cons[k].type != CON_NOTNULL)
+				constraint_row(rb, c->tables[i], &c->tables[i]->cons[k]);
+}
+
+static void
+attrdef_rows(const Catalog *c, RowBuf *rb)
+{
+	for (int i = 0; i < c->ntables; i++)
+	{
+		const CatTable *t = c->tables[i];
+
+		for (int k = 0; k < t->ncols; k++)
+		{
+			char		buf[80];
+
+			if (t->cols[k].dropped || !t->cols[k].default_expr)
+				continue;
+			snprintf(buf, sizeof(buf), "{DEFAULT :relid %u :attnum %d}", t->oid, t->cols[k].attnum);
+			rb_start(rb);
+			rb_oid(rb, t->oid);
+			rb_i2(rb, t->cols[k].attnum);
+			rb_text(rb, buf);
+			rb_end(rb);
+		}
+	}
+}
+
+static void
+sequence_rows(const Catalog *c, RowBuf *rb)
+{
+	for (int i = 0; i < c->ntables; i++)
+	{
+		const CatTable *t = c->tables[i];
+
+		if (t->relkind != 'S' || !t->seq)
+			continue;
+		rb_start(rb);
+		rb_oid(rb, t->oid);
+		rb_oid(rb, t->seq->type);
+		rb_i8(rb, t->seq->start);
+		rb_i8(rb, t->seq->increment);
+		rb_i8(rb, t->seq->max);
+		rb_i8(rb, t->seq->min);
+		rb_i8(rb, t->seq->cache);
+		rb_bool(rb, t->seq->cycle);
+		rb_end(rb);
+	}
+}
+
+/* pg_depend: the links psql and pg_dump read: a sequence owned by a column ('a', or 'i' for identity). */
+static void
+depend_rows(const Catalog *c, RowBuf *rb)
+{
+	for (int i = 0; i < c->ntables; i++)
+	{
+		const CatTable *t = c->tables[i];
+		const CatTable *owner;
+		char		deptype = 'a';
+
+		if (t->relkind != 'S' || !t->seq || !t->seq->owned_by_table)
+			continue;
+		owner = catalog_table_by_oid(c, t->seq->owned_by_table);
+		if (owner && t->seq->owned_by_col >= 1 && t->seq->owned_by_col <= owner->ncols &&
+			owner->cols[t->seq->owned_by_col - 1].identity)
+			deptype = 'i';
+		rb_start(rb);
+		rb_oid(rb, SYS_PG_CLASS);
+		rb_oid(rb, t->oid);
+		rb_i4(rb, 0);
+		rb_oid(rb, SYS_PG_CLASS);
+		rb_oid(rb, t->seq->owned_by_table);
+		rb_i4(rb, t->seq->owned_by_col);
+		rb_char(rb, deptype);
+		rb_end(rb);
+	}
+}
+
+static void
+description_row(RowBuf *rb, Oid objoid, Oid classoid, int subid, const char *text)
+{
+	rb_start(rb);
+	rb_oid(rb, objoid);
+	rb_oid(rb, classoid);
+	rb_i4(rb, subid);
+	rb_text(rb, text);
+	rb_end(rb);
+}
+
+static void
+description_rows(const Catalog *c, RowBuf *rb)
+{
+	for (int i = 0; i < c->nschemas; i++)
+		if (c->schemas[i].comment)
+			description_row(rb, c->schemas[i].oid, sys_tables[SYS_NAMESPACE]->oid, 0, c->schemas[i].comment);
+	for (int i = 0; i < c->ntables; i++)
+	{
+		const CatTable *t = c->tables[i];
+
+		if (t->comment)
+			description_row(rb, t->oid, SYS_PG_CLASS, 0, t->comment);
+		for (int k = 0; k < t->ncols; k++)
+			if (t->cols[k].comment && !t->cols[k].dropped)
+				description_row(rb, t->oid, SYS_PG_CLASS, t->cols[k].attnum, t->cols[k].comment);
+	}
+}
+
+static void
+type_rows(RowBuf *rb)
+{
+	int			n;
+	const MgType *const *all = type_all(&n);
+
+	for (int i = 0; i < n; i++)
+	{
+		const MgType *t = all[i];
+
+		rb_start(rb);
+		rb_oid(rb, t->oid);
+		rb_text(rb, t->name);
+		rb_oid(rb, PG_CATALOG_NAMESPACE);
+		rb_oid(rb, BOOTSTRAP_SUPERUSER);
+		rb_i2(rb, t->typlen);
+		rb_bool(rb, t->byval);
+		rb_char(rb, t->category == 'P' ? 'p' : 'b');
+		rb_char(rb, t->category);
+		rb_bool(rb, t->preferred);
+		rb_bool(rb, true);		/* typisdefined */
+		rb_char(rb, ',');
+		rb_oid(rb, InvalidOid);	/* typrelid */
+		rb_oid(rb, t->elem);
+		rb_oid(rb, t->array);
+		rb_char(rb, t->align ? t->align : 'i');
+		rb_char(rb, system_type_storage(t));
+		rb_bool(rb, false);		/* typnotnull */
+		rb_oid(rb, InvalidOid);	/* typbasetype */
+		rb_i4(rb, -1);			/* typtypmod */
+		rb_i4(rb, 0);			/* typndims */
+		rb_oid(rb, system_type_collation(t->oid));
+		rb_end(rb);
+	}
+}
+
+static void
+proc_row(RowBuf *rb, Oid oid, const char *name, char kind, int nargs, const Oid *argtypes, Oid variadic,
+		 Oid rettype, bool strict, bool retset, char volatility)
+{
+	Datum		args[FUNC_MAX_ARGS + 1];
+	int			n = 0;
+
+	for (; n < nargs && n < FUNC_MAX_ARGS; n++)
+		args[n] = ObjectIdGetDatum(argtypes[n]);
+	if (variadic)
+	{
+		const MgType *vt = type_by_oid(variadic);
+
+		args[n++] = ObjectIdGetDatum(variadic == ANYOID ? ANYOID : vt && vt->array ? vt->array : ANYARRAYOID);
+	}
+	rb_start(rb);
+	rb_oid(rb, oid);
+	rb_text(rb, name);
+	rb_oid(rb, PG_CATALOG_NAMESPACE);
+	rb_oid(rb, BOOTSTRAP_SUPERUSER);
+	rb_oid(rb, SYS_LANG_INTERNAL);
+	rb_f4(rb, 1);				/* procost */
+	rb_f4(rb, retset ? 1000 : 0);
+	rb_oid(rb, variadic);
+	rb_char(rb, kind);
+	rb_bool(rb, false);			/* prosecdef */
+	rb_bool(rb, false);			/* proleakproof */
+	rb_bool(rb, strict);
+	rb_bool(rb, retset);
+	rb_char(rb, volatility);
+	rb_char(rb, 's');			/* proparallel */
+	rb_i2(rb, n);
+	rb_i2(rb, 0);				/* pronargdefaults */
+	rb_oid(rb, rettype);
+	rb_array(rb, OIDOID, n, args, 0);
+	rb_null(rb);				/* proallargtypes */
+	rb_null(rb);				/* proargmodes */
+	rb_null(rb);				/* proargnames */
+	rb_text(rb, name);			/* prosrc: the internal function */
+	rb_end(rb);
+}
+
+static void
+proc_rows(RowBuf *rb)
+{
+	int			n;
+	const FuncDef *const *funcs = func_all(&n);
+	const AggDef *const *aggs;
+
+	for (int i = 0; i < n; i++)
+	{
+		const FuncDef *f = funcs[i];
+
+		proc_row(rb, f->oid, f->name, 'f', f->nargs, f->argtypes, f->variadic, f->rettype, f->strict,
+				 f->retset, (char) f->volatility);
+	}
+	aggs = agg_all(&n);
+	for (int i = 0; i < n; i++)
+	{
+		const AggDef *g = aggs[i];
+
+		proc_row(rb, g->oid, g->name, 'a', g->nargs, g->argtypes, InvalidOid,
+				 g->rettype, false, false, 'i');
+	}
 }
 
 typedef struct DbArg
@@ -341,29 +1056,215 @@ db_row(void *arg, const char *name, Oid oid)
 	RowBuf	   *rb = ((DbArg *) arg)->rb;
 
 	rb_start(rb);
-	rb_val(rb, 0, ObjectIdGetDatum(oid));
-	rb_text(rb, 1, name);
-	rb_val(rb, 2, ObjectIdGetDatum(10));
-	rb_val(rb, 3, Int32GetDatum(6));
-	rb_val(rb, 4, BoolGetDatum(strncmp(name, "template", 8) == 0));
-	rb_val(rb, 5, BoolGetDatum(strcmp(name, "template0") != 0));
-	rb_text(rb, 6, "C.UTF-8");
-	rb_text(rb, 7, "C.UTF-8");
-	rb_val(rb, 9, (Datum) 'c');
+	rb_oid(rb, oid);
+	rb_text(rb, name);
+	rb_oid(rb, BOOTSTRAP_SUPERUSER);
+	rb_i4(rb, 6);				/* UTF8 */
+	rb_char(rb, 'c');
+	rb_bool(rb, strncmp(name, "template", 8) == 0);
+	rb_bool(rb, strcmp(name, "template0") != 0);
+	rb_i4(rb, -1);				/* datconnlimit */
+	rb_oid(rb, SYS_DEFAULT_TABLESPACE);
+	rb_text(rb, "C.UTF-8");
+	rb_text(rb, "C.UTF-8");
+	rb_null(rb);				/* daticulocale */
+	rb_null(rb);				/* datacl */
 	rb_end(rb);
 }
 
+/*
+ * memgres keeps only SUPERUSER and LOGIN per role; the bootstrap superuser
+ * has every attribute, as initdb gives it, the others none of the rest.
+ */
 static void
 role_row(void *arg, Oid oid, const char *name, bool superuser, bool can_login)
 {
 	RowBuf	   *rb = arg;
+	bool		bootstrap = oid == BOOTSTRAP_SUPERUSER;
 
 	rb_start(rb);
-	rb_val(rb, 0, ObjectIdGetDatum(oid));
-	rb_text(rb, 1, name);
-	rb_val(rb, 2, BoolGetDatum(superuser));
-	rb_val(rb, 3, BoolGetDatum(can_login));
+	rb_text(rb, name);
+	rb_bool(rb, superuser);
+	rb_bool(rb, true);			/* rolinherit */
+	rb_bool(rb, bootstrap);		/* rolcreaterole */
+	rb_bool(rb, bootstrap);		/* rolcreatedb */
+	rb_bool(rb, can_login);
+	rb_bool(rb, bootstrap);		/* rolreplication */
+	rb_i4(rb, -1);				/* rolconnlimit */
+	rb_text(rb, "********");
+	rb_null(rb);				/* rolvaliduntil */
+	rb_bool(rb, bootstrap);		/* rolbypassrls */
+	rb_null(rb);				/* rolconfig */
+	rb_oid(rb, oid);
 	rb_end(rb);
+}
+
+static void
+collation_rows(RowBuf *rb)
+{
+	static const struct
+	{
+		Oid			oid;
+		const char *name;
+		char		provider;
+		int			encoding;
+		const char *locale;
+	}			colls[] = {
+		{SYS_DEFAULT_COLLATION, "default", 'd', -1, NULL},
+		{SYS_C_COLLATION, "C", 'c', -1, "C"},
+		{SYS_POSIX_COLLATION, "POSIX", 'c', -1, "POSIX"},
+	};
+
+	for (size_t i = 0; i < sizeof(colls) / sizeof(colls[0]); i++)
+	{
+		rb_start(rb);
+		rb_oid(rb, colls[i].oid);
+		rb_text(rb, colls[i].name);
+		rb_oid(rb, PG_CATALOG_NAMESPACE);
+		rb_oid(rb, BOOTSTRAP_SUPERUSER);
+		rb_char(rb, colls[i].provider);
+		rb_bool(rb, true);
+		rb_i4(rb, colls[i].encoding);
+		rb_text(rb, colls[i].locale);
+		rb_text(rb, colls[i].locale);
+		rb_null(rb);
+		rb_end(rb);
+	}
+}
+
+static void
+tablespace_rows(RowBuf *rb)
+{
+	static const struct
+	{
+		Oid			oid;
+		const char *name;
+	}			spcs[] = {{SYS_DEFAULT_TABLESPACE, "pg_default"}, {SYS_GLOBAL_TABLESPACE, "pg_global"}};
+
+	for (size_t i = 0; i < sizeof(spcs) / sizeof(spcs[0]); i++)
+	{
+		rb_start(rb);
+		rb_oid(rb, spcs[i].oid);
+		rb_text(rb, spcs[i].name);
+		rb_oid(rb, BOOTSTRAP_SUPERUSER);
+		rb_null(rb);
+		rb_null(rb);
+		rb_end(rb);
+	}
+}
+
+static void
+am_rows(RowBuf *rb)
+{
+	static const struct
+	{
+		Oid			oid;
+		const char *name;
+		char		type;
+	}			ams[] = {{SYS_HEAP_AM, "heap", 't'}, {SYS_BTREE_AM, "btree", 'i'}};
+
+	for (size_t i = 0; i < sizeof(ams) / sizeof(ams[0]); i++)
+	{
+		rb_start(rb);
+		rb_oid(rb, ams[i].oid);
+		rb_text(rb, ams[i].name);
+		rb_char(rb, ams[i].type);
+		rb_end(rb);
+	}
+}
+
+static void
+tables_rows(SqlSession *s, const Catalog *c, RowBuf *rb, bool info_schema)
+{
+	for (int i = 0; i < nrelations(c); i++)
+	{
+		const CatTable *t = relation_at(c, i);
+		bool		view = system_is_view(t);
+
+		if (t->relkind == 'S' || (!info_schema && view))
+			continue;
+		rb_start(rb);
+		if (!info_schema)
+		{
+			rb_text(rb, system_schema_name(c, t->schema));
+			rb_text(rb, t->name);
+			rb_text(rb, s->user);
+			rb_null(rb);
+			rb_bool(rb, t->nindexes > 0);
+			rb_bool(rb, false);
+			rb_bool(rb, false);
+			rb_bool(rb, false);
+		}
+		else
+		{
+			rb_text(rb, s->dbname);
+			rb_text(rb, system_schema_name(c, t->schema));
+			rb_text(rb, t->name);
+			rb_text(rb, view ? "VIEW" : "BASE TABLE");
+			rb_text(rb, view ? "NO" : "YES");
+		}
+		rb_end(rb);
+	}
+}
+
+static void
+indexes_rows(SqlSession *s, const Catalog *c, RowBuf *rb)
+{
+	for (int i = 0; i < c->ntables; i++)
+	{
+		const CatTable *t = c->tables[i];
+
+		for (int k = 0; k < t->nindexes; k++)
+		{
+			StrBuf		sb;
+
+			strbuf_init_arena(&sb, rb->a);
+			ruleutils_indexdef(s, c, t, &t->indexes[k], 0, false, &sb);
+			rb_start(rb);
+			rb_text(rb, system_schema_name(c, t->schema));
+			rb_text(rb, t->name);
+			rb_text(rb, t->indexes[k].name);
+			rb_null(rb);
+			rb_text(rb, sb.data);
+			rb_end(rb);
+		}
+	}
+}
+
+static void
+columns_rows(SqlSession *s, const Catalog *c, RowBuf *rb)
+{
+	for (int i = 0; i < c->ntables; i++)
+	{
+		const CatTable *t = c->tables[i];
+		int			pos = 0;
+
+		if (t->relkind != 'r')
+			continue;
+		for (int k = 0; k < t->ncols; k++)
+		{
+			const CatColumn *col = &t->cols[k];
+
+			if (col->dropped)
+				continue;
+			pos++;
+			rb_start(rb);
+			rb_text(rb, s->dbname);
+			rb_text(rb, system_schema_name(c, t->schema));
+			rb_text(rb, t->name);
+			rb_text(rb, col->name);
+			rb_i4(rb, pos);
+			rb_text(rb, col->default_text);
+			rb_text(rb, col->notnull ? "NO" : "YES");
+			rb_text(rb, type_name_of(rb->a, col->type, -1));
+			if ((col->type == VARCHAROID || col->type == BPCHAROID) && col->typmod >= 4)
+				rb_i4(rb, col->typmod - 4);
+			else
+				rb_null(rb);
+			rb_text(rb, col->identity ? "YES" : "NO");
+			rb_end(rb);
+		}
+	}
 }
 
 void
@@ -380,141 +1281,47 @@ system_rows(SqlSession *s, const Catalog *c, const CatTable *vt, Arena *a, SysRo
 	{
 		case SYS_NAMESPACE:
 		case SYS_IS_SCHEMATA:
-			for (int i = 0; i <= c->nschemas; i++)
-			{
-				Oid			oid = i < c->nschemas ? c->schemas[i].oid : INFO_SCHEMA_NAMESPACE;
-				const char *name = i < c->nschemas ? c->schemas[i].name : "information_schema";
-
-				rb_start(&rb);
-				if (which == SYS_NAMESPACE)
-				{
-					rb_val(&rb, 0, ObjectIdGetDatum(oid));
-					rb_text(&rb, 1, name);
-					rb_val(&rb, 2, ObjectIdGetDatum(i < c->nschemas ? c->schemas[i].owner : 10));
-				}
-				else
-				{
-					rb_text(&rb, 0, s->dbname);
-					rb_text(&rb, 1, name);
-					rb_text(&rb, 2, s->user);
-				}
-				rb_end(&rb);
-			}
+			namespace_rows(s, c, &rb, which == SYS_IS_SCHEMATA);
 			break;
 		case SYS_CLASS:
-			for (int i = 0; i < c->ntables + SYS_COUNT; i++)
-			{
-				const CatTable *t = i < c->ntables ? c->tables[i] : sys_tables[i - c->ntables];
-
-				rb_start(&rb);
-				rb_val(&rb, 0, ObjectIdGetDatum(t->oid));
-				rb_text(&rb, 1, t->name);
-				rb_val(&rb, 2, ObjectIdGetDatum(t->schema));
-				rb_val(&rb, 3, ObjectIdGetDatum(10));
-				rb_val(&rb, 4, (Datum) (t->relkind == 'v' && t->oid < 12000 ? 'r' : t->relkind));
-				rb_val(&rb, 5, Int16GetDatum((int16_t) t->ncols));
-				rb_val(&rb, 6, BoolGetDatum(t->nindexes > 0));
-				rb_val(&rb, 7, (Datum) 'p');
-				rb_val(&rb, 8, Float4GetDatum(-1));
-				rb_val(&rb, 9, ObjectIdGetDatum(t->relkind == 'S' ? 0 : 2));
-				rb_end(&rb);
-				for (int k = 0; k < t->nindexes; k++)
-				{
-					rb_start(&rb);
-					rb_val(&rb, 0, ObjectIdGetDatum(t->indexes[k].oid));
-					rb_text(&rb, 1, t->indexes[k].name);
-					rb_val(&rb, 2, ObjectIdGetDatum(t->schema));
-					rb_val(&rb, 3, ObjectIdGetDatum(10));
-					rb_val(&rb, 4, (Datum) 'i');
-					rb_val(&rb, 5, Int16GetDatum((int16_t) t->indexes[k].ncols));
-					rb_val(&rb, 6, BoolGetDatum(false));
-					rb_val(&rb, 7, (Datum) 'p');
-					rb_val(&rb, 8, Float4GetDatum(-1));
-					rb_val(&rb, 9, ObjectIdGetDatum(403));
-					rb_end(&rb);
-				}
-			}
+			class_rows(c, &rb);
 			break;
 		case SYS_INDEX:
-			for (int i = 0; i < c->ntables; i++)
-				for (int k = 0; k < c->tables[i]->nindexes; k++)
-				{
-					const CatIndex *ix = &c->tables[i]->indexes[k];
-
-					rb_start(&rb);
-					rb_val(&rb, 0, ObjectIdGetDatum(ix->oid));
-					rb_val(&rb, 1, ObjectIdGetDatum(c->tables[i]->oid));
-					rb_val(&rb, 2, Int16GetDatum((int16_t) ix->ncols));
-					rb_val(&rb, 3, BoolGetDatum(ix->unique));
-					rb_val(&rb, 4, BoolGetDatum(ix->primary));
-					rb_end(&rb);
-				}
+			index_rows(c, &rb);
 			break;
 		case SYS_AM:
-			{
-				static const struct
-				{
-					Oid			oid;
-					const char *name;
-					char		type;
-				}			ams[] = {{2, "heap", 't'}, {403, "btree", 'i'}};
-
-				for (int i = 0; i < 2; i++)
-				{
-					rb_start(&rb);
-					rb_val(&rb, 0, ObjectIdGetDatum(ams[i].oid));
-					rb_text(&rb, 1, ams[i].name);
-					rb_val(&rb, 2, (Datum) ams[i].type);
-					rb_end(&rb);
-				}
-				break;
-			}
+			am_rows(&rb);
+			break;
 		case SYS_ATTRIBUTE:
-			for (int i = 0; i < c->ntables; i++)
-			{
-				const CatTable *t = c->tables[i];
-
-				for (int k = 0; k < t->ncols; k++)
-				{
-					const CatColumn *col = &t->cols[k];
-
-					rb_start(&rb);
-					rb_val(&rb, 0, ObjectIdGetDatum(t->oid));
-					rb_text(&rb, 1, col->name);
-					rb_val(&rb, 2, ObjectIdGetDatum(col->dropped ? 0 : col->type));
-					rb_val(&rb, 3, Int16GetDatum(col->attnum));
-					rb_val(&rb, 4, Int16GetDatum(col->mt ? col->mt->typlen : -1));
-					rb_val(&rb, 5, Int32GetDatum(col->typmod));
-					rb_val(&rb, 6, BoolGetDatum(col->notnull));
-					rb_val(&rb, 7, BoolGetDatum(col->default_expr != NULL));
-					rb_val(&rb, 8, BoolGetDatum(col->dropped));
-					rb_end(&rb);
-				}
-			}
+			attribute_rows(c, &rb);
+			break;
+		case SYS_ATTRDEF:
+			attrdef_rows(c, &rb);
+			break;
+		case SYS_CONSTRAINT:
+			constraint_rows(c, &rb);
+			break;
+		case SYS_SEQUENCE:
+			sequence_rows(c, &rb);
+			break;
+		case SYS_DEPEND:
+			depend_rows(c, &rb);
+			break;
+		case SYS_DESCRIPTION:
+			description_rows(c, &rb);
 			break;
 		case SYS_TYPE:
-			{
-				int			n;
-				const MgType *const *all = type_all(&n);
-
-				for (int i = 0; i < n; i++)
-				{
-					const MgType *t = all[i];
-
-					rb_start(&rb);
-					rb_val(&rb, 0, ObjectIdGetDatum(t->oid));
-					rb_text(&rb, 1, t->name);
-					rb_val(&rb, 2, ObjectIdGetDatum(PG_CATALOG_NAMESPACE));
-					rb_val(&rb, 3, Int16GetDatum(t->typlen));
-					rb_val(&rb, 4, BoolGetDatum(t->byval));
-					rb_val(&rb, 5, (Datum) (t->category == 'P' ? 'p' : 'b'));
-					rb_val(&rb, 6, (Datum) (unsigned char) t->category);
-					rb_val(&rb, 7, ObjectIdGetDatum(t->elem));
-					rb_val(&rb, 8, ObjectIdGetDatum(t->array));
-					rb_end(&rb);
-				}
-				break;
-			}
+			type_rows(&rb);
+			break;
+		case SYS_PROC:
+			proc_rows(&rb);
+			break;
+		case SYS_COLLATION:
+			collation_rows(&rb);
+			break;
+		case SYS_TABLESPACE:
+			tablespace_rows(&rb);
+			break;
 		case SYS_DATABASE:
 			{
 				DbArg		da = {.rb = &rb};
@@ -527,84 +1334,16 @@ system_rows(SqlSession *s, const Catalog *c, const CatTable *vt, Arena *a, SysRo
 			break;
 		case SYS_TABLES:
 		case SYS_IS_TABLES:
-			for (int i = 0; i < c->ntables + SYS_COUNT; i++)
-			{
-				const CatTable *t = i < c->ntables ? c->tables[i] : sys_tables[i - c->ntables];
-
-				if (t->relkind == 'S' || (which == SYS_TABLES && t->relkind == 'v' && t->oid >= 12000))
-					continue;
-				rb_start(&rb);
-				if (which == SYS_TABLES)
-				{
-					rb_text(&rb, 0, schema_name_of(c, t->schema));
-					rb_text(&rb, 1, t->name);
-					rb_text(&rb, 2, s->user);
-					rb_val(&rb, 4, BoolGetDatum(t->nindexes > 0));
-					rb_val(&rb, 5, BoolGetDatum(false));
-					rb_val(&rb, 6, BoolGetDatum(false));
-					rb_val(&rb, 7, BoolGetDatum(false));
-				}
-				else
-				{
-					bool		view = t->relkind == 'v' && t->oid >= 12000;
-
-					rb_text(&rb, 0, s->dbname);
-					rb_text(&rb, 1, schema_name_of(c, t->schema));
-					rb_text(&rb, 2, t->name);
-					rb_text(&rb, 3, view ? "VIEW" : "BASE TABLE");
-					rb_text(&rb, 4, view ? "NO" : "YES");
-				}
-				rb_end(&rb);
-			}
+			tables_rows(s, c, &rb, which == SYS_IS_TABLES);
 			break;
 		case SYS_INDEXES:
-			for (int i = 0; i < c->ntables; i++)
-			{
-				const CatTable *t = c->tables[i];
-
-				for (int k = 0; k < t->nindexes; k++)
-				{
-					rb_start(&rb);
-					rb_text(&rb, 0, schema_name_of(c, t->schema));
-					rb_text(&rb, 1, t->name);
-					rb_text(&rb, 2, t->indexes[k].name);
-					rb_text(&rb, 4, index_def(a, c, t, &t->indexes[k]));
-					rb_end(&rb);
-				}
-			}
+			indexes_rows(s, c, &rb);
 			break;
 		case SYS_IS_COLUMNS:
-			for (int i = 0; i < c->ntables; i++)
-			{
-				const CatTable *t = c->tables[i];
-				int			pos = 0;
-
-				if (t->relkind != 'r')
-					continue;
-				for (int k = 0; k < t->ncols; k++)
-				{
-					const CatColumn *col = &t->cols[k];
-
-					if (col->dropped)
-						continue;
-					pos++;
-					rb_start(&rb);
-					rb_text(&rb, 0, s->dbname);
-					rb_text(&rb, 1, schema_name_of(c, t->schema));
-					rb_text(&rb, 2, t->name);
-					rb_text(&rb, 3, col->name);
-					rb_val(&rb, 4, Int32GetDatum(pos));
-					rb_text(&rb, 5, col->default_text);
-					rb_text(&rb, 6, col->notnull ? "NO" : "YES");
-					rb_text(&rb, 7, type_name_of(a, col->type, -1));
-					if ((col->type == VARCHAROID || col->type == BPCHAROID) && col->typmod >= 4)
-						rb_val(&rb, 8, Int32GetDatum(col->typmod - 4));
-					rb_text(&rb, 9, col->identity ? "YES" : "NO");
-					rb_end(&rb);
-				}
-			}
+			columns_rows(s, c, &rb);
 			break;
 		default:
+			/* the catalogs of features memgres does not have are empty */
 			break;
 	}
 }

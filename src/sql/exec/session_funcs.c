@@ -35,6 +35,7 @@
 #include "../func/builtins.h"
 #include "../catalog.h"
 #include "../seqfuncs.h"
+#include "../system.h"
 
 static SqlSession *
 need_session(FnCall *fc, const char *fname)
@@ -365,43 +366,17 @@ fn_table_is_visible(FnCall *fc, Datum *out)
 	SqlSession *s = need_session(fc, "pg_table_is_visible");
 	const Catalog *c;
 	const CatTable *t;
-	Oid			path[64];
-	int			n;
+	const CatIndex *ix;
 
 	if (!s)
 		return -1;
 	c = session_catalog(s);
-	t = catalog_table_by_oid(c, DatumGetObjectId(fc->args[0]));
-	if (!t)
+	if (!(t = system_relation(c, DatumGetObjectId(fc->args[0]), &ix)))
 	{
-		/* indexes: visible with their table */
-		for (int i = 0; i < c->ntables && !t; i++)
-			for (int k = 0; k < c->tables[i]->nindexes; k++)
-				if (c->tables[i]->indexes[k].oid == DatumGetObjectId(fc->args[0]))
-					t = c->tables[i];
-		if (!t)
-		{
-			fc->isnull = true;
-			return 0;
-		}
+		fc->isnull = true;
+		return 0;
 	}
-	n = search_path_oids(s, c, true, path, 64);
-	for (int i = 0; i < n; i++)
-	{
-		const CatTable *f = catalog_table_in(c, path[i], t->name);
-
-		if (f)
-		{
-			*out = BoolGetDatum(f == t || path[i] == t->schema);
-			return 0;
-		}
-		if (path[i] == t->schema)
-		{
-			*out = BoolGetDatum(true);
-			return 0;
-		}
-	}
-	*out = BoolGetDatum(false);
+	*out = BoolGetDatum(system_relation_visible(s, c, t, ix));
 	return 0;
 }
 
@@ -474,4 +449,5 @@ register_session_funcs(void)
 	if (!func_candidates("version", &n) || n == 0)
 		func_register(version_func, 1);
 	register_seq_funcs();
+	register_catalog_funcs();
 }
