@@ -168,4 +168,14 @@ const AggDef *agg_resolve(const char *name, int nargs, const Oid *argtypes, Oid 
 Oid			func_result_type(const FuncDef *f, int nargs, const Oid *resolved);
 Oid			agg_result_type(const AggDef *a, const Oid *resolved);
 
+/*
+ * PostgreSQL's encoding numbers (pg_wchar.h).  func_encoding_id: the number
+ * of an encoding name, compared ignoring case and non-alphanumerics
+ * ("utf-8", "Unicode" are UTF8), or -1; server_only refuses client-only
+ * encodings (SJIS ...) as pg_valid_server_encoding does.
+ * func_encoding_name: the canonical name, or NULL.  Any thread.
+ */
+int			func_encoding_id(const char *name, bool server_only);
+const char *func_encoding_name(int id);
+
 #endif

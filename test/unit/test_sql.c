@@ -221,6 +221,17 @@ main(void)
 	sqlt_check(s, &g, "create database fork1 template postgres", "CREATE DATABASE\n");
 	sqlt_check(s, &g, "create database fork1", "ERROR 42P04: database \"fork1\" already exists\n");
 	sqlt_check(s, &g, "create database fork2 template nosuch", "ERROR 3D000: template database \"nosuch\" does not exist\n");
+	/* CREATE DATABASE options memgres refuses where PostgreSQL could accept them (doc/compatibility.md) */
+	sqlt_check(s, &g, "create database fork2 encoding 'SQL_ASCII' template template0 locale 'C'",
+			   "ERROR 0A000: encoding \"SQL_ASCII\" is not supported: memgres keeps every database in UTF8\n");
+	sqlt_check(s, &g, "create database fork2 locale 'en_US.UTF-8' template template0",
+			   "ERROR 0A000: locale \"en_US.UTF-8\" is not supported: memgres databases use C.UTF-8 (C and POSIX sort the same)\n");
+	sqlt_check(s, &g, "create database fork2 locale_provider icu icu_locale 'en'",
+			   "ERROR 0A000: ICU locales are not supported\n");
+	sqlt_check(s, &g, "create database fork2 lc_collate 'C' lc_ctype 'POSIX' owner postgres connection limit 3 "
+			   "is_template false allow_connections on strategy file_copy oid 20000 tablespace pg_default",
+			   "CREATE DATABASE\n");
+	sqlt_check(s, &g, "drop database fork2", "DROP DATABASE\n");
 	{
 		GucSession	g2;
 		SqlSession *s2;

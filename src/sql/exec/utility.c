@@ -20,6 +20,7 @@
 #include <strings.h>
 
 #include <memgres/auth.h>
+#include <memgres/func.h>
 #include <memgres/mem.h>
 #include <memgres/sqlstate.h>
 #include <memgres/strbuf.h>
@@ -492,6 +493,221 @@ defelem_string(const AstDefElem *d)
 	return NULL;
 }
 
+/* defGetBoolean: true/false/on/off (any case), 1/0, or no argument (true); -1 otherwise. */
+static int
+defelem_bool(const AstDefElem *d)
+{
+	const char *v;
+
+	if (!d->arg)
+		return 1;
+	if (AST_IS(d->arg, AST_CONST) && ((const AstConst *) d->arg)->kind == AST_CONST_INTEGER)
+	{
+		int32_t		i = ((const AstConst *) d->arg)->ival;
+
+		return i == 0 || i == 1 ? i : -1;
+	}
+	if (!(v = defelem_string(d)))
+		return -1;
+	if (strcasecmp(v, "true") == 0 || strcasecmp(v, "on") == 0)
+		return 1;
+	if (strcasecmp(v, "false") == 0 || strcasecmp(v, "off") == 0)
+		return 0;
+	return -1;
+}
+
+static bool
+defelem_is_int(const AstDefElem *d)
+{
+	return AST_IS(d->arg, AST_CONST) && ((const AstConst *) d->arg)->kind == AST_CONST_INTEGER;
+}
+
+/* Sets err's cursor at the option; returns -1. */
+static int
+defelem_error_at(SqlPortal *portal, const AstDefElem *d, MgError *err)
+{
+	if (d->hdr.location >= 0)
+		mg_error_position(err, sql_ast_char_position(portal->p->query, d->hdr.location));
+	return -1;
+}
+
+/* The locale rules memgres implements: C.UTF-8, and C/POSIX (the same order for UTF8). */
+static bool
+locale_is_c(const char *v)
+{
+	return strcmp(v, "C") == 0 || strcmp(v, "POSIX") == 0 || strcasecmp(v, "C.UTF-8") == 0 ||
+		strcasecmp(v, "C.utf8") == 0;
+}
+
+/*
+ * CREATE DATABASE's options, checked as PostgreSQL's createdb() does (its
+ * messages and SQLSTATEs).  memgres keeps every database in UTF8 with the
+ * C.UTF-8 rules, which order strings as C does: an encoding other than UTF8,
+ * or a locale other than C, POSIX and C.UTF-8, is refused (0A000 where
+ * PostgreSQL could have created it).  OWNER, TABLESPACE pg_default,
+ * CONNECTION LIMIT, IS_TEMPLATE, ALLOW_CONNECTIONS, STRATEGY and OID are
+ * checked and otherwise have no effect (doc/compatibility.md).  Sets *tmpl
+ * to the TEMPLATE, if any.
+ */
+static int
+createdb_options(SqlPortal *portal, const AstCreatedbStmt *st, const char **tmpl, MgError *err)
+{
+	static const char *const known[] = {
+		"strategy", "tablespace", "owner", "template", "encoding", "locale", "lc_collate", "lc_ctype",
+		"icu_locale", "locale_provider", "collation_version", "is_template", "allow_connections",
+		"connection_limit", "oid", "location", NULL
+	};
+	const AstDefElem *opt[16] = {0};
+
+	for (int i = 0; i < ast_list_length(st->options); i++)
+	{
+		const AstDefElem *d = (const AstDefElem *) ast_list_nth(st->options, i);
+		int			k;
+
+		for (k = 0; known[k] && strcmp(known[k], d->defname) != 0; k++)
+			;
+		if (!known[k])
+		{
+			mg_error(err, SQLSTATE_SYNTAX_ERROR, "option \"%s\" not recognized", d->defname);
+			return defelem_error_at(portal, d, err);
+		}
+		if (opt[k])
+		{
+			mg_error(err, SQLSTATE_SYNTAX_ERROR, "conflicting or redundant options");
+			return defelem_error_at(portal, d, err);
+		}
+		opt[k] = d;
+		if (strcmp(d->defname, "location") == 0 && portal->session->notice_hook)
+		{
+			MgError		w = MG_ERROR_INIT;
+
+			mg_error_sev(&w, MG_SEV_WARNING, SQLSTATE_FEATURE_NOT_SUPPORTED, "LOCATION is not supported anymore");
+			mg_error_hint(&w, "Consider using tablespaces instead.");
+			defelem_error_at(portal, d, &w);
+			portal->session->notice_hook(portal->session->notice_arg, &w);
+			mg_error_reset(&w);
+		}
+	}
+	for (int k = 0; known[k]; k++)
+	{
+		const AstDefElem *d = opt[k];
+		const char *name = known[k];
+		const char *v;
+
+		if (!d || !d->arg)
+			continue;			/* absent, or DEFAULT */
+		v = defelem_string(d);
+		if (strcmp(name, "template") == 0 && v)
+			*tmpl = v;
+		else if (strcmp(name, "strategy") == 0 && v && strcasecmp(v, "wal_log") != 0 &&
+				 strcasecmp(v, "file_copy") != 0)
+		{
+			mg_error(err, SQLSTATE_INVALID_PARAMETER_VALUE, "invalid create database strategy \"%s\"", v);
+			mg_error_hint(err, "Valid strategies are \"wal_log\" and \"file_copy\".");
+			return -1;
+		}
+		else if (strcmp(name, "owner") == 0 && v)
+		{
+			SqlRoleInfo ri;
+
+			if (sql_role_get(v, &ri) < 0)
+			{
+				mg_error(err, SQLSTATE_UNDEFINED_OBJECT, "role \"%s\" does not exist", v);
+				return -1;
+			}
+			sql_role_info_free(&ri);
+		}
+		else if (strcmp(name, "tablespace") == 0 && v && strcmp(v, "pg_default") != 0)
+		{
+			if (strcmp(v, "pg_global") == 0)
+				mg_error(err, SQLSTATE_INVALID_PARAMETER_VALUE, "pg_global cannot be used as default tablespace");
+			else
+				mg_error(err, SQLSTATE_UNDEFINED_OBJECT, "tablespace \"%s\" does not exist", v);
+			return -1;
+		}
+		else if ((strcmp(name, "is_template") == 0 || strcmp(name, "allow_connections") == 0) &&
+				 defelem_bool(d) < 0)
+		{
+			mg_error(err, SQLSTATE_SYNTAX_ERROR, "%s requires a Boolean value", name);
+			return -1;
+		}
+		else if ((strcmp(name, "connection_limit") == 0 || strcmp(name, "oid") == 0) && !defelem_is_int(d))
+		{
+			mg_error(err, SQLSTATE_SYNTAX_ERROR, "%s requires an integer value", name);
+			return -1;
+		}
+		else if (strcmp(name, "connection_limit") == 0 && ((const AstConst *) d->arg)->ival < -1)
+		{
+			mg_error(err, SQLSTATE_INVALID_PARAMETER_VALUE, "invalid connection limit: %d",
+					 ((const AstConst *) d->arg)->ival);
+			return -1;
+		}
+		else if (strcmp(name, "oid") == 0 && ((const AstConst *) d->arg)->ival < 16384)
+		{
+			mg_error(err, SQLSTATE_INVALID_PARAMETER_VALUE, "OIDs less than 16384 are reserved for system objects");
+			return -1;
+		}
+		else if (strcmp(name, "encoding") == 0)
+		{
+			int			enc;
+
+			if (defelem_is_int(d))
+			{
+				enc = ((const AstConst *) d->arg)->ival;
+				if (func_encoding_name(enc) == NULL || func_encoding_id(func_encoding_name(enc), true) < 0)
+				{
+					mg_error(err, SQLSTATE_UNDEFINED_OBJECT, "%d is not a valid encoding code", enc);
+					return defelem_error_at(portal, d, err);
+				}
+			}
+			else if (!v || (enc = func_encoding_id(v, true)) < 0)
+			{
+				mg_error(err, SQLSTATE_UNDEFINED_OBJECT, "%s is not a valid encoding name", v ? v : "");
+				return defelem_error_at(portal, d, err);
+			}
+			if (enc != 6)
+			{
+				const AstDefElem *ct = opt[7] ? opt[7] : opt[5];	/* lc_ctype, else locale */
+				const char *ctype = ct && ct->arg ? defelem_string(ct) : NULL;
+
+				if (ctype && (strcmp(ctype, "C") == 0 || strcmp(ctype, "POSIX") == 0))
+					mg_error(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+							 "encoding \"%s\" is not supported: memgres keeps every database in UTF8",
+							 func_encoding_name(enc));
+				else
+				{
+					/* what PostgreSQL says for this cluster's locale */
+					mg_error(err, SQLSTATE_INVALID_PARAMETER_VALUE, "encoding \"%s\" does not match locale \"%s\"",
+							 func_encoding_name(enc), ctype ? ctype : "C.UTF-8");
+					mg_error_detail(err, "The chosen LC_CTYPE setting requires encoding \"UTF8\".");
+				}
+				return -1;
+			}
+		}
+		else if ((strcmp(name, "locale") == 0 || strcmp(name, "lc_collate") == 0 || strcmp(name, "lc_ctype") == 0)
+				 && v && !locale_is_c(v))
+		{
+			mg_error(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+					 "locale \"%s\" is not supported: memgres databases use C.UTF-8 (C and POSIX sort the same)", v);
+			return -1;
+		}
+		else if (strcmp(name, "locale_provider") == 0 && v && strcmp(v, "libc") != 0)
+		{
+			if (strcmp(v, "icu") == 0)
+				mg_error(err, SQLSTATE_FEATURE_NOT_SUPPORTED, "ICU locales are not supported");
+			else
+				mg_error(err, SQLSTATE_INVALID_PARAMETER_VALUE, "unrecognized locale provider: %s", v);
+			return -1;
+		}
+		else if (strcmp(name, "icu_locale") == 0)
+		{
+			mg_error(err, SQLSTATE_FEATURE_NOT_SUPPORTED, "ICU locales are not supported");
+			return -1;
+		}
+	}
+	return 0;
+}
+
 /* CREATE DATABASE: a fork of the template's committed state, O(1) whatever its size. */
 static int
 run_createdb(SqlPortal *portal, const AstCreatedbStmt *st, MgError *err)
@@ -504,13 +720,8 @@ run_createdb(SqlPortal *portal, const AstCreatedbStmt *st, MgError *err)
 		mg_error(err, SQLSTATE_ACTIVE_SQL_TRANSACTION, "CREATE DATABASE cannot run inside a transaction block");
 		return -1;
 	}
-	for (int i = 0; i < ast_list_length(st->options); i++)
-	{
-		const AstDefElem *d = (const AstDefElem *) ast_list_nth(st->options, i);
-
-		if (strcmp(d->defname, "template") == 0 && defelem_string(d))
-			tmpl = defelem_string(d);
-	}
+	if (createdb_options(portal, st, &tmpl, err) < 0)
+		return -1;
 	if (st_db_create(sql_cluster, st->dbname, tmpl, err) < 0)
 		return -1;
 	snprintf(portal->tag, sizeof(portal->tag), "CREATE DATABASE");

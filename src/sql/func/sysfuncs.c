@@ -159,6 +159,27 @@ encoding_name_eq(const char *a, size_t alen, const char *b)
 	}
 }
 
+#define FIRST_CLIENT_ONLY_ENCODING 35	/* SJIS */
+
+int
+func_encoding_id(const char *name, bool server_only)
+{
+	size_t		len = strlen(name);
+
+	if (encoding_name_eq(name, len, "unicode"))
+		return 6;
+	for (int e = 0; e < (server_only ? FIRST_CLIENT_ONLY_ENCODING : N_ENCODINGS); e++)
+		if (encoding_name_eq(name, len, encoding_names[e]))
+			return e;
+	return -1;
+}
+
+const char *
+func_encoding_name(int id)
+{
+	return id >= 0 && id < N_ENCODINGS ? encoding_names[id] : NULL;
+}
+
 static int
 pg_char_to_encoding(FnCall *fc, Datum *out)
 {
