@@ -1747,13 +1747,64 @@ array_subscript_fn(FnCall *fc, Datum *out)
 	return 0;
 }
 
+/* arr[l:u]: the elements between the subscripts, clamped to the array, as an array from 1 ('{}' if none). */
+static int
+array_slice_fn(FnCall *fc, Datum *out)
+{
+	Oid			elemtype;
+	int			n,
+				lbound;
+	Datum	   *values;
+	bool	   *nulls;
+	int64_t		lo = DatumGetInt32(fc->args[1]);
+	int64_t		hi = DatumGetInt32(fc->args[2]);
+
+	array_deconstruct(fc->ctx->arena, fc->args[0], &elemtype, &n, &values, &nulls, &lbound);
+	if (lo < lbound)
+		lo = lbound;
+	if (hi > (int64_t) lbound + n - 1)
+		hi = (int64_t) lbound + n - 1;
+	if (lo > hi)
+	{
+		*out = array_construct(fc->ctx->arena, elemtype, 0, NULL, NULL, 1);
+		return 0;
+	}
+	*out = array_construct(fc->ctx->arena, elemtype, (int) (hi - lo + 1), values + (lo - lbound),
+						   nulls + (lo - lbound), 1);
+	return 0;
+}
+
+static const FuncDef array_slice_def = {
+	.name = "array_slice", .nargs = 3, .argtypes = {ANYARRAYOID, INT4OID, INT4OID}, .rettype = ANYARRAYOID,
+	.strict = true, .volatility = FUNC_IMMUTABLE, .fn = array_slice_fn,
+};
+
+/* A subscript expression as int4; an omitted slice bound is the given extreme. */
+static Expr *
+transform_subscript(ParseState *ps, const AstNode *node, int32_t omitted, int location)
+{
+	Expr	   *idx;
+
+	if (!node)
+		return expr_const(ps->a, INT4OID, -1, Int32GetDatum(omitted), false, location);
+	if (!(idx = transform_expr(ps, node)))
+		return NULL;
+	if (!(idx = coerce_to(ps, idx, INT4OID, -1, CAST_IMPLICIT, node->location)))
+	{
+		mg_error_reset(ps->err);
+		mg_error(ps->err, SQLSTATE_DATATYPE_MISMATCH, "array subscript must have type integer");
+		return fail_at(ps, node->location);
+	}
+	return idx;
+}
+
 /* Not in the registry: subscripting is syntax, not a function PostgreSQL lists in pg_proc. */
 static const FuncDef array_subscript_def = {
 	.name = "array_subscript", .nargs = 2, .argtypes = {ANYARRAYOID, INT4OID}, .rettype = ANYELEMENTOID,
 	.strict = true, .volatility = FUNC_IMMUTABLE, .fn = array_subscript_fn,
 };
 
-/* expr[i][j]...: one-dimensional arrays take one subscript; slices and field selection are not supported. */
+/* expr[i], expr[l:u] ...: subscripts and slices of one-dimensional arrays; field selection is not supported. */
 static Expr *
 transform_indirection(ParseState *ps, const AstIndirection *ind)
 {
@@ -1765,13 +1816,13 @@ transform_indirection(ParseState *ps, const AstIndirection *ind)
 	{
 		const AstNode *sub = ast_list_nth(ind->indirection, k);
 		const MgType *mt = type_by_oid(e->type);
-		Expr	   *idx,
-				   *call;
+		const AstIndices *ai = (const AstIndices *) sub;
+		Expr	   *call;
+		bool		slice;
 
-		if (!AST_IS(sub, AST_INDICES) || ((const AstIndices *) sub)->is_slice)
+		if (!AST_IS(sub, AST_INDICES))
 		{
-			mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED, "%s is not supported yet",
-					 AST_IS(sub, AST_INDICES) ? "array slices" : "field selection");
+			mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED, "field selection is not supported yet");
 			return fail_at(ps, sub->location);
 		}
 		if (!mt || mt->category != 'A' || !mt->elem)
@@ -1781,22 +1832,23 @@ transform_indirection(ParseState *ps, const AstIndirection *ind)
 					 type_display_name(ps, e->type));
 			return fail_at(ps, ind->hdr.location);
 		}
-		if (!(idx = transform_expr(ps, ((const AstIndices *) sub)->uidx)))
-			return NULL;
-		if (!(idx = coerce_to(ps, idx, INT4OID, -1, CAST_IMPLICIT, sub->location)))
-		{
-			mg_error_reset(ps->err);
-			mg_error(ps->err, SQLSTATE_DATATYPE_MISMATCH, "array subscript must have type integer");
-			return fail_at(ps, sub->location);
-		}
-		call = expr_new(ps->a, EXPR_FUNC, mt->elem, 2, ind->hdr.location);
+		slice = ai->is_slice;
+		call = expr_new(ps->a, EXPR_FUNC, slice ? e->type : mt->elem, slice ? 3 : 2, ind->hdr.location);
 		call->typmod = e->typmod;
 		call->args[0] = e;
-		call->args[1] = idx;
-		call->u.func.def = &array_subscript_def;
-		call->u.func.argtypes = arena_new_array(ps->a, Oid, 2);
+		if (slice)
+		{
+			if (!(call->args[1] = transform_subscript(ps, ai->lidx, INT32_MIN, sub->location)) ||
+				!(call->args[2] = transform_subscript(ps, ai->uidx, INT32_MAX, sub->location)))
+				return NULL;
+		}
+		else if (!(call->args[1] = transform_subscript(ps, ai->uidx, 0, sub->location)))
+			return NULL;
+		call->u.func.def = slice ? &array_slice_def : &array_subscript_def;
+		call->u.func.argtypes = arena_new_array(ps->a, Oid, 3);
 		call->u.func.argtypes[0] = e->type;
 		call->u.func.argtypes[1] = INT4OID;
+		call->u.func.argtypes[2] = INT4OID;
 		call->u.func.cache_slot = ps->ncache++;
 		e = call;
 	}

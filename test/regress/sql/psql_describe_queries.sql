@@ -1,0 +1,34 @@
+-- query forms psql's describe commands send: functions in FROM (WITH
+-- ORDINALITY, lateral and correlated arguments), a lone set-returning
+-- function in the target list, ARRAY(SELECT ...), array subscripts,
+-- correlated subqueries over joins
+CREATE TABLE t (id int PRIMARY KEY, tags text[], n int);
+INSERT INTO t VALUES (1, '{a,b}', 2), (2, '{}', 0), (3, NULL, 3), (4, '{c}', NULL);
+SELECT * FROM generate_series(1, 3);
+SELECT * FROM generate_series(1, 3) AS g;
+SELECT g.x FROM generate_series(10, 30, 10) AS g(x);
+SELECT x, o FROM generate_series(5, 7) WITH ORDINALITY AS s(x, o);
+SELECT * FROM generate_series(1, 2) WITH ORDINALITY;
+SELECT * FROM unnest(ARRAY['x', 'y']) AS u;
+SELECT * FROM generate_series(1, NULL::int);
+SELECT * FROM lower('ABC') AS l;
+SELECT generate_series(1, 3);
+SELECT generate_series(1, 3) AS n ORDER BY 1 DESC;
+SELECT t.id, x FROM t, unnest(t.tags) AS x ORDER BY 1, 2;
+SELECT t.id, s FROM t JOIN generate_series(1, 3) s ON s <= t.n ORDER BY 1, 2;
+SELECT id, (SELECT string_agg(x::text, ',') FROM generate_series(1, t.n) x) FROM t ORDER BY 1;
+SELECT id, (SELECT count(*) FROM t u, generate_series(1, t.id) g WHERE u.id = g) FROM t ORDER BY 1;
+SELECT id, (SELECT max(o) FROM t u, unnest(t.tags) WITH ORDINALITY AS a(v, o) WHERE u.id = o) FROM t ORDER BY 1;
+SELECT id, ARRAY(SELECT u.id FROM t u WHERE u.id < t.id ORDER BY 1 DESC) FROM t ORDER BY 1;
+SELECT ARRAY(SELECT id FROM t WHERE id > 100);
+SELECT ARRAY(SELECT 'x' || id FROM t ORDER BY id);
+SELECT array_to_string(ARRAY(SELECT x FROM unnest(ARRAY['b', 'a']) x ORDER BY 1), ',');
+SELECT id, tags[1], tags[2], tags[0], tags[id] FROM t ORDER BY 1;
+SELECT ('{4,5,6}'::int[])[2], ('[0:1]={7,8}'::int[])[0], '1 2 3'::int2vector[1];
+SELECT (ARRAY[1, 2])[NULL::int];
+SELECT n[1] FROM t;
+SELECT tags[1:2], tags[:1], tags[2:], tags[0:5], tags[3:1] FROM t ORDER BY id;
+SELECT ('[0:2]={1,2,3}'::int[])[0:1], (ARRAY[1, 2])[NULL:1];
+SELECT t.id, (SELECT count(*) FROM t a JOIN t b ON a.id = b.id WHERE a.id <= t.id) FROM t ORDER BY 1;
+SELECT t.id, (SELECT count(*) FROM t a, t b WHERE a.id = b.n AND b.id = t.id) FROM t ORDER BY 1;
+SELECT id FROM t WHERE id IN (SELECT generate_series(1, 2) UNION ALL VALUES (4)) ORDER BY 1;
