@@ -6,8 +6,9 @@
  * pg_database, pg_roles, pg_tablespace, pg_sequence, pg_depend,
  * pg_description, pg_collation, pg_tables, pg_indexes, the catalogs of
  * features memgres does not have (pg_inherits, pg_trigger, pg_policy,
- * pg_statistic_ext, pg_publication*, pg_auth_members, pg_shdescription:
- * always empty), and information_schema.schemata / tables / columns.
+ * pg_statistic_ext, pg_publication*, pg_auth_members, pg_shdescription,
+ * pg_extension: always empty), pg_language, and
+ * information_schema.schemata / tables / columns.
  *
  * Design notes:
  *   - Each virtual table is a CatTable (relkind 'v') built once at start-up
@@ -67,14 +68,14 @@ enum
 	SYS_IS_SCHEMATA, SYS_IS_TABLES, SYS_IS_COLUMNS, SYS_AM, SYS_INDEX, SYS_CONSTRAINT, SYS_ATTRDEF,
 	SYS_INHERITS, SYS_TRIGGER, SYS_POLICY, SYS_STATISTIC_EXT, SYS_PUBLICATION, SYS_PUBLICATION_REL,
 	SYS_PUBLICATION_NAMESPACE, SYS_SEQUENCE, SYS_DEPEND, SYS_COLLATION, SYS_TABLESPACE, SYS_AUTH_MEMBERS,
-	SYS_DESCRIPTION, SYS_SHDESCRIPTION, SYS_PROC, SYS_COUNT
+	SYS_DESCRIPTION, SYS_SHDESCRIPTION, SYS_PROC, SYS_LANGUAGE, SYS_EXTENSION, SYS_COUNT
 };
 
 #define PGC PG_CATALOG_NAMESPACE
 
 static const SysDef sys_defs[SYS_COUNT] = {
 	[SYS_NAMESPACE] = {2615, PGC, "pg_namespace",
-	{{"oid", OIDOID}, {"nspname", NAMEOID}, {"nspowner", OIDOID}}},
+	{{"oid", OIDOID}, {"nspname", NAMEOID}, {"nspowner", OIDOID}, {"nspacl", TEXTARRAYOID}}},
 	[SYS_CLASS] = {1259, PGC, "pg_class",
 		{{"oid", OIDOID}, {"relname", NAMEOID}, {"relnamespace", OIDOID}, {"reltype", OIDOID},
 			{"reloftype", OIDOID}, {"relowner", OIDOID}, {"relam", OIDOID}, {"relfilenode", OIDOID},
@@ -84,7 +85,7 @@ static const SysDef sys_defs[SYS_COUNT] = {
 			{"relchecks", INT2OID}, {"relhasrules", BOOLOID}, {"relhastriggers", BOOLOID},
 			{"relhassubclass", BOOLOID}, {"relrowsecurity", BOOLOID}, {"relforcerowsecurity", BOOLOID},
 			{"relispopulated", BOOLOID}, {"relreplident", CHAROID}, {"relispartition", BOOLOID},
-		{"relrewrite", OIDOID}, {"reloptions", TEXTARRAYOID}, {"relpartbound", TEXTOID}}},
+		{"relrewrite", OIDOID}, {"relacl", TEXTARRAYOID}, {"reloptions", TEXTARRAYOID}, {"relpartbound", TEXTOID}}},
 	[SYS_AM] = {2601, PGC, "pg_am",
 	{{"oid", OIDOID}, {"amname", NAMEOID}, {"amtype", CHAROID}}},
 	[SYS_ATTRIBUTE] = {1249, PGC, "pg_attribute",
@@ -94,14 +95,15 @@ static const SysDef sys_defs[SYS_COUNT] = {
 			{"attcompression", CHAROID}, {"attnotnull", BOOLOID}, {"atthasdef", BOOLOID},
 			{"atthasmissing", BOOLOID}, {"attidentity", CHAROID}, {"attgenerated", CHAROID},
 			{"attisdropped", BOOLOID}, {"attislocal", BOOLOID}, {"attinhcount", INT4OID},
-		{"attcollation", OIDOID}}},
+		{"attcollation", OIDOID}, {"attacl", TEXTARRAYOID}}},
 	[SYS_TYPE] = {1247, PGC, "pg_type",
 		{{"oid", OIDOID}, {"typname", NAMEOID}, {"typnamespace", OIDOID}, {"typowner", OIDOID},
 			{"typlen", INT2OID}, {"typbyval", BOOLOID}, {"typtype", CHAROID}, {"typcategory", CHAROID},
 			{"typispreferred", BOOLOID}, {"typisdefined", BOOLOID}, {"typdelim", CHAROID},
 			{"typrelid", OIDOID}, {"typelem", OIDOID}, {"typarray", OIDOID}, {"typalign", CHAROID},
 			{"typstorage", CHAROID}, {"typnotnull", BOOLOID}, {"typbasetype", OIDOID},
-		{"typtypmod", INT4OID}, {"typndims", INT4OID}, {"typcollation", OIDOID}}},
+		{"typtypmod", INT4OID}, {"typndims", INT4OID}, {"typcollation", OIDOID}, {"typdefault", TEXTOID},
+		{"typacl", TEXTARRAYOID}}},
 	[SYS_DATABASE] = {1262, PGC, "pg_database",
 		{{"oid", OIDOID}, {"datname", NAMEOID}, {"datdba", OIDOID}, {"encoding", INT4OID},
 			{"datlocprovider", CHAROID}, {"datistemplate", BOOLOID}, {"datallowconn", BOOLOID},
@@ -172,6 +174,14 @@ static const SysDef sys_defs[SYS_COUNT] = {
 		{"description", TEXTOID}}},
 	[SYS_SHDESCRIPTION] = {2396, PGC, "pg_shdescription",
 	{{"objoid", OIDOID}, {"classoid", OIDOID}, {"description", TEXTOID}}},
+	[SYS_LANGUAGE] = {2612, PGC, "pg_language",
+		{{"oid", OIDOID}, {"lanname", NAMEOID}, {"lanowner", OIDOID}, {"lanispl", BOOLOID},
+			{"lanpltrusted", BOOLOID}, {"lanplcallfoid", OIDOID}, {"laninline", OIDOID},
+		{"lanvalidator", OIDOID}, {"lanacl", TEXTARRAYOID}}},
+	[SYS_EXTENSION] = {3079, PGC, "pg_extension",
+		{{"oid", OIDOID}, {"extname", NAMEOID}, {"extowner", OIDOID}, {"extnamespace", OIDOID},
+			{"extrelocatable", BOOLOID}, {"extversion", TEXTOID}, {"extconfig", OIDARRAYOID},
+		{"extcondition", TEXTARRAYOID}}},
 	[SYS_PROC] = {1255, PGC, "pg_proc",
 		{{"oid", OIDOID}, {"proname", NAMEOID}, {"pronamespace", OIDOID}, {"proowner", OIDOID},
 			{"prolang", OIDOID}, {"procost", FLOAT4OID}, {"prorows", FLOAT4OID}, {"provariadic", OIDOID},
@@ -179,7 +189,8 @@ static const SysDef sys_defs[SYS_COUNT] = {
 			{"proisstrict", BOOLOID}, {"proretset", BOOLOID}, {"provolatile", CHAROID},
 			{"proparallel", CHAROID}, {"pronargs", INT2OID}, {"pronargdefaults", INT2OID},
 			{"prorettype", OIDOID}, {"proargtypes", OIDVECTOROID}, {"proallargtypes", OIDARRAYOID},
-		{"proargmodes", CHARARRAYOID}, {"proargnames", TEXTARRAYOID}, {"prosrc", TEXTOID}}},
+		{"proargmodes", CHARARRAYOID}, {"proargnames", TEXTARRAYOID}, {"prosrc", TEXTOID},
+		{"proacl", TEXTARRAYOID}}},
 	[SYS_ROLES] = {12001, PGC, "pg_roles",
 		{{"rolname", NAMEOID}, {"rolsuper", BOOLOID}, {"rolinherit", BOOLOID}, {"rolcreaterole", BOOLOID},
 			{"rolcreatedb", BOOLOID}, {"rolcanlogin", BOOLOID}, {"rolreplication", BOOLOID},
@@ -559,6 +570,7 @@ namespace_rows(SqlSession *s, const Catalog *c, RowBuf *rb, bool info_schema)
 			rb_oid(rb, oid);
 			rb_text(rb, name);
 			rb_oid(rb, i < c->nschemas ? c->schemas[i].owner : BOOTSTRAP_SUPERUSER);
+			rb_null(rb);		/* nspacl: no privileges in memgres */
 		}
 		else
 		{
@@ -634,6 +646,7 @@ class_row(const Catalog *c, RowBuf *rb, const CatTable *t, const CatIndex *ix)
 	rb_char(rb, relkind == 'r' && t->schema != PG_CATALOG_NAMESPACE ? 'd' : 'n');
 	rb_bool(rb, false);			/* relispartition */
 	rb_oid(rb, InvalidOid);		/* relrewrite */
+	rb_null(rb);				/* relacl */
 	rb_null(rb);				/* reloptions */
 	rb_null(rb);				/* relpartbound */
 	rb_end(rb);
@@ -681,6 +694,7 @@ attribute_row(RowBuf *rb, Oid relid, const CatColumn *col, int16_t attnum, bool 
 	rb_bool(rb, true);			/* attislocal */
 	rb_i4(rb, 0);				/* attinhcount */
 	rb_oid(rb, col->dropped ? InvalidOid : system_type_collation(col->type));
+	rb_null(rb);				/* attacl */
 	rb_end(rb);
 }
 
@@ -975,6 +989,8 @@ type_rows(RowBuf *rb)
 		rb_i4(rb, -1);			/* typtypmod */
 		rb_i4(rb, 0);			/* typndims */
 		rb_oid(rb, system_type_collation(t->oid));
+		rb_null(rb);			/* typdefault */
+		rb_null(rb);			/* typacl */
 		rb_end(rb);
 	}
 }
@@ -1018,6 +1034,7 @@ proc_row(RowBuf *rb, Oid oid, const char *name, char kind, int nargs, const Oid 
 	rb_null(rb);				/* proargmodes */
 	rb_null(rb);				/* proargnames */
 	rb_text(rb, name);			/* prosrc: the internal function */
+	rb_null(rb);				/* proacl */
 	rb_end(rb);
 }
 
@@ -1149,6 +1166,33 @@ tablespace_rows(RowBuf *rb)
 		rb_oid(rb, BOOTSTRAP_SUPERUSER);
 		rb_null(rb);
 		rb_null(rb);
+		rb_end(rb);
+	}
+}
+
+/* The languages every PostgreSQL database has, less plpgsql (memgres runs no procedural language). */
+static void
+language_rows(RowBuf *rb)
+{
+	static const struct
+	{
+		Oid			oid;
+		const char *name;
+		bool		trusted;
+	}			langs[] = {{SYS_LANG_INTERNAL, "internal", false}, {13, "c", false}, {14, "sql", true}};
+
+	for (size_t i = 0; i < sizeof(langs) / sizeof(langs[0]); i++)
+	{
+		rb_start(rb);
+		rb_oid(rb, langs[i].oid);
+		rb_text(rb, langs[i].name);
+		rb_oid(rb, BOOTSTRAP_SUPERUSER);
+		rb_bool(rb, false);		/* lanispl */
+		rb_bool(rb, langs[i].trusted);
+		rb_oid(rb, InvalidOid);	/* lanplcallfoid */
+		rb_oid(rb, InvalidOid);	/* laninline */
+		rb_oid(rb, InvalidOid);	/* lanvalidator */
+		rb_null(rb);			/* lanacl */
 		rb_end(rb);
 	}
 }
@@ -1321,6 +1365,9 @@ system_rows(SqlSession *s, const Catalog *c, const CatTable *vt, Arena *a, SysRo
 			break;
 		case SYS_TABLESPACE:
 			tablespace_rows(&rb);
+			break;
+		case SYS_LANGUAGE:
+			language_rows(&rb);
 			break;
 		case SYS_DATABASE:
 			{
