@@ -852,6 +852,22 @@ transform_column_ref(ParseState *ps, const AstColumnRef *c)
 					return e;
 				}
 		}
+		/* two or more levels up: each sublink sees only its enclosing query's row */
+		for (ParseState *up = ps->parent->parent; up; up = up->parent)
+			for (Scope *sc = up->scope; sc; sc = sc->next)
+			{
+				const char *visible = sc->alias ? sc->alias : sc->relname;
+
+				if (relname && (!visible || strcmp(visible, relname) != 0))
+					continue;
+				for (int i = 0; i < sc->ncols; i++)
+					if (strcmp(sc->cols[i].name, colname) == 0)
+					{
+						mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+								 "references to columns of a query two or more levels up are not supported yet");
+						return fail_at(ps, c->hdr.location);
+					}
+			}
 	}
 	if (relname)
 	{
@@ -1642,12 +1658,11 @@ transform_sublink(ParseState *ps, const AstSubLink *sl)
 			mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED, "this kind of subquery is not supported yet");
 			return fail_at(ps, loc);
 	}
-	if (ps->parent)
-	{
-		mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED, "subqueries nested in subqueries are not supported yet");
-		return fail_at(ps, loc);
-	}
-	/* The subquery shares parameters and cache slots with this statement. */
+	/*
+	 * The subquery shares parameters and cache slots with this statement.
+	 * Nested subqueries see their immediate enclosing query only: a sublink
+	 * runs with the row of the query that evaluates it as its outer row.
+	 */
 	sub = *ps;
 	sub.parent = ps;
 	sub.correlated = false;

@@ -74,3 +74,5 @@ CREATE INDEX t5_b ON other.t5 (b);
 \df md5
 \df pg_size_pretty
 \df quote_ident
+\dp emp*
+\dD

@@ -32,3 +32,6 @@ SELECT ('[0:2]={1,2,3}'::int[])[0:1], (ARRAY[1, 2])[NULL:1];
 SELECT t.id, (SELECT count(*) FROM t a JOIN t b ON a.id = b.id WHERE a.id <= t.id) FROM t ORDER BY 1;
 SELECT t.id, (SELECT count(*) FROM t a, t b WHERE a.id = b.n AND b.id = t.id) FROM t ORDER BY 1;
 SELECT id FROM t WHERE id IN (SELECT generate_series(1, 2) UNION ALL VALUES (4)) ORDER BY 1;
+-- subqueries nested in subqueries, each reading its enclosing query's row
+SELECT id, (SELECT count(*) FROM t u WHERE u.id IN (SELECT v.id FROM t v WHERE v.id < u.n)) FROM t ORDER BY 1;
+SELECT id, ARRAY(SELECT u.id FROM t u WHERE u.id < t.id AND EXISTS (SELECT 1 FROM t v WHERE v.n = u.id)) FROM t ORDER BY 1;
