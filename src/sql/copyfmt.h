@@ -179,6 +179,17 @@ void		copyfmt_binary_trailer(StrBuf *out);
  * gives their lengths (-1 for NULL), valid during the callback.
  */
 const int32_t *copyfmt_parser_field_lengths(const CopyFmtParser *p);
+/*
+ * BINARY only, during the row callback: how many leading fields of the
+ * tuple are present; ncols for a whole tuple.  When a tuple's framing
+ * breaks at field k (an invalid field size, or the data ends inside it)
+ * the parser first calls the callback with the k fields before it (the
+ * others NULL) and this returns k: the callback converts those fields and
+ * must not store the row, so that their conversion errors come first, as
+ * in PostgreSQL.  If it returns 0 the parser then reports the framing
+ * error.
+ */
+int			copyfmt_parser_binary_fields(const CopyFmtParser *p);
 
 /*
  * Sets err's context to PostgreSQL's form for an error converting one

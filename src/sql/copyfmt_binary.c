@@ -12,7 +12,11 @@
  *
  * Design: a tuple is delivered only once all of its bytes have arrived;
  * until then the parser waits, so tuples may be split across CopyData
- * messages anywhere.  Errors follow PostgreSQL's order and wording; header
+ * messages anywhere.  PostgreSQL reads and converts a tuple field by
+ * field, so a conversion error in field 1 beats a framing error in field
+ * 2; to keep that order, a tuple whose framing breaks at field k is first
+ * delivered with only its k complete fields (copyfmt_parser_binary_fields)
+ * and the framing error is reported after the callback accepted them.  Errors follow PostgreSQL's order and wording; header
  * errors carry no CONTEXT (PostgreSQL reads the header before its error
  * callback is installed), tuple errors "COPY t, line N[, column c]".
  *
@@ -151,6 +155,76 @@ read_header(CopyFmtParser *p, bool final, MgError *err)
 	return 1;
 }
 
+/*
+ * Copies the first nfields fields of the tuple at b out NUL-terminated
+ * (the rest NULL) and calls fn with them.  nfields < ncols announces a
+ * tuple whose framing breaks at field nfields (see copyfmt.h).
+ */
+static int
+deliver(CopyFmtParser *p, const char *b, int nfields, CopyFmtRowFn fn, void *arg, MgError *err)
+{
+	size_t		off = 2;
+	size_t		need = 0;
+	char	   *out;
+
+	for (int field = 0; field < nfields; field++)
+	{
+		int32_t		flen = get_int32(b + off);
+
+		off += 4 + (flen > 0 ? (size_t) flen : 0);
+		need += (flen > 0 ? (size_t) flen : 0) + 1;
+	}
+	strbuf_reset(&p->attr);
+	strbuf_reserve(&p->attr, need + 1);
+	out = p->attr.data;
+	off = 2;
+	for (int field = 0; field < p->ncols; field++)
+	{
+		int32_t		flen;
+
+		if (field >= nfields)
+		{
+			p->lengths[field] = -1;
+			p->fields[field] = NULL;
+			continue;
+		}
+		flen = get_int32(b + off);
+		off += 4;
+		p->lengths[field] = flen;
+		if (flen < 0)
+		{
+			p->fields[field] = NULL;
+			continue;
+		}
+		memcpy(out, b + off, (size_t) flen);
+		out[flen] = '\0';
+		p->fields[field] = out;
+		out += flen + 1;
+		off += (size_t) flen;
+	}
+	p->attr.len = (size_t) (out - p->attr.data);
+	p->bin_fields = nfields;
+	if (fn(arg, p->lineno, p->fields, err) != 0)
+	{
+		p->done = true;
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * A tuple whose framing breaks at field `field`: its earlier fields are
+ * converted first (their errors win, as in PostgreSQL), then msg.
+ */
+static int
+broken_tuple(CopyFmtParser *p, const char *b, int field, CopyFmtRowFn fn, void *arg, MgError *err,
+			 const char *msg)
+{
+	if (field > 0 && deliver(p, b, field, fn, arg, err) < 0)
+		return -1;
+	return field_error(p, err, field, msg);
+}
+
 int
 copyfmt_binary_scan(CopyFmtParser *p, bool final, CopyFmtRowFn fn, void *arg, MgError *err)
 {
@@ -168,7 +242,6 @@ copyfmt_binary_scan(CopyFmtParser *p, bool final, CopyFmtRowFn fn, void *arg, Mg
 		size_t		off = 2;
 		int16_t		count;
 		int			field = 0;
-		char	   *out;
 
 		if (p->bin_trailer_seen)
 		{
@@ -207,7 +280,7 @@ copyfmt_binary_scan(CopyFmtParser *p, bool final, CopyFmtRowFn fn, void *arg, Mg
 			if (flen < -1)
 			{
 				p->lineno++;
-				return field_error(p, err, field, "invalid field size");
+				return broken_tuple(p, b, field, fn, arg, err, "invalid field size");
 			}
 			if (flen > 0)
 			{
@@ -217,35 +290,9 @@ copyfmt_binary_scan(CopyFmtParser *p, bool final, CopyFmtRowFn fn, void *arg, Mg
 			}
 		}
 
-		/* deliver it: fields copied out NUL-terminated, with their lengths */
 		p->lineno++;
-		strbuf_reset(&p->attr);
-		strbuf_reserve(&p->attr, off + (size_t) count + 1);
-		out = p->attr.data;
-		off = 2;
-		for (field = 0; field < count; field++)
-		{
-			int32_t		flen = get_int32(b + off);
-
-			off += 4;
-			p->lengths[field] = flen;
-			if (flen < 0)
-			{
-				p->fields[field] = NULL;
-				continue;
-			}
-			memcpy(out, b + off, (size_t) flen);
-			out[flen] = '\0';
-			p->fields[field] = out;
-			out += flen + 1;
-			off += (size_t) flen;
-		}
-		p->attr.len = (size_t) (out - p->attr.data);
-		if (fn(arg, p->lineno, p->fields, err) != 0)
-		{
-			p->done = true;
+		if (deliver(p, b, count, fn, arg, err) < 0)
 			return -1;
-		}
 		p->start += off;
 		p->scan = p->start;
 		continue;
@@ -254,7 +301,13 @@ incomplete:
 		if (!final)
 			return 0;
 		p->lineno++;
-		return field_error(p, err, field, "unexpected EOF in COPY data");
+		return broken_tuple(p, b, field, fn, arg, err, "unexpected EOF in COPY data");
 	}
 	return 0;
+}
+
+int
+copyfmt_parser_binary_fields(const CopyFmtParser *p)
+{
+	return p->bin_fields;
 }

@@ -53,6 +53,7 @@ struct CopyFmtParser
 	bool		bin_header_done;
 	bool		bin_trailer_seen;	/* the -1 field count arrived */
 	int32_t    *lengths;		/* per field, -1 for NULL (binary only) */
+	int			bin_fields;		/* fields present in the delivered tuple */
 };
 
 /*

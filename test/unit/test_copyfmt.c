@@ -4,6 +4,8 @@
  *
  * Every parse case is run twice: the data in one chunk, and split into
  * one-byte chunks, which must give the same rows and the same error.
+ * The binary format's framing (header, tuples, trailer) is checked the
+ * same way.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,15 +20,29 @@
 
 static const char *const cols3[] = {"a", "b", "c"};
 
-/* Rows rendered as "[a|b|c]" with NULL as "<null>"; appended to a StrBuf. */
+/* Where collect_row writes, and the parser (for binary partial tuples). */
+typedef struct Collect
+{
+	StrBuf	   *sb;
+	const CopyFmtParser *p;
+	bool		binary;
+} Collect;
+
+/*
+ * Rows rendered as "N[a|b|c]" with NULL as "<null>"; a binary tuple
+ * delivered with only its first k fields (broken framing) as "N partial[..]"
+ * with those k.
+ */
 static int
 collect_row(void *arg, int64_t lineno, char **fields, MgError *err)
 {
-	StrBuf	   *sb = arg;
+	Collect    *c = arg;
+	StrBuf	   *sb = c->sb;
+	int			n = c->binary ? copyfmt_parser_binary_fields(c->p) : 3;
 
 	(void) err;
-	strbuf_printf(sb, "%lld[", (long long) lineno);
-	for (int i = 0; i < 3; i++)
+	strbuf_printf(sb, "%lld%s[", (long long) lineno, n < 3 ? " partial" : "");
+	for (int i = 0; i < n; i++)
 	{
 		if (i > 0)
 			strbuf_putc(sb, '|');
@@ -59,12 +75,17 @@ parse(const char *optsql, const char *data, size_t len, size_t chunk)
 		rc = -1;
 	else
 	{
+		Collect		c;
+
 		p = copyfmt_parser_new(&o, 3, cols3, "t");
+		c.sb = &out;
+		c.p = p;
+		c.binary = o.format == COPYFMT_BINARY;
 		for (size_t off = 0; rc == 0 && off < len; off += chunk)
 			rc = copyfmt_parser_feed(p, data + off, len - off < chunk ? len - off : chunk,
-									 collect_row, &out, &err);
+									 collect_row, &c, &err);
 		if (rc == 0)
-			rc = copyfmt_parser_finish(p, collect_row, &out, &err);
+			rc = copyfmt_parser_finish(p, collect_row, &c, &err);
 		copyfmt_parser_free(p);
 	}
 	if (rc != 0)
@@ -151,11 +172,16 @@ test_binary(void)
 	check_parse_bin("critical flags", PGCOPY "00020000" "00000000",
 					" ERROR 22P04: unrecognized critical flags in COPY file header");
 	check_parse_bin("truncated field", PGCOPY NOEXT "0003000000016100000000" "00000062",
-					" ERROR 22P04: unexpected EOF in COPY data CONTEXT: COPY t, line 1, column c");
+					"1 partial[a|] ERROR 22P04: unexpected EOF in COPY data CONTEXT: COPY t, line 1, column c");
 	check_parse_bin("truncated length", PGCOPY NOEXT "0003" "0000000161" "000000",
-					" ERROR 22P04: unexpected EOF in COPY data CONTEXT: COPY t, line 1, column b");
+					"1 partial[a] ERROR 22P04: unexpected EOF in COPY data CONTEXT: COPY t, line 1, column b");
 	check_parse_bin("bad field size", PGCOPY NOEXT "0003fffffffe",
 					" ERROR 22P04: invalid field size CONTEXT: COPY t, line 1, column a");
+	check_parse_bin("bad field size after two fields", PGCOPY NOEXT "0003" "0000000161" "ffffffff" "80000000",
+					"1 partial[a|<null>] ERROR 22P04: invalid field size CONTEXT: COPY t, line 1, column c");
+	check_parse_bin("bad field size in the second tuple",
+					PGCOPY NOEXT "0003000000016100000000ffffffff" "0003" "0000000178" "fffffff0",
+					"1[a||<null>]2 partial[x] ERROR 22P04: invalid field size CONTEXT: COPY t, line 2, column b");
 	check_parse_bin("field count", PGCOPY NOEXT "0002",
 					" ERROR 22P04: row field count is 2, expected 3 CONTEXT: COPY t, line 1");
 	check_parse_bin("data after the trailer", PGCOPY NOEXT "ffff00",
