@@ -83,7 +83,7 @@ if start_target -c max_connections=1100; then
 	if [ "$against" = postgres ]; then sock=$PG_DIR; else sock=$MG_SOCKDIR; fi
 	out=$(psql -X -A -t -h "$sock" -p "$T_PORT" -U postgres -d postgres -c "select 'unix'" 2>&1)
 	tap_check $([ "$out" = unix ]; echo $?) "psql over the Unix socket runs a query (got '$out')"
-	for prog in test_libpq_basic test_libpq_extended test_libpq_pipeline test_libpq_cancel test_raw_protocol test_pathological; do
+	for prog in test_libpq_basic test_libpq_extended test_libpq_pipeline test_libpq_cancel test_raw_protocol test_pathological test_copy_binary; do
 		want $prog && run_prog $prog
 	done
 	# PostgreSQL pays a process per connection: validate with fewer there.

@@ -1,6 +1,7 @@
 /*
- * copy.c — COPY table FROM STDIN and COPY table|(query) TO STDOUT in text
- * and CSV formats, on top of copyfmt.h (data format) and rowops (writes).
+ * copy.c — COPY table FROM STDIN and COPY table|(query) TO STDOUT in text,
+ * CSV and binary formats, on top of copyfmt.h (data format) and rowops
+ * (writes).
  *
  * Design notes:
  *   - COPY FROM: the portal answers SQL_COPY_IN after CopyInResponse; each
@@ -13,9 +14,21 @@
  *   - COPY TO: the table (or query) is planned like a SELECT and each row
  *     is formatted into CopyData chunks; the destination may ask to stop
  *     between rows (SQL_BLOCKED), as for ordinary rows.
+ *   - BINARY: values go through the types' send/receive functions (the
+ *     ones the protocol uses for binary columns), with the column's typmod
+ *     on the way in; copyfmt frames them.  As PostgreSQL's CopyTo, the
+ *     file header travels in the first row's CopyData message (or with
+ *     the trailer when there are no rows) and the trailer in a message of
+ *     its own.  A field's conversion error carries the binary CONTEXT
+ *     "COPY t, line N, column c", which never shows the value.  A tuple
+ *     whose framing breaks at field k arrives first with k fields: those
+ *     are converted (their errors come first, as in PostgreSQL) and the
+ *     row is not stored.
  *
  * Invariants:
  *   1. CopyState.parser is freed by copy_close whatever the outcome.
+ *   2. COPY TO BINARY: while bin_header_pending, cs->out holds the file
+ *      header and nothing else; it is sent with the next CopyData.
  */
 #include <stdio.h>
 #include <string.h>
@@ -52,34 +65,72 @@ typedef struct CopyState
 	const Query *q;
 	StrBuf		out;
 	bool		header_done;
+	bool		bin_header_pending;
 } CopyState;
+
+static bool
+copy_binary(const CopyState *cs)
+{
+	return cs->opts.format == COPYFMT_BINARY;
+}
+
+/*
+ * One field of a COPY FROM row into values[col]: the input function for
+ * text and CSV, the receive function (len bytes) for BINARY.
+ */
+static int
+copy_field(CopyState *cs, int64_t lineno, const CatColumn *c, const char *field, int32_t len,
+		   Datum *value, MgError *err)
+{
+	if (copy_binary(cs))
+	{
+		if (type_recv(&cs->ctx, c->type, c->typmod, field, (size_t) len, value) < 0)
+		{
+			copyfmt_context_column_binary(err, cs->t->name, lineno, c->name);
+			return -1;
+		}
+		return 0;
+	}
+	if (type_input(&cs->ctx, c->type, c->typmod, field, strlen(field), value) < 0)
+	{
+		copyfmt_context_column(err, cs->t->name, lineno, c->name, field);
+		return -1;
+	}
+	return 0;
+}
 
 static int
 copy_row(void *arg, int64_t lineno, char **fields, MgError *err)
 {
 	CopyState  *cs = arg;
 	const CatTable *t = cs->t;
+	const int32_t *lengths = NULL;
+	int			nfields = cs->ncols;
 	ExprRunState rs = {0};
 
+	if (copy_binary(cs))
+	{
+		lengths = copyfmt_parser_field_lengths(cs->parser);
+		nfields = copyfmt_parser_binary_fields(cs->parser);
+	}
 	arena_reset(cs->row_arena);
 	for (int i = 0; i < t->ncols; i++)
 	{
 		cs->nulls[i] = true;
 		cs->values[i] = 0;
 	}
-	for (int i = 0; i < cs->ncols; i++)
+	for (int i = 0; i < nfields; i++)
 	{
 		const CatColumn *c = &t->cols[cs->colidx[i]];
 
 		if (!fields[i])
 			continue;
-		if (type_input(&cs->ctx, c->type, c->typmod, fields[i], strlen(fields[i]), &cs->values[cs->colidx[i]]) < 0)
-		{
-			copyfmt_context_column(err, t->name, lineno, c->name, fields[i]);
+		if (copy_field(cs, lineno, c, fields[i], lengths ? lengths[i] : -1, &cs->values[cs->colidx[i]], err) < 0)
 			return -1;
-		}
 		cs->nulls[cs->colidx[i]] = false;
 	}
+	if (nfields < cs->ncols)
+		return 0;				/* a broken binary tuple: the parser reports it */
 	for (int i = 0; i < t->ncols; i++)
 	{
 		if (cs->given[i] || t->cols[i].dropped || !t->cols[i].default_expr)
@@ -199,7 +250,7 @@ copy_from_start(SqlPortal *portal, CopyState *cs, ParseState *ps, SqlDest *dest,
 		mg_error(err, SQLSTATE_FEATURE_NOT_SUPPORTED, "COPY FROM STDIN is not possible here");
 		return -1;
 	}
-	return dest->copy_in_begin(dest, false, cs->ncols, err);
+	return dest->copy_in_begin(dest, copy_binary(cs), cs->ncols, err);
 }
 
 /* COPY t TO: the query SELECT cols FROM t. */
@@ -275,7 +326,64 @@ copy_to_start(SqlPortal *portal, CopyState *cs, ParseState *ps, SqlDest *dest, M
 		mg_error(err, SQLSTATE_FEATURE_NOT_SUPPORTED, "COPY TO STDOUT is not possible here");
 		return -1;
 	}
-	return dest->copy_out_begin(dest, false, cs->ncols, err);
+	return dest->copy_out_begin(dest, copy_binary(cs), cs->ncols, err);
+}
+
+/* One row of COPY TO in text or CSV into cs->out. */
+static int
+format_text_row(CopyState *cs)
+{
+	const char **vals = arena_new_array(cs->row_arena, const char *, cs->ncols + 1);
+
+	for (int i = 0; i < cs->ncols; i++)
+	{
+		StrBuf		sb;
+
+		if (cs->root->nulls[i])
+			continue;
+		strbuf_init_arena(&sb, cs->row_arena);
+		if (type_output(&cs->ctx, cs->q->targets[i]->type, cs->q->targets[i]->typmod, cs->root->values[i], &sb) < 0)
+			return -1;
+		vals[i] = sb.data;
+	}
+	copyfmt_format_row(&cs->opts, &cs->out, cs->ncols, vals);
+	return 0;
+}
+
+/* One row of COPY TO in binary: each value's send form, appended to cs->out. */
+static int
+format_binary_row(CopyState *cs)
+{
+	const char **vals = arena_new_array(cs->row_arena, const char *, cs->ncols + 1);
+	int32_t    *lens = arena_new_array(cs->row_arena, int32_t, cs->ncols + 1);
+	size_t	   *offs = arena_new_array(cs->row_arena, size_t, cs->ncols + 1);
+	StrBuf		sb;
+
+	/* all values into one buffer first: it may move while it grows */
+	strbuf_init_arena(&sb, cs->row_arena);
+	for (int i = 0; i < cs->ncols; i++)
+	{
+		offs[i] = sb.len;
+		if (cs->root->nulls[i])
+			continue;
+		if (type_send(&cs->ctx, cs->q->targets[i]->type, cs->q->targets[i]->typmod, cs->root->values[i], &sb) < 0)
+			return -1;
+		lens[i] = (int32_t) (sb.len - offs[i]);
+	}
+	for (int i = 0; i < cs->ncols; i++)
+		vals[i] = cs->root->nulls[i] ? NULL : sb.data + offs[i];
+	copyfmt_binary_row(&cs->out, cs->ncols, vals, lens);
+	return 0;
+}
+
+/* Clears cs->out for the next message, keeping a pending binary header. */
+static void
+copy_out_reset(CopyState *cs)
+{
+	if (cs->bin_header_pending)
+		cs->bin_header_pending = false;
+	else
+		strbuf_reset(&cs->out);
 }
 
 bool
@@ -307,11 +415,6 @@ copy_run(SqlPortal *portal, SqlDest *dest, MgError *err)
 			return SQL_ERROR;
 		if (copyfmt_options(portal->a, cs->st->options, cs->st->is_from, portal->p->query, &cs->opts, err) < 0)
 			return SQL_ERROR;
-		if (cs->opts.format == COPYFMT_BINARY)
-		{
-			mg_error(err, SQLSTATE_FEATURE_NOT_SUPPORTED, "COPY BINARY is not supported yet");
-			return SQL_ERROR;
-		}
 		pstate_init(&ps, s, portal->a, portal->p->query, NULL, 0, err);
 		if (cs->st->is_from)
 		{
@@ -321,6 +424,12 @@ copy_run(SqlPortal *portal, SqlDest *dest, MgError *err)
 		}
 		if (copy_to_start(portal, cs, &ps, dest, err) < 0)
 			return SQL_ERROR;
+		if (copy_binary(cs))
+		{
+			strbuf_reset(&cs->out);
+			copyfmt_binary_header(&cs->out);
+			cs->bin_header_pending = true;
+		}
 		if (cs->opts.header == COPYFMT_HEADER_TRUE && !cs->header_done)
 		{
 			bool		full = false;
@@ -337,7 +446,6 @@ copy_run(SqlPortal *portal, SqlDest *dest, MgError *err)
 	for (;;)
 	{
 		int			rc = exec_next(cs->es, cs->root);
-		const char **vals;
 		bool		full = false;
 
 		if (rc < 0)
@@ -345,25 +453,23 @@ copy_run(SqlPortal *portal, SqlDest *dest, MgError *err)
 		if (rc == 0)
 			break;
 		arena_reset(cs->row_arena);
-		vals = arena_new_array(cs->row_arena, const char *, cs->ncols + 1);
-		for (int i = 0; i < cs->ncols; i++)
-		{
-			StrBuf		sb;
-
-			if (cs->root->nulls[i])
-				continue;
-			strbuf_init_arena(&sb, cs->row_arena);
-			if (type_output(&cs->ctx, cs->q->targets[i]->type, cs->q->targets[i]->typmod, cs->root->values[i], &sb) < 0)
-				return SQL_ERROR;
-			vals[i] = sb.data;
-		}
-		strbuf_reset(&cs->out);
-		copyfmt_format_row(&cs->opts, &cs->out, cs->ncols, vals);
+		copy_out_reset(cs);
+		if ((copy_binary(cs) ? format_binary_row(cs) : format_text_row(cs)) < 0)
+			return SQL_ERROR;
 		cs->count++;
 		if (dest->copy_out_data(dest, cs->out.data, cs->out.len, &full, err) < 0)
 			return SQL_ERROR;
 		if (full)
 			return SQL_BLOCKED;
+	}
+	if (copy_binary(cs))
+	{
+		bool		full = false;
+
+		copy_out_reset(cs);
+		copyfmt_binary_trailer(&cs->out);
+		if (dest->copy_out_data(dest, cs->out.data, cs->out.len, &full, err) < 0)
+			return SQL_ERROR;
 	}
 	snprintf(portal->tag, sizeof(portal->tag), "COPY %lld", (long long) cs->count);
 	return SQL_DONE;
