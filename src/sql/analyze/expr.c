@@ -809,6 +809,29 @@ transform_column_ref(ParseState *ps, const AstColumnRef *c)
 			return fail_at(ps, c->hdr.location);
 		}
 	}
+	/* The system column tableoid of a table: its OID, a constant of the scan. */
+	if (strcmp(colname, "tableoid") == 0)
+	{
+		const Scope *hit = NULL;
+		int			hits = 0;
+
+		for (Scope *sc = ps->scope; sc; sc = sc->next)
+		{
+			const char *visible = sc->alias ? sc->alias : sc->relname;
+
+			if (sc->table_oid == InvalidOid || (relname && (!visible || strcmp(visible, relname) != 0)))
+				continue;
+			hit = sc;
+			hits++;
+		}
+		if (hits > 1)
+		{
+			mg_error(ps->err, SQLSTATE_AMBIGUOUS_COLUMN, "column reference \"%s\" is ambiguous", colname);
+			return fail_at(ps, c->hdr.location);
+		}
+		if (hit)
+			return expr_const(ps->a, OIDOID, -1, ObjectIdGetDatum(hit->table_oid), false, c->hdr.location);
+	}
 	for (Scope *sc = ps->scope; sc; sc = sc->next)
 	{
 		const char *visible = sc->alias ? sc->alias : sc->relname;

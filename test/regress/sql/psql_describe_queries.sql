@@ -35,3 +35,9 @@ SELECT id FROM t WHERE id IN (SELECT generate_series(1, 2) UNION ALL VALUES (4))
 -- subqueries nested in subqueries, each reading its enclosing query's row
 SELECT id, (SELECT count(*) FROM t u WHERE u.id IN (SELECT v.id FROM t v WHERE v.id < u.n)) FROM t ORDER BY 1;
 SELECT id, ARRAY(SELECT u.id FROM t u WHERE u.id < t.id AND EXISTS (SELECT 1 FROM t v WHERE v.n = u.id)) FROM t ORDER BY 1;
+-- the system column tableoid
+SELECT tableoid::regclass, id FROM t ORDER BY id LIMIT 1;
+SELECT a.tableoid::regclass, b.tableoid = 't'::regclass FROM t a, t b WHERE a.id = 1 AND b.id = 2;
+SELECT tableoid FROM t a, t b;
+SELECT c.tableoid::regclass, count(*) > 0 FROM pg_class c GROUP BY 1;
+SELECT tableoid FROM generate_series(1, 2);
