@@ -73,6 +73,10 @@ int			sql_role_get(const char *name, SqlRoleInfo *out);
 void		sql_role_info_free(SqlRoleInfo *info);
 /* Any thread. */
 bool		sql_database_exists(const char *name);
+/* Applies the database's ALTER DATABASE ... SET settings to g as start-up
+ * settings; call before the start-up packet's own, which then win.  Any
+ * thread. */
+void		sql_database_apply_settings(const char *dbname, GucSession *g);
 
 /* ---- sessions -------------------------------------------------------------- */
 

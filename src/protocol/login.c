@@ -158,6 +158,8 @@ login_complete(Conn *c)
 	guc_session_force(&c->gucs, GUC_IS_SUPERUSER, role.superuser ? "on" : "off");
 	guc_session_force(&c->gucs, GUC_SESSION_AUTHORIZATION, role.name);
 	sql_role_info_free(&role);
+	/* ALTER DATABASE ... SET values first: anything the client sends wins. */
+	sql_database_apply_settings(c->database, &c->gucs);
 	/* As PostgreSQL: "options" first, then the packet's own settings. */
 	{
 		const char *options = startup_param(&c->startup, "options");

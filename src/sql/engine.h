@@ -52,6 +52,37 @@ void		cluster_roles_foreach(void (*fn) (void *arg, Oid oid, const char *name, bo
 /* The storage cluster holding every database (set once by sql_engine_init). */
 extern StCluster *sql_cluster;
 
+/*
+ * Per-database properties (exec/dbprops.c; any thread, cluster-wide, not
+ * transactional — utility.c defers changes made in a block to COMMIT).
+ * Defaults: no connection limit (-1), connections allowed (not for
+ * template0), template only for template0/template1, owner the bootstrap
+ * role (10), no settings.
+ */
+typedef struct SqlDbProps
+{
+	int			connlimit;
+	bool		allowconn;
+	bool		istemplate;
+	Oid			owner;
+} SqlDbProps;
+
+void		dbprops_get(const char *dbname, SqlDbProps *out);
+void		dbprops_set(const char *dbname, const SqlDbProps *p);
+/* ALTER DATABASE SET name = value (value NULL: RESET name; name NULL: RESET ALL). */
+void		dbprops_setting(const char *dbname, const char *name, const char *value);
+void		dbprops_rename(const char *from, const char *to);
+void		dbprops_drop(const char *dbname);
+/* fn runs under the registry mutex and must not call back into it. */
+void		dbprops_foreach_setting(void (*fn) (void *arg, const char *dbname, const char *name,
+												const char *value), void *arg);
+/* FATAL 55000 when the database refuses connections, 53300 past its limit
+ * (sessions counts this one; superusers are exempt from the limit). */
+int			dbprops_check_login(const char *dbname, bool superuser, int sessions, MgError *err);
+void		dbprops_shutdown(void);
+/* Applies (commit) or forgets the session's queued ALTER DATABASE changes (utility.c). */
+void		utility_pending_dbops_finish(SqlSession *s, bool commit);
+
 /* ---- sessions and transactions ------------------------------------------- */
 
 /*
@@ -138,6 +169,7 @@ struct SqlSession
 	bool		xact_ran_query; /* a query ran in this transaction (SET TRANSACTION is then too late) */
 	char	   *pending_rename_from;	/* ALTER DATABASE ... RENAME in a block: done at COMMIT */
 	char	   *pending_rename_to;
+	struct PendingDbOp *pending_dbops;	/* ALTER DATABASE in a block: done at COMMIT */
 	bool		lock_queued;
 	int64_t		dbwait_deadline_us; /* DROP DATABASE waiting for other sessions to go: give up then */
 	StCloseWaiter dbwait_waiter;	/* ... and woken when any database handle closes */

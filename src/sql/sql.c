@@ -270,6 +270,7 @@ sql_engine_shutdown(void)
 		free(r);
 	}
 	system_shutdown();
+	dbprops_shutdown();
 	if (sql_cluster)
 		st_cluster_free(sql_cluster);
 	sql_cluster = NULL;
@@ -348,6 +349,11 @@ sql_session_new(const char *dbname, const char *user, GucSession *gucs,
 		{
 			mg_error_sev(err, MG_SEV_FATAL, SQLSTATE_INVALID_CATALOG_NAME,
 						 "database \"%s\" does not exist", dbname);
+			return NULL;
+		}
+		if (dbprops_check_login(dbname, superuser, st_db_handles(db), err) < 0)
+		{
+			st_db_close(db);
 			return NULL;
 		}
 		dboid = st_db_oid(db);
@@ -949,6 +955,8 @@ pending_rename_finish(SqlSession *s, bool commit)
 			mg_log_error(&err);
 			mg_error_reset(&err);
 		}
+		else
+			dbprops_rename(s->pending_rename_from, s->pending_rename_to);
 	}
 	free(s->pending_rename_from);
 	free(s->pending_rename_to);
@@ -961,6 +969,7 @@ xact_commit(SqlSession *s)
 	savepoints_free(s, NULL);
 	xact_release_storage(s, true);
 	pending_rename_finish(s, true);
+	utility_pending_dbops_finish(s, true);
 	xact_restore_gucs(s, false);
 	s->xstate = XACT_NONE;
 }
@@ -971,6 +980,7 @@ xact_rollback(SqlSession *s)
 	savepoints_free(s, NULL);
 	xact_release_storage(s, false);
 	pending_rename_finish(s, false);
+	utility_pending_dbops_finish(s, false);
 	xact_restore_gucs(s, true);
 	s->xstate = XACT_NONE;
 }

@@ -862,6 +862,111 @@ test_databases(void)
 	PQfinish(adm);
 }
 
+/* ---- per-database properties ------------------------------------------------ */
+
+/* SHOW name on a new connection to db (extra connection options, may be ""). */
+static void
+show_on_new(const char *db, const char *extra, const char *name, char *buf, size_t len)
+{
+	char		conninfo[256],
+				sql[128];
+	PGconn	   *c;
+
+	snprintf(conninfo, sizeof(conninfo), "dbname=%s %s", db, extra);
+	c = tap_connect(conninfo);
+	snprintf(sql, sizeof(sql), "show %s", name);
+	if (PQstatus(c) != CONNECTION_OK || !iso_value(c, sql, buf, len))
+		snprintf(buf, len, "(failed: %s)", PQerrorMessage(c));
+	PQfinish(c);
+}
+
+/* Connects as extra to db; "" on success, else the error message. */
+static const char *
+connect_error(const char *db, const char *extra, PGconn **keep)
+{
+	static char msg[512];
+	char		conninfo[256];
+	PGconn	   *c;
+
+	snprintf(conninfo, sizeof(conninfo), "dbname=%s %s", db, extra);
+	c = tap_connect(conninfo);
+	msg[0] = '\0';
+	if (PQstatus(c) != CONNECTION_OK)
+		snprintf(msg, sizeof(msg), "%s", PQerrorMessage(c));
+	if (keep && PQstatus(c) == CONNECTION_OK)
+		*keep = c;
+	else
+		PQfinish(c);
+	return msg;
+}
+
+/*
+ * ALTER DATABASE ... SET applies at session start, under the client's own
+ * settings; in a block it is undone by ROLLBACK; CONNECTION LIMIT (not for
+ * superusers), ALLOW_CONNECTIONS and IS_TEMPLATE take effect.
+ */
+static void
+test_dbprops(void)
+{
+	PGconn	   *adm = iso_connect(NULL),
+			   *held = NULL;
+	char		v[128],
+				def[128];
+	const char *msg;
+
+	iso_must(adm, "drop database if exists iso_dp");
+	iso_exec_ok(adm, "drop role iso_lim");
+	iso_must(adm, "create database iso_dp");
+	iso_must(adm, "create role iso_lim login");
+	show_on_new("iso_dp", "", "timezone", def, sizeof(def));
+	iso_must(adm, "alter database iso_dp set timezone = 'Europe/Paris'");
+	iso_must(adm, "alter database iso_dp set work_mem = '8MB'");
+	show_on_new("iso_dp", "", "timezone", v, sizeof(v));
+	tap_ok(strcmp(v, "Europe/Paris") == 0, "ALTER DATABASE SET applies to new sessions ('%s')", v);
+	show_on_new("iso_dp", "", "work_mem", v, sizeof(v));
+	tap_ok(strcmp(v, "8MB") == 0, "... every setting of the database ('%s')", v);
+	show_on_new("iso_dp", "options='-c timezone=Asia/Tokyo'", "timezone", v, sizeof(v));
+	tap_ok(strcmp(v, "Asia/Tokyo") == 0, "the client's own setting wins ('%s')", v);
+	show_on_new("postgres", "", "timezone", v, sizeof(v));
+	tap_ok(strcmp(v, def) == 0, "other databases keep the default ('%s')", v);
+	iso_must(adm, "begin; alter database iso_dp set timezone = 'Asia/Tokyo'; rollback");
+	show_on_new("iso_dp", "", "timezone", v, sizeof(v));
+	tap_ok(strcmp(v, "Europe/Paris") == 0, "ALTER DATABASE SET rolled back leaves no trace ('%s')", v);
+	iso_must(adm, "alter database iso_dp reset timezone");
+	show_on_new("iso_dp", "", "timezone", v, sizeof(v));
+	tap_ok(strcmp(v, def) == 0, "RESET removes the database's value ('%s')", v);
+	iso_must(adm, "alter database iso_dp reset all");
+	show_on_new("iso_dp", "", "work_mem", v, sizeof(v));
+	tap_ok(strcmp(v, "4MB") == 0, "RESET ALL removes every value ('%s')", v);
+
+	iso_must(adm, "alter database iso_dp connection limit 1");
+	msg = connect_error("iso_dp", "user=iso_lim", &held);
+	tap_ok(msg[0] == '\0', "within the connection limit ('%s')", msg);
+	msg = connect_error("iso_dp", "user=iso_lim", NULL);
+	tap_ok(strstr(msg, "too many connections for database \"iso_dp\"") != NULL,
+		   "past the connection limit: refused ('%s')", msg);
+	msg = connect_error("iso_dp", "", NULL);
+	tap_ok(msg[0] == '\0', "superusers are exempt from the limit ('%s')", msg);
+	PQfinish(held);
+	iso_must(adm, "alter database iso_dp connection limit -1");
+	iso_must(adm, "alter database iso_dp allow_connections false");
+	msg = connect_error("iso_dp", "", NULL);
+	tap_ok(strstr(msg, "database \"iso_dp\" is not currently accepting connections") != NULL,
+		   "ALLOW_CONNECTIONS false refuses every session ('%s')", msg);
+	iso_must(adm, "begin; alter database iso_dp allow_connections true; rollback");
+	msg = connect_error("iso_dp", "", NULL);
+	tap_ok(msg[0] != '\0', "... and a rolled back ALTER does not change that");
+	iso_must(adm, "alter database iso_dp with allow_connections true is_template true");
+	msg = connect_error("iso_dp", "", NULL);
+	tap_ok(msg[0] == '\0', "ALLOW_CONNECTIONS true accepts sessions again ('%s')", msg);
+	msg = iso_sqlstate(adm, "drop database iso_dp");
+	tap_ok(strcmp(msg, "42809") == 0, "a template database cannot be dropped ('%s')", msg);
+	iso_must(adm, "alter database iso_dp is_template false");
+	drop_db(adm, "iso_dp");
+	iso_must(adm, "drop role iso_lim");
+	PQfinish(adm);
+}
+
 /* ---- SERIALIZABLE -------------------------------------------------------- */
 
 /*
@@ -997,6 +1102,7 @@ static const Section sections[] = {
 	{"fork", test_fork, true},
 	{"memory", test_memory, true},
 	{"databases", test_databases, true},
+	{"dbprops", test_dbprops, true},
 	{"serializable", test_serializable, true},
 	{"cancel_running", test_cancel_running, true},
 	{"memlimit", test_memlimit, false},

@@ -550,23 +550,29 @@ locale_is_c(const char *v)
  * to the TEMPLATE, if any.
  */
 static int
-createdb_options(SqlPortal *portal, const AstCreatedbStmt *st, const char **tmpl, MgError *err)
+createdb_options(SqlPortal *portal, const AstList *options, bool alter, const char **tmpl, SqlDbProps *props,
+				 MgError *err)
 {
 	static const char *const known[] = {
 		"strategy", "tablespace", "owner", "template", "encoding", "locale", "lc_collate", "lc_ctype",
 		"icu_locale", "locale_provider", "collation_version", "is_template", "allow_connections",
 		"connection_limit", "oid", "location", NULL
 	};
+	static const char *const alterable[] = {"tablespace", "is_template", "allow_connections", "connection_limit", NULL};
 	const AstDefElem *opt[16] = {0};
 
-	for (int i = 0; i < ast_list_length(st->options); i++)
+	for (int i = 0; i < ast_list_length(options); i++)
 	{
-		const AstDefElem *d = (const AstDefElem *) ast_list_nth(st->options, i);
-		int			k;
+		const AstDefElem *d = (const AstDefElem *) ast_list_nth(options, i);
+		const char *const *names = alter ? alterable : known;
+		int			k,
+					n;
 
+		for (n = 0; names[n] && strcmp(names[n], d->defname) != 0; n++)
+			;
 		for (k = 0; known[k] && strcmp(known[k], d->defname) != 0; k++)
 			;
-		if (!known[k])
+		if (!names[n])
 		{
 			mg_error(err, SQLSTATE_SYNTAX_ERROR, "option \"%s\" not recognized", d->defname);
 			return defelem_error_at(portal, d, err);
@@ -631,6 +637,10 @@ createdb_options(SqlPortal *portal, const AstCreatedbStmt *st, const char **tmpl
 			mg_error(err, SQLSTATE_SYNTAX_ERROR, "%s requires a Boolean value", name);
 			return -1;
 		}
+		else if (strcmp(name, "is_template") == 0)
+			props->istemplate = defelem_bool(d) == 1;
+		else if (strcmp(name, "allow_connections") == 0)
+			props->allowconn = defelem_bool(d) == 1;
 		else if ((strcmp(name, "connection_limit") == 0 || strcmp(name, "oid") == 0) && !defelem_is_int(d))
 		{
 			mg_error(err, SQLSTATE_SYNTAX_ERROR, "%s requires an integer value", name);
@@ -642,6 +652,8 @@ createdb_options(SqlPortal *portal, const AstCreatedbStmt *st, const char **tmpl
 					 ((const AstConst *) d->arg)->ival);
 			return -1;
 		}
+		else if (strcmp(name, "connection_limit") == 0)
+			props->connlimit = ((const AstConst *) d->arg)->ival;
 		else if (strcmp(name, "oid") == 0 && ((const AstConst *) d->arg)->ival < 16384)
 		{
 			mg_error(err, SQLSTATE_INVALID_PARAMETER_VALUE, "OIDs less than 16384 are reserved for system objects");
@@ -720,11 +732,168 @@ run_createdb(SqlPortal *portal, const AstCreatedbStmt *st, MgError *err)
 		mg_error(err, SQLSTATE_ACTIVE_SQL_TRANSACTION, "CREATE DATABASE cannot run inside a transaction block");
 		return -1;
 	}
-	if (createdb_options(portal, st, &tmpl, err) < 0)
+	SqlDbProps	props;
+
+	dbprops_get(st->dbname, &props);
+	if (createdb_options(portal, st->options, false, &tmpl, &props, err) < 0)
 		return -1;
 	if (st_db_create(sql_cluster, st->dbname, tmpl, err) < 0)
 		return -1;
+	/* a new database starts from the defaults (a template's properties are not copied) */
+	dbprops_drop(st->dbname);
+	dbprops_set(st->dbname, &props);
 	snprintf(portal->tag, sizeof(portal->tag), "CREATE DATABASE");
+	return 0;
+}
+
+/*
+ * ALTER DATABASE changes: applied at once, or at COMMIT when in a
+ * transaction block (PostgreSQL's catalog changes are transactional).
+ */
+typedef struct PendingDbOp
+{
+	struct PendingDbOp *next;
+	char	   *dbname;
+	bool		is_setting;
+	SqlDbProps	props;
+	char	   *name;			/* setting; NULL with value NULL: RESET ALL */
+	char	   *value;			/* NULL: RESET */
+} PendingDbOp;
+
+static void
+dbop_apply(const PendingDbOp *op)
+{
+	if (op->is_setting)
+		dbprops_setting(op->dbname, op->name, op->value);
+	else
+		dbprops_set(op->dbname, &op->props);
+}
+
+static void
+dbop_do(SqlSession *s, const char *dbname, const SqlDbProps *props, const char *name, const char *value)
+{
+	PendingDbOp op = {.dbname = (char *) dbname, .is_setting = props == NULL,
+	.name = (char *) name, .value = (char *) value};
+
+	if (props)
+		op.props = *props;
+	if (!in_block(s))
+	{
+		dbop_apply(&op);
+		return;
+	}
+	{
+		PendingDbOp *p = mg_calloc(1, sizeof(PendingDbOp)),
+				  **tail = (PendingDbOp **) &s->pending_dbops;
+
+		*p = op;
+		p->dbname = mg_strdup(dbname);
+		p->name = name ? mg_strdup(name) : NULL;
+		p->value = value ? mg_strdup(value) : NULL;
+		while (*tail)
+			tail = &(*tail)->next;
+		*tail = p;
+	}
+}
+
+void
+utility_pending_dbops_finish(SqlSession *s, bool commit)
+{
+	PendingDbOp *op = s->pending_dbops;
+
+	s->pending_dbops = NULL;
+	while (op)
+	{
+		PendingDbOp *next = op->next;
+
+		if (commit)
+			dbop_apply(op);
+		free(op->dbname);
+		free(op->name);
+		free(op->value);
+		free(op);
+		op = next;
+	}
+}
+
+/* ALTER DATABASE name [WITH] CONNECTION LIMIT n | IS_TEMPLATE b | ALLOW_CONNECTIONS b | TABLESPACE t */
+static int
+run_alterdb(SqlPortal *portal, const AstAlterDatabaseStmt *st, MgError *err)
+{
+	SqlDbProps	props;
+	const char *tmpl = NULL;
+
+	if (!sql_database_exists(st->dbname))
+	{
+		mg_error(err, SQLSTATE_INVALID_CATALOG_NAME, "database \"%s\" does not exist", st->dbname);
+		return -1;
+	}
+	dbprops_get(st->dbname, &props);
+	if (createdb_options(portal, st->options, true, &tmpl, &props, err) < 0)
+		return -1;
+	if (!props.allowconn && strcmp(st->dbname, portal->session->dbname) == 0)
+	{
+		mg_error(err, SQLSTATE_OBJECT_NOT_IN_PREREQUISITE_STATE, "cannot disallow connections for current database");
+		return -1;
+	}
+	dbop_do(portal->session, st->dbname, &props, NULL, NULL);
+	snprintf(portal->tag, sizeof(portal->tag), "ALTER DATABASE");
+	return 0;
+}
+
+/* ALTER DATABASE name SET param = value | TO DEFAULT | FROM CURRENT, RESET param | ALL */
+static int
+run_alterdb_set(SqlPortal *portal, const AstAlterDatabaseSetStmt *st, MgError *err)
+{
+	SqlSession *s = portal->session;
+	const AstVariableSetStmt *v = st->setstmt;
+	const char *value = NULL;
+
+	if (!sql_database_exists(st->dbname))
+	{
+		mg_error(err, SQLSTATE_INVALID_CATALOG_NAME, "database \"%s\" does not exist", st->dbname);
+		return -1;
+	}
+	switch (v->kind)
+	{
+		case AST_VAR_SET_VALUE:
+		case AST_VAR_SET_CURRENT:
+			{
+				GucSession	check;
+				int			rc;
+
+				if (v->kind == AST_VAR_SET_VALUE)
+					value = set_args_text(portal->a, v->name, v->args, err);
+				else if ((value = guc_show(s->gucs, v->name, err)))
+					value = arena_strdup(portal->a, value);
+				if (!value)
+					return -1;
+				/* checked as SET would check it, without changing this session */
+				memset(&check, 0, sizeof(check));
+				guc_session_copy(&check, s->gucs);
+				rc = guc_set(&check, v->name, value, err);
+				guc_session_free(&check);
+				if (rc < 0)
+					return -1;
+				break;
+			}
+		case AST_VAR_SET_DEFAULT:
+		case AST_VAR_RESET:
+			break;
+		case AST_VAR_RESET_ALL:
+			dbop_do(s, st->dbname, NULL, NULL, NULL);
+			snprintf(portal->tag, sizeof(portal->tag), "ALTER DATABASE");
+			return 0;
+		case AST_VAR_SET_MULTI:
+			mg_error(err, SQLSTATE_FEATURE_NOT_SUPPORTED, "ALTER DATABASE SET TRANSACTION is not supported");
+			return -1;
+	}
+	{
+		const char *canon = guc_canonical_name(s->gucs, v->name);
+
+		dbop_do(s, st->dbname, NULL, canon ? canon : v->name, value);
+	}
+	snprintf(portal->tag, sizeof(portal->tag), "ALTER DATABASE");
 	return 0;
 }
 
@@ -801,10 +970,15 @@ run_dropdb(SqlPortal *portal, const AstDropdbStmt *st, MgError *err)
 		mg_error(err, SQLSTATE_INVALID_CATALOG_NAME, "database \"%s\" does not exist", st->dbname);
 		return -1;
 	}
-	if (strcmp(st->dbname, "template0") == 0 || strcmp(st->dbname, "template1") == 0)
 	{
-		mg_error(err, SQLSTATE_OBJECT_NOT_IN_PREREQUISITE_STATE, "cannot drop a template database");
-		return -1;
+		SqlDbProps	props;
+
+		dbprops_get(st->dbname, &props);
+		if (props.istemplate)
+		{
+			mg_error(err, SQLSTATE_WRONG_OBJECT_TYPE, "cannot drop a template database");
+			return -1;
+		}
 	}
 	if (s->dbwait_deadline_us && exec_check_interrupt_session(s, err) < 0)
 		return -1;
@@ -814,6 +988,7 @@ run_dropdb(SqlPortal *portal, const AstDropdbStmt *st, MgError *err)
 	if (st_db_drop(sql_cluster, st->dbname, force, err) < 0)
 		return dbwait_retry(s, err);
 	st_cluster_cancel_notify(sql_cluster, &s->dbwait_waiter);
+	dbprops_drop(st->dbname);
 	snprintf(portal->tag, sizeof(portal->tag), "DROP DATABASE");
 	return 0;
 }
@@ -853,6 +1028,7 @@ run_renamedb(SqlPortal *portal, const AstRenameStmt *st, MgError *err)
 	}
 	if (st_db_rename(sql_cluster, st->subname, st->newname, err) < 0)
 		return -1;
+	dbprops_rename(st->subname, st->newname);
 	snprintf(portal->tag, sizeof(portal->tag), "ALTER DATABASE");
 	return 0;
 }
@@ -1070,6 +1246,10 @@ utility_prepare(SqlSession *s, SqlPrepared *p, MgError *err)
 		case AST_DROPDB_STMT:
 			p->command = "DROP DATABASE";
 			return 0;
+		case AST_ALTER_DATABASE_STMT:
+		case AST_ALTER_DATABASE_SET_STMT:
+			p->command = "ALTER DATABASE";
+			return 0;
 		case AST_RENAME_STMT:
 			if (((const AstRenameStmt *) ast)->rename_type == AST_OBJECT_DATABASE)
 			{
@@ -1149,6 +1329,10 @@ utility_run(SqlPortal *portal, MgError *err)
 			return run_drop_role(portal, (const AstDropRoleStmt *) ast, err);
 		case AST_DROPDB_STMT:
 			return run_dropdb(portal, (const AstDropdbStmt *) ast, err);
+		case AST_ALTER_DATABASE_STMT:
+			return run_alterdb(portal, (const AstAlterDatabaseStmt *) ast, err);
+		case AST_ALTER_DATABASE_SET_STMT:
+			return run_alterdb_set(portal, (const AstAlterDatabaseSetStmt *) ast, err);
 		case AST_RENAME_STMT:
 			if (((const AstRenameStmt *) ast)->rename_type == AST_OBJECT_DATABASE)
 				return run_renamedb(portal, (const AstRenameStmt *) ast, err);
