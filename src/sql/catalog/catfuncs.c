@@ -2,7 +2,8 @@
  * catfuncs.c — the catalog functions psql, pg_dump and GUI clients call
  * next to the system catalogs: pg_get_expr, pg_get_indexdef,
  * pg_get_constraintdef, pg_get_function_result/arguments,
- * pg_function_is_visible, pg_type_is_visible, the size functions,
+ * pg_function_is_visible, pg_type_is_visible, pg_operator_is_visible, the
+ * size functions,
  * pg_tablespace_location, shobj_description, has_database_privilege,
  * pg_has_role, pg_partition_ancestors, pg_relation_is_publishable, and
  * pg_get_triggerdef / pg_get_statisticsobjdef_columns /
@@ -236,6 +237,15 @@ fn_function_is_visible(FnCall *fc, Datum *out)
 }
 
 static int
+fn_operator_is_visible(FnCall *fc, Datum *out)
+{
+	if (!oper_by_oid(DatumGetObjectId(fc->args[0])))
+		return return_null(fc);
+	*out = BoolGetDatum(true);
+	return 0;
+}
+
+static int
 fn_type_is_visible(FnCall *fc, Datum *out)
 {
 	if (!type_by_oid(DatumGetObjectId(fc->args[0])))
@@ -408,6 +418,7 @@ static const FuncDef catalog_funcs[] = {
 	CF("pg_get_function_identity_arguments", 1, A1(OIDOID), TEXTOID, fn_get_function_arguments),
 	CF("pg_function_is_visible", 1, A1(OIDOID), BOOLOID, fn_function_is_visible),
 	CF("pg_type_is_visible", 1, A1(OIDOID), BOOLOID, fn_type_is_visible),
+	CF("pg_operator_is_visible", 1, A1(OIDOID), BOOLOID, fn_operator_is_visible),
 	CF("pg_relation_size", 1, A1(REGCLASSOID), INT8OID, fn_relation_size),
 	CF("pg_relation_size", 2, A2(REGCLASSOID, TEXTOID), INT8OID, fn_relation_size),
 	CF("pg_table_size", 1, A1(REGCLASSOID), INT8OID, fn_relation_size),

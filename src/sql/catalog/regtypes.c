@@ -1,6 +1,7 @@
 /*
- * regtypes.c — the OID alias types regnamespace and regrole: an OID by
- * value whose text form is the schema's or the role's name.
+ * regtypes.c — the OID alias types regnamespace, regrole, regproc and
+ * regprocedure: an OID by value whose text form is the schema's, the
+ * role's or the function's name (regprocedure: with its argument types).
  *
  * Design notes:
  *   - They live here, not in src/sql/types, because their I/O needs the
@@ -12,8 +13,10 @@
  *     int4 and int8 (binary coercible, as in PostgreSQL).
  *   - Input: digits are an OID; otherwise a name, lower-cased unless
  *     double-quoted; an unknown name fails as PostgreSQL: 3F000 for a schema,
- *     42704 for a role.  Output: the name (quoted when needed), or the number
- *     for an OID that names nothing, '-' for 0.
+ *     42704 for a role, 42883 for a function (42725 when a regproc name has
+ *     several overloads).  Output: the name (quoted when needed), or the
+ *     number for an OID that names nothing, '-' for 0.  Functions and
+ *     aggregates come from the function registry, all in pg_catalog.
  *
  * Invariants:
  *   1. The MgType and CastDef tables are static and registered once.
@@ -22,6 +25,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <memgres/func.h>
 #include <memgres/sqlstate.h>
 #include <memgres/strbuf.h>
 #include <memgres/types.h>
@@ -210,6 +214,183 @@ regrole_out(EvalCtx *ctx, Datum v, int32_t typmod, StrBuf *out)
 	return 0;
 }
 
+/* ---- regproc, regprocedure ---- */
+
+/* A function or aggregate by OID: its name and argument types. */
+static bool
+proc_by_oid(Oid oid, const char **name, int *nargs, const Oid **argtypes)
+{
+	const FuncDef *f = func_by_oid(oid);
+	const AggDef *g;
+
+	if (f)
+	{
+		*name = f->name, *nargs = f->nargs, *argtypes = f->argtypes;
+		return true;
+	}
+	if ((g = agg_by_oid(oid)))
+	{
+		*name = g->name, *nargs = g->nargs, *argtypes = g->argtypes;
+		return true;
+	}
+	return false;
+}
+
+/* "pg_catalog.name" or "name": the bare name, lower-cased unless quoted. */
+static char *
+proc_name(EvalCtx *ctx, const char *str, size_t len)
+{
+	char	   *name = parse_name(ctx->arena, str, len);
+
+	if (name && strncmp(name, "pg_catalog.", 11) == 0)
+		name += 11;
+	if (!name)
+		mg_error(ctx->err, SQLSTATE_INVALID_NAME, "invalid name syntax");
+	return name;
+}
+
+static int
+regproc_in(EvalCtx *ctx, const char *str, size_t len, int32_t typmod, Datum *out)
+{
+	int			nf = 0,
+				na = 0;
+	const FuncDef *const *fs;
+	const AggDef *const *as;
+	char	   *name;
+
+	(void) typmod;
+	if (all_digits(str, len))
+		return oid_from_digits(ctx, str, len, out);
+	if (!(name = proc_name(ctx, str, len)))
+		return -1;
+	fs = func_candidates(name, &nf);
+	as = agg_candidates(name, &na);
+	if (nf + na == 0)
+	{
+		mg_error(ctx->err, SQLSTATE_UNDEFINED_FUNCTION, "function \"%s\" does not exist", name);
+		return -1;
+	}
+	if (nf + na > 1)
+	{
+		mg_error(ctx->err, SQLSTATE_AMBIGUOUS_FUNCTION, "more than one function named \"%s\"", name);
+		return -1;
+	}
+	*out = ObjectIdGetDatum(nf ? fs[0]->oid : as[0]->oid);
+	return 0;
+}
+
+static int
+regproc_out(EvalCtx *ctx, Datum v, int32_t typmod, StrBuf *out)
+{
+	Oid			oid = DatumGetObjectId(v);
+	const char *name;
+	const Oid  *argtypes;
+	int			nargs;
+
+	(void) ctx;
+	(void) typmod;
+	if (oid == InvalidOid)
+		strbuf_putc(out, '-');
+	else if (proc_by_oid(oid, &name, &nargs, &argtypes))
+		system_put_ident(out, name);
+	else
+		strbuf_printf(out, "%u", oid);
+	return 0;
+}
+
+/* "name(type, ...)": the overload with exactly these argument types. */
+static int
+regprocedure_in(EvalCtx *ctx, const char *str, size_t len, int32_t typmod, Datum *out)
+{
+	const char *open = memchr(str, '(', len);
+	Oid			types[FUNC_MAX_ARGS];
+	int			ntypes = 0,
+				n = 0;
+	char	   *name;
+	const FuncDef *const *fs;
+	const AggDef *const *as;
+
+	(void) typmod;
+	if (all_digits(str, len))
+		return oid_from_digits(ctx, str, len, out);
+	if (!open || str[len - 1] != ')')
+	{
+		mg_error(ctx->err, SQLSTATE_INVALID_TEXT_REPRESENTATION, "expected a left parenthesis");
+		return -1;
+	}
+	if (!(name = proc_name(ctx, str, (size_t) (open - str))))
+		return -1;
+	for (const char *p = open + 1; p < str + len - 1;)
+	{
+		const char *end = memchr(p, ',', (size_t) (str + len - 1 - p));
+		char	   *tname;
+		const MgType *t;
+
+		if (!end)
+			end = str + len - 1;
+		tname = parse_name(ctx->arena, p, (size_t) (end - p));
+		if (tname && ntypes < FUNC_MAX_ARGS)
+		{
+			if (!(t = type_by_name(tname)))
+			{
+				mg_error(ctx->err, SQLSTATE_UNDEFINED_OBJECT, "type \"%s\" does not exist", tname);
+				return -1;
+			}
+			types[ntypes++] = t->oid;
+		}
+		p = end + 1;
+	}
+	fs = func_candidates(name, &n);
+	for (int i = 0; i < n; i++)
+		if (fs[i]->nargs == ntypes && !fs[i]->variadic &&
+			memcmp(fs[i]->argtypes, types, sizeof(Oid) * (size_t) ntypes) == 0)
+		{
+			*out = ObjectIdGetDatum(fs[i]->oid);
+			return 0;
+		}
+	as = agg_candidates(name, &n);
+	for (int i = 0; i < n; i++)
+		if (as[i]->nargs == ntypes && memcmp(as[i]->argtypes, types, sizeof(Oid) * (size_t) ntypes) == 0)
+		{
+			*out = ObjectIdGetDatum(as[i]->oid);
+			return 0;
+		}
+	mg_error(ctx->err, SQLSTATE_UNDEFINED_FUNCTION, "function \"%.*s\" does not exist", (int) len, str);
+	return -1;
+}
+
+static int
+regprocedure_out(EvalCtx *ctx, Datum v, int32_t typmod, StrBuf *out)
+{
+	Oid			oid = DatumGetObjectId(v);
+	const char *name;
+	const Oid  *argtypes;
+	int			nargs;
+
+	(void) ctx;
+	(void) typmod;
+	if (oid == InvalidOid)
+	{
+		strbuf_putc(out, '-');
+		return 0;
+	}
+	if (!proc_by_oid(oid, &name, &nargs, &argtypes))
+	{
+		strbuf_printf(out, "%u", oid);
+		return 0;
+	}
+	system_put_ident(out, name);
+	strbuf_putc(out, '(');
+	for (int i = 0; i < nargs; i++)
+	{
+		if (i)
+			strbuf_putc(out, ',');
+		type_format(argtypes[i], -1, out);
+	}
+	strbuf_putc(out, ')');
+	return 0;
+}
+
 /* ---- shared: an OID by value ---- */
 
 static int
@@ -285,6 +466,20 @@ static const MgType regrole_type = {
 	.cmp = regoid_cmp, .hash = regoid_hash, .key_encode = regoid_key,
 };
 
+static const MgType regproc_type = {
+	.oid = REGPROCOID, .name = "regproc", .sql_name = "regproc", .typlen = 4, .byval = true,
+	.category = 'N', .align = 'i', .array = InvalidOid,
+	.input = regproc_in, .output = regproc_out, .recv = regoid_recv, .send = regoid_send,
+	.cmp = regoid_cmp, .hash = regoid_hash, .key_encode = regoid_key,
+};
+
+static const MgType regprocedure_type = {
+	.oid = REGPROCEDUREOID, .name = "regprocedure", .sql_name = "regprocedure", .typlen = 4, .byval = true,
+	.category = 'N', .align = 'i', .array = InvalidOid,
+	.input = regprocedure_in, .output = regprocedure_out, .recv = regoid_recv, .send = regoid_send,
+	.cmp = regoid_cmp, .hash = regoid_hash, .key_encode = regoid_key,
+};
+
 static const CastDef regtype_casts[] = {
 	{OIDOID, REGNAMESPACEOID, CAST_IMPLICIT, NULL},
 	{REGNAMESPACEOID, OIDOID, CAST_IMPLICIT, NULL},
@@ -294,6 +489,16 @@ static const CastDef regtype_casts[] = {
 	{REGROLEOID, OIDOID, CAST_IMPLICIT, NULL},
 	{INT4OID, REGROLEOID, CAST_IMPLICIT, NULL},
 	{REGROLEOID, INT4OID, CAST_ASSIGNMENT, NULL},
+	{OIDOID, REGPROCOID, CAST_IMPLICIT, NULL},
+	{REGPROCOID, OIDOID, CAST_IMPLICIT, NULL},
+	{INT4OID, REGPROCOID, CAST_IMPLICIT, NULL},
+	{REGPROCOID, INT4OID, CAST_ASSIGNMENT, NULL},
+	{REGPROCOID, REGPROCEDUREOID, CAST_IMPLICIT, NULL},
+	{REGPROCEDUREOID, REGPROCOID, CAST_IMPLICIT, NULL},
+	{OIDOID, REGPROCEDUREOID, CAST_IMPLICIT, NULL},
+	{REGPROCEDUREOID, OIDOID, CAST_IMPLICIT, NULL},
+	{INT4OID, REGPROCEDUREOID, CAST_IMPLICIT, NULL},
+	{REGPROCEDUREOID, INT4OID, CAST_ASSIGNMENT, NULL},
 };
 
 void
@@ -303,5 +508,9 @@ register_catalog_types(void)
 		type_register(&regnamespace_type);
 	if (!type_by_oid(REGROLEOID))
 		type_register(&regrole_type);
+	if (!type_by_oid(REGPROCOID))
+		type_register(&regproc_type);
+	if (!type_by_oid(REGPROCEDUREOID))
+		type_register(&regprocedure_type);
 	cast_register(regtype_casts, (int) (sizeof(regtype_casts) / sizeof(regtype_casts[0])));
 }

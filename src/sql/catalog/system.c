@@ -2,7 +2,7 @@
  * system.c — system catalogs as virtual, read-only tables computed from the
  * catalog of the running statement and from the process-wide registries
  * (types, functions, roles, databases): pg_namespace, pg_class,
- * pg_attribute, pg_attrdef, pg_constraint, pg_index, pg_type, pg_proc,
+ * pg_attribute, pg_attrdef, pg_constraint, pg_index, pg_type, pg_proc, pg_operator,
  * pg_database, pg_roles, pg_tablespace, pg_sequence, pg_depend,
  * pg_description, pg_collation, pg_tables, pg_indexes, the catalogs of
  * features memgres does not have (pg_inherits, pg_trigger, pg_policy,
@@ -68,7 +68,7 @@ enum
 	SYS_IS_SCHEMATA, SYS_IS_TABLES, SYS_IS_COLUMNS, SYS_AM, SYS_INDEX, SYS_CONSTRAINT, SYS_ATTRDEF,
 	SYS_INHERITS, SYS_TRIGGER, SYS_POLICY, SYS_STATISTIC_EXT, SYS_PUBLICATION, SYS_PUBLICATION_REL,
 	SYS_PUBLICATION_NAMESPACE, SYS_SEQUENCE, SYS_DEPEND, SYS_COLLATION, SYS_TABLESPACE, SYS_AUTH_MEMBERS,
-	SYS_DESCRIPTION, SYS_SHDESCRIPTION, SYS_PROC, SYS_LANGUAGE, SYS_EXTENSION, SYS_COUNT
+	SYS_DESCRIPTION, SYS_SHDESCRIPTION, SYS_PROC, SYS_LANGUAGE, SYS_EXTENSION, SYS_OPERATOR, SYS_COUNT
 };
 
 #define PGC PG_CATALOG_NAMESPACE
@@ -182,6 +182,11 @@ static const SysDef sys_defs[SYS_COUNT] = {
 		{{"oid", OIDOID}, {"extname", NAMEOID}, {"extowner", OIDOID}, {"extnamespace", OIDOID},
 			{"extrelocatable", BOOLOID}, {"extversion", TEXTOID}, {"extconfig", OIDARRAYOID},
 		{"extcondition", TEXTARRAYOID}}},
+	[SYS_OPERATOR] = {2617, PGC, "pg_operator",
+		{{"oid", OIDOID}, {"oprname", NAMEOID}, {"oprnamespace", OIDOID}, {"oprowner", OIDOID},
+			{"oprkind", CHAROID}, {"oprcanmerge", BOOLOID}, {"oprcanhash", BOOLOID}, {"oprleft", OIDOID},
+			{"oprright", OIDOID}, {"oprresult", OIDOID}, {"oprcom", OIDOID}, {"oprnegate", OIDOID},
+		{"oprcode", REGPROCOID}, {"oprrest", REGPROCOID}, {"oprjoin", REGPROCOID}}},
 	[SYS_PROC] = {1255, PGC, "pg_proc",
 		{{"oid", OIDOID}, {"proname", NAMEOID}, {"pronamespace", OIDOID}, {"proowner", OIDOID},
 			{"prolang", OIDOID}, {"procost", FLOAT4OID}, {"prorows", FLOAT4OID}, {"provariadic", OIDOID},
@@ -1062,6 +1067,49 @@ proc_rows(RowBuf *rb)
 	}
 }
 
+/* The operator named name over (left, right), or 0. */
+static Oid
+operator_oid(const char *name, Oid left, Oid right)
+{
+	int			n = 0;
+	const OperDef *const *ops = name ? oper_candidates(name, &n) : NULL;
+
+	for (int i = 0; i < n; i++)
+		if (ops[i]->left == left && ops[i]->right == right)
+			return ops[i]->oid;
+	return InvalidOid;
+}
+
+static void
+operator_rows(RowBuf *rb)
+{
+	int			n;
+	const OperDef *const *ops = oper_all(&n);
+
+	for (int i = 0; i < n; i++)
+	{
+		const OperDef *o = ops[i];
+
+		rb_start(rb);
+		rb_oid(rb, o->oid);
+		rb_text(rb, o->name);
+		rb_oid(rb, PG_CATALOG_NAMESPACE);
+		rb_oid(rb, BOOTSTRAP_SUPERUSER);
+		rb_char(rb, o->left ? 'b' : 'l');
+		rb_bool(rb, false);		/* oprcanmerge: no merge joins */
+		rb_bool(rb, false);		/* oprcanhash: no hash joins */
+		rb_oid(rb, o->left);
+		rb_oid(rb, o->right);
+		rb_oid(rb, o->result);
+		rb_oid(rb, operator_oid(o->commutator, o->right, o->left));
+		rb_oid(rb, operator_oid(o->negator, o->left, o->right));
+		rb_oid(rb, o->func ? o->func->oid : InvalidOid);
+		rb_oid(rb, InvalidOid);	/* oprrest */
+		rb_oid(rb, InvalidOid);	/* oprjoin */
+		rb_end(rb);
+	}
+}
+
 typedef struct DbArg
 {
 	RowBuf	   *rb;
@@ -1368,6 +1416,9 @@ system_rows(SqlSession *s, const Catalog *c, const CatTable *vt, Arena *a, SysRo
 			break;
 		case SYS_LANGUAGE:
 			language_rows(&rb);
+			break;
+		case SYS_OPERATOR:
+			operator_rows(&rb);
 			break;
 		case SYS_DATABASE:
 			{

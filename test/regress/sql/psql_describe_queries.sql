@@ -41,3 +41,11 @@ SELECT a.tableoid::regclass, b.tableoid = 't'::regclass FROM t a, t b WHERE a.id
 SELECT tableoid FROM t a, t b;
 SELECT c.tableoid::regclass, count(*) > 0 FROM pg_class c GROUP BY 1;
 SELECT tableoid FROM generate_series(1, 2);
+-- regproc, regprocedure and pg_operator
+SELECT 'quote_ident'::regproc, 'upper(text)'::regprocedure, 'pg_catalog.quote_ident'::regproc::oid = 'quote_ident(text)'::regprocedure::oid;
+SELECT 'md5'::regproc;
+SELECT 'nosuchfunc'::regproc;
+SELECT 'upper(int4)'::regprocedure;
+SELECT o.oprname, o.oprleft::regtype, o.oprright::regtype, o.oprresult::regtype, o.oprcode, c.oprname AS com, n.oprname AS neg
+FROM pg_operator o LEFT JOIN pg_operator c ON c.oid = o.oprcom LEFT JOIN pg_operator n ON n.oid = o.oprnegate
+WHERE o.oprname = '<' AND o.oprleft = 'int4'::regtype ORDER BY o.oprright::regtype::text;
