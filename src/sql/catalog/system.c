@@ -3,7 +3,7 @@
  * catalog of the running statement and from the process-wide registries
  * (types, functions, roles, databases): pg_namespace, pg_class,
  * pg_attribute, pg_attrdef, pg_constraint, pg_index, pg_type, pg_proc, pg_operator,
- * pg_database, pg_roles, pg_tablespace, pg_sequence, pg_depend,
+ * pg_database, pg_roles, pg_settings, pg_tablespace, pg_sequence, pg_depend,
  * pg_description, pg_collation, pg_tables, pg_indexes, the catalogs of
  * features memgres does not have (pg_inherits, pg_trigger, pg_policy,
  * pg_statistic_ext, pg_publication*, pg_auth_members, pg_shdescription,
@@ -37,6 +37,7 @@
 #include <string.h>
 
 #include <memgres/func.h>
+#include <memgres/guc.h>
 #include <memgres/sqlstate.h>
 #include <memgres/strbuf.h>
 
@@ -68,7 +69,8 @@ enum
 	SYS_IS_SCHEMATA, SYS_IS_TABLES, SYS_IS_COLUMNS, SYS_AM, SYS_INDEX, SYS_CONSTRAINT, SYS_ATTRDEF,
 	SYS_INHERITS, SYS_TRIGGER, SYS_POLICY, SYS_STATISTIC_EXT, SYS_PUBLICATION, SYS_PUBLICATION_REL,
 	SYS_PUBLICATION_NAMESPACE, SYS_SEQUENCE, SYS_DEPEND, SYS_COLLATION, SYS_TABLESPACE, SYS_AUTH_MEMBERS,
-	SYS_DESCRIPTION, SYS_SHDESCRIPTION, SYS_PROC, SYS_LANGUAGE, SYS_EXTENSION, SYS_OPERATOR, SYS_COUNT
+	SYS_DESCRIPTION, SYS_SHDESCRIPTION, SYS_PROC, SYS_LANGUAGE, SYS_EXTENSION, SYS_OPERATOR, SYS_SETTINGS,
+	SYS_COUNT
 };
 
 #define PGC PG_CATALOG_NAMESPACE
@@ -187,6 +189,12 @@ static const SysDef sys_defs[SYS_COUNT] = {
 			{"oprkind", CHAROID}, {"oprcanmerge", BOOLOID}, {"oprcanhash", BOOLOID}, {"oprleft", OIDOID},
 			{"oprright", OIDOID}, {"oprresult", OIDOID}, {"oprcom", OIDOID}, {"oprnegate", OIDOID},
 		{"oprcode", REGPROCOID}, {"oprrest", REGPROCOID}, {"oprjoin", REGPROCOID}}},
+	[SYS_SETTINGS] = {12004, PGC, "pg_settings",
+		{{"name", TEXTOID}, {"setting", TEXTOID}, {"unit", TEXTOID}, {"category", TEXTOID},
+			{"short_desc", TEXTOID}, {"extra_desc", TEXTOID}, {"context", TEXTOID}, {"vartype", TEXTOID},
+			{"source", TEXTOID}, {"min_val", TEXTOID}, {"max_val", TEXTOID}, {"enumvals", TEXTARRAYOID},
+			{"boot_val", TEXTOID}, {"reset_val", TEXTOID}, {"sourcefile", TEXTOID}, {"sourceline", INT4OID},
+		{"pending_restart", BOOLOID}}},
 	[SYS_PROC] = {1255, PGC, "pg_proc",
 		{{"oid", OIDOID}, {"proname", NAMEOID}, {"pronamespace", OIDOID}, {"proowner", OIDOID},
 			{"prolang", OIDOID}, {"procost", FLOAT4OID}, {"prorows", FLOAT4OID}, {"provariadic", OIDOID},
@@ -1110,6 +1118,105 @@ operator_rows(RowBuf *rb)
 	}
 }
 
+/* A setting's value as pg_settings shows it: integers with a unit in that unit, without a suffix. */
+static const char *
+setting_text(Arena *a, const GucDef *d, const GucValue *v)
+{
+	if (d->type == GUC_INT && (d->flags & (GUC_UNIT_MS | GUC_UNIT_S | GUC_UNIT_KB | GUC_UNIT_BYTES)))
+		return arena_sprintf(a, "%lld", (long long) v->i);
+	return v->str;
+}
+
+/*
+ * pg_settings: every built-in setting and the session's custom ones, with
+ * the session's values.  memgres keeps no categories, descriptions beyond
+ * the short one, or sources beyond default / command line / session.
+ */
+static void
+settings_rows(SqlSession *s, RowBuf *rb)
+{
+	static const char *const contexts[] = {
+		[GUC_CTX_INTERNAL] = "internal", [GUC_CTX_POSTMASTER] = "postmaster", [GUC_CTX_SIGHUP] = "sighup",
+		[GUC_CTX_SUPERUSER] = "superuser", [GUC_CTX_USER] = "user",
+	};
+	static const char *const vartypes[] = {
+		[GUC_BOOL] = "bool", [GUC_INT] = "integer", [GUC_REAL] = "real", [GUC_STRING] = "string",
+		[GUC_ENUM] = "enum",
+	};
+
+	for (int i = 0; i < GUC_COUNT; i++)
+	{
+		const GucDef *d = &guc_defs[i];
+		const GucValue *v = &s->gucs->v[i];
+		const char *value = setting_text(rb->a, d, v);
+		const char *server = setting_text(rb->a, d, &guc_server.v[i]);
+		const char *unit = (d->flags & GUC_UNIT_MS) ? "ms" : (d->flags & GUC_UNIT_S) ? "s" :
+			(d->flags & GUC_UNIT_KB) ? "kB" : (d->flags & GUC_UNIT_BYTES) ? "B" : NULL;
+
+		rb_start(rb);
+		rb_text(rb, d->name);
+		rb_text(rb, value);
+		rb_text(rb, d->type == GUC_INT ? unit : NULL);
+		rb_null(rb);			/* category */
+		rb_text(rb, d->short_desc);
+		rb_null(rb);			/* extra_desc */
+		rb_text(rb, contexts[d->context]);
+		rb_text(rb, vartypes[d->type]);
+		rb_text(rb, strcmp(value ? value : "", server ? server : "") != 0 ? "session" :
+				strcmp(guc_server.v[i].str ? guc_server.v[i].str : "", d->boot_value ? d->boot_value : "") != 0 ?
+				"command line" : "default");
+		if (d->type == GUC_INT)
+		{
+			rb_text(rb, arena_sprintf(rb->a, "%lld", (long long) d->min));
+			rb_text(rb, arena_sprintf(rb->a, "%lld", (long long) d->max));
+		}
+		else
+		{
+			rb_null(rb);
+			rb_null(rb);
+		}
+		if (d->type == GUC_ENUM && d->enum_values)
+		{
+			Datum		vals[64];
+			int			n = 0;
+
+			for (; d->enum_values[n] && n < 64; n++)
+				vals[n] = cstring_text_datum(rb->a, d->enum_values[n]);
+			rb_array(rb, TEXTOID, n, vals, 1);
+		}
+		else
+			rb_null(rb);
+		rb_text(rb, d->boot_value);
+		rb_text(rb, setting_text(rb->a, d, &s->gucs->reset[i]));
+		rb_null(rb);			/* sourcefile */
+		rb_null(rb);			/* sourceline */
+		rb_bool(rb, false);		/* pending_restart */
+		rb_end(rb);
+	}
+	for (const GucCustom *g = s->gucs->custom; g; g = g->next)
+	{
+		rb_start(rb);
+		rb_text(rb, g->name);
+		rb_text(rb, g->value);
+		rb_null(rb);
+		rb_null(rb);
+		rb_null(rb);
+		rb_null(rb);
+		rb_text(rb, "user");
+		rb_text(rb, "string");
+		rb_text(rb, "session");
+		rb_null(rb);
+		rb_null(rb);
+		rb_null(rb);
+		rb_null(rb);
+		rb_text(rb, g->reset_value);
+		rb_null(rb);
+		rb_null(rb);
+		rb_bool(rb, false);
+		rb_end(rb);
+	}
+}
+
 typedef struct DbArg
 {
 	RowBuf	   *rb;
@@ -1419,6 +1526,9 @@ system_rows(SqlSession *s, const Catalog *c, const CatTable *vt, Arena *a, SysRo
 			break;
 		case SYS_OPERATOR:
 			operator_rows(&rb);
+			break;
+		case SYS_SETTINGS:
+			settings_rows(s, &rb);
 			break;
 		case SYS_DATABASE:
 			{

@@ -76,3 +76,9 @@ CREATE INDEX t5_b ON other.t5 (b);
 \df quote_ident
 \dp emp*
 \dD
+-- settings
+SET work_mem = '8MB';
+\dconfig work_mem
+\dconfig lock_timeout
+SELECT name, setting, unit, context, vartype, min_val, max_val, enumvals, boot_val, reset_val
+FROM pg_settings WHERE name IN ('work_mem', 'lock_timeout', 'bytea_output', 'search_path', 'DateStyle') ORDER BY 1;
