@@ -2,8 +2,8 @@
  * catfuncs.c — the catalog functions psql, pg_dump and GUI clients call
  * next to the system catalogs: pg_get_expr, pg_get_indexdef,
  * pg_get_constraintdef, pg_get_function_result/arguments,
- * pg_function_is_visible, pg_type_is_visible, pg_operator_is_visible, the
- * size functions,
+ * the pg_*_is_visible functions (NULL for objects memgres does not have),
+ * getdatabaseencoding, the size functions,
  * pg_tablespace_location, shobj_description, has_database_privilege,
  * pg_has_role, pg_partition_ancestors, pg_relation_is_publishable, and
  * pg_get_triggerdef / pg_get_statisticsobjdef_columns /
@@ -245,6 +245,25 @@ fn_operator_is_visible(FnCall *fc, Datum *out)
 	return 0;
 }
 
+/* The collations pg_collation lists: default, C and POSIX. */
+static int
+fn_collation_is_visible(FnCall *fc, Datum *out)
+{
+	Oid			oid = DatumGetObjectId(fc->args[0]);
+
+	if (oid != SYS_DEFAULT_COLLATION && oid != SYS_C_COLLATION && oid != SYS_POSIX_COLLATION)
+		return return_null(fc);
+	*out = BoolGetDatum(true);
+	return 0;
+}
+
+static int
+fn_getdatabaseencoding(FnCall *fc, Datum *out)
+{
+	*out = cstring_text_datum(fc->ctx->arena, "UTF8");
+	return 0;
+}
+
 static int
 fn_type_is_visible(FnCall *fc, Datum *out)
 {
@@ -419,6 +438,15 @@ static const FuncDef catalog_funcs[] = {
 	CF("pg_function_is_visible", 1, A1(OIDOID), BOOLOID, fn_function_is_visible),
 	CF("pg_type_is_visible", 1, A1(OIDOID), BOOLOID, fn_type_is_visible),
 	CF("pg_operator_is_visible", 1, A1(OIDOID), BOOLOID, fn_operator_is_visible),
+	CF("pg_collation_is_visible", 1, A1(OIDOID), BOOLOID, fn_collation_is_visible),
+	CF("pg_conversion_is_visible", 1, A1(OIDOID), BOOLOID, fn_null),
+	CF("pg_statistics_obj_is_visible", 1, A1(OIDOID), BOOLOID, fn_null),
+	CF("pg_ts_config_is_visible", 1, A1(OIDOID), BOOLOID, fn_null),
+	CF("pg_ts_dict_is_visible", 1, A1(OIDOID), BOOLOID, fn_null),
+	CF("pg_ts_parser_is_visible", 1, A1(OIDOID), BOOLOID, fn_null),
+	CF("pg_ts_template_is_visible", 1, A1(OIDOID), BOOLOID, fn_null),
+	{.name = "getdatabaseencoding", .nargs = 0, .rettype = NAMEOID, .strict = true,
+	 .volatility = FUNC_STABLE, .fn = fn_getdatabaseencoding},
 	CF("pg_relation_size", 1, A1(REGCLASSOID), INT8OID, fn_relation_size),
 	CF("pg_relation_size", 2, A2(REGCLASSOID, TEXTOID), INT8OID, fn_relation_size),
 	CF("pg_table_size", 1, A1(REGCLASSOID), INT8OID, fn_relation_size),

@@ -82,3 +82,17 @@ SET work_mem = '8MB';
 \dconfig lock_timeout
 SELECT name, setting, unit, context, vartype, min_val, max_val, enumvals, boot_val, reset_val
 FROM pg_settings WHERE name IN ('work_mem', 'lock_timeout', 'bytea_output', 'search_path', 'DateStyle') ORDER BY 1;
+-- the catalogs of features memgres does not have answer with empty lists
+\dy
+\des
+\dew
+\det
+\deu
+\dc
+\drds
+\dRs
+\dRp
+\dX
+\dO
+\dP
+\db
