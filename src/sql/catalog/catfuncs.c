@@ -152,6 +152,16 @@ fn_get_constraintdef(FnCall *fc, Datum *out)
 	return return_buf(fc, &sb, out);
 }
 
+/* PostgreSQL's format_type_be: a type without typmod, bpchar spelled "character". */
+static void
+format_type_be(Oid type, StrBuf *out)
+{
+	if (type == BPCHAROID)
+		strbuf_puts(out, "character");
+	else
+		type_format(type, -1, out);
+}
+
 /* A function or aggregate by OID, as pg_proc shows it. */
 typedef struct ProcInfo
 {
@@ -192,7 +202,7 @@ fn_get_function_result(FnCall *fc, Datum *out)
 	strbuf_init_arena(&sb, fc->ctx->arena);
 	if (p.retset)
 		strbuf_puts(&sb, "SETOF ");
-	type_format(p.rettype, -1, &sb);
+	format_type_be(p.rettype, &sb);
 	return return_buf(fc, &sb, out);
 }
 
@@ -210,7 +220,7 @@ fn_get_function_arguments(FnCall *fc, Datum *out)
 	{
 		if (i)
 			strbuf_puts(&sb, ", ");
-		type_format(p.argtypes[i], -1, &sb);
+		format_type_be(p.argtypes[i], &sb);
 	}
 	if (p.variadic)
 	{
