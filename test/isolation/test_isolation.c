@@ -967,6 +967,73 @@ test_dbprops(void)
 	PQfinish(adm);
 }
 
+/* ---- writer-lock statistics (memgres_stat_database; memgres only) -------- */
+
+/* One memgres_stat_database column of db as an integer (-1 on error). */
+static long long
+lockstat(PGconn *c, const char *db, const char *col)
+{
+	char		sql[256],
+				v[64];
+
+	snprintf(sql, sizeof(sql), "select %s from memgres_stat_database where datname = '%s'", col, db);
+	return iso_value(c, sql, v, sizeof(v)) ? atoll(v) : -1;
+}
+
+static void
+test_lockstats(void)
+{
+	PGconn	   *adm,
+			   *h,
+			   *w;
+	long long	a0,
+				held0;
+	const char *code;
+
+	if (iso_against_postgres())
+	{
+		tap_diag("lockstats: memgres_stat_database is memgres's own view");
+		return;
+	}
+	adm = iso_connect(NULL);
+	iso_must(adm, "drop database if exists iso_ls");
+	iso_must(adm, "create database iso_ls");
+	h = iso_connect("iso_ls");
+	w = iso_connect("iso_ls");
+	iso_must(h, "create table t (id int)");
+	a0 = lockstat(adm, "iso_ls", "lock_acquired");
+	tap_ok(lockstat(adm, "iso_ls", "numbackends") == 2, "lockstats: two sessions on the database");
+	iso_must(h, "insert into t values (1)");
+	iso_must(h, "insert into t values (2)");
+	iso_must(h, "select * from t");
+	tap_ok(lockstat(adm, "iso_ls", "lock_acquired") == a0 + 2 && lockstat(adm, "iso_ls", "lock_waited") == 0,
+		   "lockstats: two writing statements, two grants, no wait; a read takes none");
+	held0 = lockstat(adm, "iso_ls", "lock_held_us");
+	iso_must(h, "begin");
+	iso_must(h, "insert into t values (3)");
+	iso_send(w, "insert into t values (4)");
+	iso_settle();
+	tap_ok(lockstat(adm, "iso_ls", "lock_waiters") == 1, "lockstats: one session queued for the lock");
+	iso_must(h, "commit");
+	code = iso_wait_sqlstate(w);
+	tap_ok(strcmp(code, "") == 0, "lockstats: the waiter ran ('%s')", code);
+	tap_ok(lockstat(adm, "iso_ls", "lock_acquired") == a0 + 4 && lockstat(adm, "iso_ls", "lock_waited") == 1 &&
+		   lockstat(adm, "iso_ls", "lock_waiters") == 0,
+		   "lockstats: four grants, one of them after a wait, nobody queued");
+	tap_ok(lockstat(adm, "iso_ls", "lock_wait_us") > 0 && lockstat(adm, "iso_ls", "lock_held_us") > held0,
+		   "lockstats: the wait and the hold across the block are counted");
+	iso_must(adm, "drop database if exists iso_ls_fork");
+	iso_must(adm, "create database iso_ls_fork template iso_ls");
+	tap_ok(lockstat(adm, "iso_ls_fork", "lock_acquired") == 0 && lockstat(adm, "iso_ls_fork", "lock_held_us") == 0 &&
+		   lockstat(adm, "iso_ls_fork", "numbackends") == 0,
+		   "lockstats: a fork starts from zero");
+	PQfinish(h);
+	PQfinish(w);
+	drop_db(adm, "iso_ls_fork");
+	drop_db(adm, "iso_ls");
+	PQfinish(adm);
+}
+
 /* ---- SERIALIZABLE -------------------------------------------------------- */
 
 /*
@@ -1103,6 +1170,7 @@ static const Section sections[] = {
 	{"memory", test_memory, true},
 	{"databases", test_databases, true},
 	{"dbprops", test_dbprops, true},
+	{"lockstats", test_lockstats, true},
 	{"serializable", test_serializable, true},
 	{"cancel_running", test_cancel_running, true},
 	{"memlimit", test_memlimit, false},

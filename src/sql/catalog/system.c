@@ -76,7 +76,7 @@ enum
 	 SYS_FOREIGN_TABLE, SYS_INIT_PRIVS, SYS_LARGEOBJECT_METADATA, SYS_PARTITIONED_TABLE, SYS_RANGE, SYS_REWRITE, SYS_SECLABEL,
 	 SYS_SHSECLABEL, SYS_SUBSCRIPTION, SYS_TRANSFORM, SYS_TS_CONFIG, SYS_TS_CONFIG_MAP, SYS_TS_DICT, SYS_TS_PARSER, SYS_TS_TEMPLATE, SYS_USER_MAPPING,
 	SYS_USER_MAPPINGS,
-	SYS_COUNT
+	SYS_DB_ROLE_SETTING, SYS_STAT_DATABASE, SYS_COUNT
 };
 
 #define PGC PG_CATALOG_NAMESPACE
@@ -172,6 +172,13 @@ static const SysDef sys_defs[SYS_COUNT] = {
 		{{"oid", OIDOID}, {"collname", NAMEOID}, {"collnamespace", OIDOID}, {"collowner", OIDOID},
 			{"collprovider", CHAROID}, {"collisdeterministic", BOOLOID}, {"collencoding", INT4OID},
 		{"collcollate", TEXTOID}, {"collctype", TEXTOID}, {"colliculocale", TEXTOID}}},
+	[SYS_DB_ROLE_SETTING] = {2964, PGC, "pg_db_role_setting",
+	{{"setdatabase", OIDOID}, {"setrole", OIDOID}, {"setconfig", TEXTARRAYOID}}},
+	/* memgres's own view: sessions and writer-lock statistics per database (storage.h, StDbStats) */
+	[SYS_STAT_DATABASE] = {12010, PGC, "memgres_stat_database",
+		{{"datid", OIDOID}, {"datname", NAMEOID}, {"numbackends", INT4OID}, {"lock_acquired", INT8OID},
+			{"lock_waited", INT8OID}, {"lock_held_us", INT8OID}, {"lock_wait_us", INT8OID},
+		{"lock_waiters", INT4OID}}},
 	[SYS_TABLESPACE] = {1213, PGC, "pg_tablespace",
 		{{"oid", OIDOID}, {"spcname", NAMEOID}, {"spcowner", OIDOID}, {"spcacl", TEXTARRAYOID},
 		{"spcoptions", TEXTARRAYOID}}},
@@ -1304,21 +1311,92 @@ static void
 db_row(void *arg, const char *name, Oid oid)
 {
 	RowBuf	   *rb = ((DbArg *) arg)->rb;
+	SqlDbProps	props;
 
+	dbprops_get(name, &props);
 	rb_start(rb);
 	rb_oid(rb, oid);
 	rb_text(rb, name);
-	rb_oid(rb, BOOTSTRAP_SUPERUSER);
+	rb_oid(rb, props.owner);
 	rb_i4(rb, 6);				/* UTF8 */
 	rb_char(rb, 'c');
-	rb_bool(rb, strncmp(name, "template", 8) == 0);
-	rb_bool(rb, strcmp(name, "template0") != 0);
-	rb_i4(rb, -1);				/* datconnlimit */
+	rb_bool(rb, props.istemplate);
+	rb_bool(rb, props.allowconn);
+	rb_i4(rb, props.connlimit);
 	rb_oid(rb, SYS_DEFAULT_TABLESPACE);
 	rb_text(rb, "C.UTF-8");
 	rb_text(rb, "C.UTF-8");
 	rb_null(rb);				/* daticulocale */
 	rb_null(rb);				/* datacl */
+	rb_end(rb);
+}
+
+/* pg_db_role_setting: one row per database with ALTER DATABASE ... SET values. */
+typedef struct DbSetArg
+{
+	RowBuf	   *rb;
+	int			n;
+	char	  **dbnames;
+	Oid		   *oids;
+	const char *cur;			/* database of the row being built */
+	int			nvals;
+	Datum		vals[64];
+} DbSetArg;
+
+static void
+dbset_oid(void *arg, const char *name, Oid oid)
+{
+	DbSetArg   *d = arg;
+
+	d->dbnames = arena_realloc(d->rb->a, d->dbnames, sizeof(char *) * (size_t) d->n,
+							   sizeof(char *) * (size_t) (d->n + 1));
+	d->oids = arena_realloc(d->rb->a, d->oids, sizeof(Oid) * (size_t) d->n, sizeof(Oid) * (size_t) (d->n + 1));
+	d->dbnames[d->n] = arena_strdup(d->rb->a, name);
+	d->oids[d->n++] = oid;
+}
+
+static void
+dbset_flush(DbSetArg *d)
+{
+	for (int i = 0; d->cur && i < d->n; i++)
+		if (strcmp(d->dbnames[i], d->cur) == 0)
+		{
+			rb_start(d->rb);
+			rb_oid(d->rb, d->oids[i]);
+			rb_oid(d->rb, InvalidOid);
+			rb_array(d->rb, TEXTOID, d->nvals, d->vals, 1);
+			rb_end(d->rb);
+		}
+	d->nvals = 0;
+	d->cur = NULL;
+}
+
+static void
+dbset_row(void *arg, const char *dbname, const char *name, const char *value)
+{
+	DbSetArg   *d = arg;
+
+	if (d->cur && (strcmp(d->cur, dbname) != 0 || d->nvals == 64))
+		dbset_flush(d);
+	if (!d->cur)
+		d->cur = arena_strdup(d->rb->a, dbname);
+	d->vals[d->nvals++] = cstring_text_datum(d->rb->a, arena_sprintf(d->rb->a, "%s=%s", name, value));
+}
+
+static void
+stat_db_row(void *arg, const StDbStats *st)
+{
+	RowBuf	   *rb = arg;
+
+	rb_start(rb);
+	rb_oid(rb, st->oid);
+	rb_text(rb, st->name);
+	rb_i4(rb, st->sessions);
+	rb_i8(rb, (int64_t) st->lock_acquired);
+	rb_i8(rb, (int64_t) st->lock_waited);
+	rb_i8(rb, (int64_t) st->lock_held_us);
+	rb_i8(rb, (int64_t) st->lock_wait_us);
+	rb_i4(rb, st->lock_waiters);
 	rb_end(rb);
 }
 
@@ -1615,6 +1693,18 @@ system_rows(SqlSession *s, const Catalog *c, const CatTable *vt, Arena *a, SysRo
 				st_cluster_foreach(sql_cluster, db_row, &da);
 				break;
 			}
+		case SYS_DB_ROLE_SETTING:
+			{
+				DbSetArg	ds = {.rb = &rb};
+
+				st_cluster_foreach(sql_cluster, dbset_oid, &ds);
+				dbprops_foreach_setting(dbset_row, &ds);
+				dbset_flush(&ds);
+				break;
+			}
+		case SYS_STAT_DATABASE:
+			st_cluster_stats(sql_cluster, stat_db_row, &rb);
+			break;
 		case SYS_ROLES:
 			cluster_roles_foreach(role_row, &rb);
 			break;
