@@ -6,7 +6,8 @@
 #   pgbench_accounts rows: median client round trip (ms; the server-side
 #   time is below it by one loopback round trip, about 0.05 ms here) and
 #   DROP DATABASE, from test/bench/fork-bench; memory growth of one fork
-#   (memgres: server RSS growth, as no accounted figure is SQL-visible yet;
+#   (memgres: growth of the accounted bytes, memgres_memory_used(), with
+#   the server's RSS growth beside it;
 #   PostgreSQL: pg_database_size of the copy);
 #   "fork, 10 single-row INSERTs in the fork, drop" cycles per second over
 #   one admin connection (plus one connection into each fork), over TCP,
@@ -15,10 +16,10 @@
 #   machine's ceiling);
 #   the 16-session counter: pgbench -M prepared -c 16 -t 1000 running
 #   BEGIN; UPDATE shared row +1; UPDATE own row +1; COMMIT, and the same
-#   with 1 client.  memgres exposes no writer-lock statistics: the lock
-#   hold per transaction is estimated as 1/tps of the 16-client run (the
-#   lock serialises every writer, so its holds are back to back), and
-#   compared with one client's full round-trip time.
+#   with 1 client.  The writer lock's holding and waiting time per grant
+#   come from memgres_stat_database (measured in the server), next to the
+#   server's CPU time per transaction and one client's whole transaction;
+#   the same for pgbench's builtin tpcb-like at 1 and 16 clients (scale 1).
 . "$(dirname "${BASH_SOURCE[0]}")/sql-bench.sh"
 
 # bench_fork_cycle_rate HOST PORT MODE SECONDS: runs fork-bench MODE
@@ -74,11 +75,43 @@ bench_fork_cycles()
 	rm -rf "$nsdir"
 }
 
+# bench_lock_stats [DB]: "lock_acquired|lock_held_us|lock_wait_us" of
+# memgres's database DB (default postgres).
+bench_lock_stats()
+{
+	bench_psql "$MG_PORT" postgres -c \
+		"SELECT lock_acquired || '|' || lock_held_us || '|' || lock_wait_us FROM memgres_stat_database WHERE datname = '${1:-postgres}'"
+}
+
+# bench_lock_report BEFORE AFTER CPU-TICKS TXNS LABEL: the writer lock's
+# holding and waiting time per grant between two bench_lock_stats, and the
+# server's CPU time per transaction.
+bench_lock_report()
+{
+	awk -v a="$1" -v b="$2" -v c="$3" -v hz="$(getconf CLK_TCK)" -v n="$4" -v l="$5" 'BEGIN {
+		split(a, x, "|"); split(b, y, "|"); g = y[1] - x[1]
+		if (g <= 0 || n <= 0) exit
+		printf "  memgres writer lock, %s (measured, memgres_stat_database): %d grants; held %.1f us per grant, waited %.1f us per grant; server CPU %.1f us per transaction (all threads)\n",
+			l, g, (y[2] - x[2]) / g, (y[3] - x[3]) / g, c * 1e6 / hz / n
+	}'
+}
+
+# bench_tpcb PORT CLIENTS: pgbench's builtin tpcb-like, -M prepared, on
+# database tpcb; prints "TPS TRANSACTIONS".
+bench_tpcb()
+{
+	local out
+	out=$(pgbench -n -h 127.0.0.1 -p "$1" -U postgres -M prepared -c "$2" -j "$(( $2 < $(nproc) ? $2 : $(nproc) ))" \
+		-T "${BENCH_SECONDS:-10}" tpcb 2>&1)
+	printf '%.0f %s\n' "$(sed -nE 's/^tps = ([0-9.]+) .*/\1/p' <<<"$out" | head -1)" \
+		"$(sed -nE 's/^number of transactions actually processed: ([0-9]+).*/\1/p' <<<"$out")"
+}
+
 bench_section_fork()
 {
 	local fb=$MEMGRES_BUILDDIR/test/bench/fork-bench
 	local reps=${BENCH_FORK_REPS:-5} seconds=${BENCH_FORK_SECONDS:-5} txns=${BENCH_COUNTER_TXNS:-1000}
-	local n db file out m p rss0 rss1 rss2 pgsize
+	local n db file out m p rss0 rss1 rss2 acc0 acc1 acc2 pgsize
 	local ddl="CREATE TABLE accounts (aid int PRIMARY KEY, bid int, abalance int, filler char(84)); CREATE TABLE t (id int PRIMARY KEY, v text)"
 	if [ ! -x "$fb" ]; then
 		echo "fork-bench not built ($fb)" >&2
@@ -101,15 +134,19 @@ bench_section_fork()
 		local pc=${out#create_ms=}; pc=${pc%% *}; local pd=${out##*drop_ms=}
 		bench_row_unit "CREATE DATABASE TEMPLATE, $n rows" "ms" "$mc" "$pc"
 		bench_row_unit "DROP DATABASE (the fork), $n rows" "ms" "$md" "$pd"
+		acc0=$(bench_psql "$MG_PORT" postgres -c 'SELECT memgres_memory_used()')
 		rss0=$(rss_kb "$MG_PID")
 		bench_psql "$MG_PORT" postgres -c "CREATE DATABASE fork_mem TEMPLATE $db"
 		rss1=$(rss_kb "$MG_PID")
+		acc1=$(bench_psql "$MG_PORT" postgres -c 'SELECT memgres_memory_used()')
 		bench_psql "$MG_PORT" postgres -c "DROP DATABASE fork_mem"
 		rss2=$(rss_kb "$MG_PID")
+		acc2=$(bench_psql "$MG_PORT" postgres -c 'SELECT memgres_memory_used()')
 		bench_psql "$PG_PORT" postgres -c "CREATE DATABASE fork_mem TEMPLATE $db"
 		pgsize=$(bench_psql "$PG_PORT" postgres -c "SELECT pg_database_size('fork_mem') / 1024")
 		bench_psql "$PG_PORT" postgres -c "DROP DATABASE fork_mem"
-		bench_row_unit "fork memory, $n rows" "kB; memgres RSS" "$((rss1 - rss0))" "$pgsize"
+		bench_row_unit "fork memory, $n rows" "bytes; memgres accounted" "$((acc1 - acc0))" "$((pgsize * 1024))"
+		echo "  memgres accounted bytes: $acc0 before the fork, $acc1 with it, $acc2 after its DROP"
 		echo "  memgres RSS: $rss0 kB before the fork, $rss1 kB with it, $rss2 kB after its DROP"
 	done
 
@@ -132,7 +169,12 @@ SQL
 			-c 'CREATE TABLE bench_counter (id int PRIMARY KEY, n int)' \
 			-c 'INSERT INTO bench_counter VALUES (0,0),(1,0),(2,0),(3,0),(4,0),(5,0),(6,0),(7,0),(8,0),(9,0),(10,0),(11,0),(12,0),(13,0),(14,0),(15,0),(16,0)'
 	done
+	local l0 l1 c0 c1
+	l0=$(bench_lock_stats)
+	c0=$(awk '{ print $14 + $15 }' "/proc/$MG_PID/stat")
 	m=$(bench_pgbench_t "$MG_PORT" postgres "$script" 16 "$txns")
+	c1=$(awk '{ print $14 + $15 }' "/proc/$MG_PID/stat")
+	l1=$(bench_lock_stats)
 	shared=$(bench_psql "$MG_PORT" postgres -c 'SELECT n FROM bench_counter WHERE id = 0')
 	echo "  memgres shared row after 16 x $txns: $shared"
 	p=$(bench_pgbench_t "$PG_PORT" postgres "$script" 16 "$txns")
@@ -142,10 +184,29 @@ SQL
 	m1=$(bench_pgbench_t "$MG_PORT" postgres "$script" 1 $((txns * 4)))
 	p1=$(bench_pgbench_t "$PG_PORT" postgres "$script" 1 $((txns * 4)))
 	bench_row "same counter script, 1 client" "$m1" "$p1"
-	awk -v m="$m" -v m1="$m1" 'BEGIN {
-		if (m > 0 && m1 > 0)
-			printf "  memgres writer lock held per transaction (estimate, 1/tps at 16 clients): %.1f us; one client'"'"'s whole transaction (4 round trips): %.1f us\n", 1e6 / m, 1e6 / m1
-	}'
+	bench_lock_report "$l0" "$l1" "$((c1 - c0))" $((16 * txns)) "16-session counter"
+	awk -v m1="$m1" 'BEGIN { if (m1 > 0) printf "  one client'"'"'s whole counter transaction (4 round trips): %.1f us\n", 1e6 / m1 }'
+
+	# pgbench's own tpcb-like (5 statements per transaction, scale 1: all
+	# writers also meet on the one pgbench_branches row)
+	local clients t
+	for port in "$MG_PORT" "$PG_PORT"; do
+		bench_psql "$port" postgres -c 'DROP DATABASE IF EXISTS tpcb' -c 'CREATE DATABASE tpcb'
+		pgbench -i -q -s 1 -h 127.0.0.1 -p "$port" -U postgres tpcb >/dev/null 2>&1
+	done
+	for clients in 1 16; do
+		l0=$(bench_lock_stats tpcb)
+		c0=$(awk '{ print $14 + $15 }' "/proc/$MG_PID/stat")
+		t=($(bench_tpcb "$MG_PORT" "$clients"))
+		c1=$(awk '{ print $14 + $15 }' "/proc/$MG_PID/stat")
+		l1=$(bench_lock_stats tpcb)
+		p=($(bench_tpcb "$PG_PORT" "$clients"))
+		bench_row "pgbench tpcb-like -M prepared, -c $clients" "${t[0]:-0}" "${p[0]:-0}"
+		bench_lock_report "$l0" "$l1" "$((c1 - c0))" "${t[1]:-0}" "tpcb-like -c $clients"
+	done
+	for port in "$MG_PORT" "$PG_PORT"; do
+		bench_psql "$port" postgres -c 'DROP DATABASE tpcb'
+	done
 	bench_psql "$MG_PORT" postgres -c 'DROP TABLE bench_counter'
 	bench_psql "$PG_PORT" postgres -c 'DROP TABLE bench_counter'
 }
