@@ -224,6 +224,10 @@ get_const_expr(Deparse *d, const Expr *e, int showtype)
 		strbuf_puts(d->out, "?");
 		return;
 	}
+	/* the padding a char(n) column added to its constant: PostgreSQL keeps the literal as written */
+	if (e->type == BPCHAROID)
+		while (v.len > 0 && v.data[v.len - 1] == ' ')
+			v.data[--v.len] = '\0';
 	switch (e->type)
 	{
 		case INT4OID:

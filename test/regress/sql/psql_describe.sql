@@ -41,7 +41,8 @@ CREATE TABLE exprs (
   n int CHECK (NOT (n = 5)),
   o text CHECK (length(o) > 2),
   p int[] DEFAULT '{1,2}',
-  q interval DEFAULT '1 day'
+  q interval DEFAULT '1 day',
+  r char(3) DEFAULT 'ab'
 );
 CREATE INDEX ON exprs (a);
 CREATE INDEX exprs_bc ON exprs (b, c NULLS FIRST);
