@@ -112,7 +112,8 @@ typedef struct CatTable
 	Oid			oid;
 	Oid			schema;
 	char	   *name;
-	char		relkind;		/* 'r' table, 'S' sequence, 'v' system catalog, 'f' function in FROM */
+	char		relkind;		/* 'r' table, 'S' sequence, 'v' system catalog, 'f' function in FROM,
+								 * 'q' subquery in FROM */
 	int			ncols;			/* including dropped columns */
 	CatColumn  *cols;
 	int			nindexes;
@@ -124,6 +125,8 @@ typedef struct CatTable
 								 * statement's arena, never stored): the call, over the rows of
 								 * the FROM items before it (lateral) */
 	bool		srf_ordinality; /* WITH ORDINALITY: the last column numbers the rows */
+	const struct Plan *subplan; /* relkind 'q', a subquery in FROM (analyzer-made, like 'f'):
+								 * its plan, whose first ncols output columns are the rows */
 	char	   *comment;
 	StColumn   *stcols;			/* storage layout, ncols entries */
 } CatTable;

@@ -171,6 +171,8 @@ raw_error_to_mg(const char *query, const PgQueryError *pe, MgError *err)
 		mg_error_hint(err, "Use separate LIMIT and OFFSET clauses.");
 	else if (strcmp(msg, "invalid Unicode escape") == 0)
 		mg_error_hint(err, "Unicode escapes must be \\XXXX or \\+XXXXXX.");
+	else if (strcmp(msg, "subquery in FROM must have an alias") == 0)
+		mg_error_hint(err, "For example, FROM (SELECT ...) [AS] foo.");
 	else if (strncmp(msg, "unsafe use of \\' in a string literal", 36) == 0)
 		mg_error_hint(err, "Use '' to write quotes in strings. \\' is insecure in client-only encodings.");
 	if (pe->cursorpos > 0)

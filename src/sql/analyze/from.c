@@ -163,6 +163,87 @@ make_function_rel(ParseState *ps, Expr *e, const char *name, const AstList *coln
 	return t;
 }
 
+/*
+ * A subquery in FROM: analysed and planned as a query of its own that sees
+ * the enclosing query's columns (not the FROM items beside it: LATERAL is
+ * not supported); its rows are computed when the scan starts.
+ */
+static const CatTable *
+subquery_rel(ParseState *ps, const AstRangeSubselect *rs)
+{
+	ParseState	sub;
+	Query	   *q;
+	const Plan *plan;
+	CatTable   *t;
+	const AstList *colnames;
+
+	if (rs->lateral)
+	{
+		mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED, "LATERAL subqueries in FROM are not supported yet");
+		pstate_position(ps, rs->hdr.location);
+		return NULL;
+	}
+	if (!rs->alias)
+	{
+		mg_error(ps->err, SQLSTATE_SYNTAX_ERROR, "subquery in FROM must have an alias");
+		mg_error_hint(ps->err, "For example, FROM (SELECT ...) [AS] foo.");
+		pstate_position(ps, rs->hdr.location);
+		return NULL;
+	}
+	sub = *ps;
+	sub.parent = ps->parent;
+	sub.correlated = false;
+	sub.keep_unknown = false;
+	sub.allow_srf = false;
+	sub.scope = NULL;
+	sub.naggs = 0;
+	sub.aggs = NULL;
+	sub.aggs_cap = 0;
+	sub.in_agg_arg = false;
+	q = analyze_select(&sub, (const AstSelectStmt *) rs->subquery);
+	/* parameters and cache slots are the statement's */
+	ps->param_types = sub.param_types;
+	ps->nparams = sub.nparams;
+	ps->param_cap = sub.param_cap;
+	ps->param_nodes = sub.param_nodes;
+	ps->nparam_nodes = sub.nparam_nodes;
+	ps->param_nodes_cap = sub.param_nodes_cap;
+	ps->ncache = sub.ncache;
+	if (!q || !(plan = plan_select(ps->a, q, ps->err)))
+		return NULL;
+	if (sub.correlated)
+		ps->correlated = true;
+	colnames = rs->alias->colnames;
+	if (ast_list_length(colnames) > q->nvisible)
+	{
+		mg_error(ps->err, SQLSTATE_INVALID_COLUMN_REFERENCE,
+				 "table \"%s\" has %d columns available but %d columns specified",
+				 rs->alias->aliasname, q->nvisible, ast_list_length(colnames));
+		pstate_position(ps, rs->hdr.location);
+		return NULL;
+	}
+	t = arena_new(ps->a, CatTable);
+	t->refcount = 1 << 30;		/* arena memory: never freed by reference */
+	t->arena = ps->a;
+	t->relkind = 'q';
+	t->name = arena_strdup(ps->a, rs->alias->aliasname);
+	t->ncols = q->nvisible;
+	t->cols = arena_new_array(ps->a, CatColumn, q->nvisible > 0 ? q->nvisible : 1);
+	t->subplan = plan;
+	for (int i = 0; i < q->nvisible; i++)
+	{
+		CatColumn  *c = &t->cols[i];
+
+		c->name = i < ast_list_length(colnames) ? arena_strdup(ps->a, ast_strval(ast_list_nth(colnames, i)))
+			: (char *) q->cols[i].name;
+		c->attnum = (int16_t) (i + 1);
+		c->type = q->targets[i]->type;
+		c->typmod = q->targets[i]->typmod;
+		c->mt = type_by_oid(c->type);
+	}
+	return t;
+}
+
 /* Flattens a FROM list / left-deep join tree into q->rels; ON conditions analysed over the join so far. */
 static int
 add_join_item(ParseState *ps, Query *q, const AstNode *item, bool left, const AstNode *on, const AstList *using_cols,
@@ -180,7 +261,8 @@ add_join_item(ParseState *ps, Query *q, const AstNode *item, bool left, const As
 			pstate_position(ps, item->location);
 			return -1;
 		}
-		if (!AST_IS(j->rarg, AST_RANGE_VAR) && !AST_IS(j->rarg, AST_RANGE_FUNCTION))
+		if (!AST_IS(j->rarg, AST_RANGE_VAR) && !AST_IS(j->rarg, AST_RANGE_FUNCTION) &&
+			!AST_IS(j->rarg, AST_RANGE_SUBSELECT))
 		{
 			mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED, "joins with a parenthesized right side are not supported yet");
 			pstate_position(ps, item->location);
@@ -190,7 +272,7 @@ add_join_item(ParseState *ps, Query *q, const AstNode *item, bool left, const As
 			return -1;
 		return add_join_item(ps, q, j->rarg, j->jointype == AST_JOIN_LEFT, j->quals, j->using_clause, cap, last);
 	}
-	if (!AST_IS(item, AST_RANGE_VAR) && !AST_IS(item, AST_RANGE_FUNCTION))
+	if (!AST_IS(item, AST_RANGE_VAR) && !AST_IS(item, AST_RANGE_FUNCTION) && !AST_IS(item, AST_RANGE_SUBSELECT))
 	{
 		mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED, "this FROM item is not supported yet");
 		pstate_position(ps, item->location);
@@ -208,6 +290,11 @@ add_join_item(ParseState *ps, Query *q, const AstNode *item, bool left, const As
 			alias = ((const AstRangeFunction *) item)->alias;
 			t = function_rel(ps, (const AstRangeFunction *) item);
 		}
+		else if (AST_IS(item, AST_RANGE_SUBSELECT))
+		{
+			alias = ((const AstRangeSubselect *) item)->alias;
+			t = subquery_rel(ps, (const AstRangeSubselect *) item);
+		}
 		else
 		{
 			alias = ((const AstRangeVar *) item)->alias;
@@ -215,7 +302,7 @@ add_join_item(ParseState *ps, Query *q, const AstNode *item, bool left, const As
 		}
 		if (!t)
 			return -1;
-		if (t->relkind != 'r' && t->relkind != 'v' && t->relkind != 'f')
+		if (t->relkind != 'r' && t->relkind != 'v' && t->relkind != 'f' && t->relkind != 'q')
 		{
 			mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED, "selecting from sequence \"%s\" is not supported yet", t->name);
 			return -1;

@@ -465,16 +465,6 @@ check_select_supported(ParseState *ps, const AstSelectStmt *sel)
 		what = "WINDOW";
 	else if (sel->into_clause)
 		what = "SELECT INTO";
-	else
-	{
-		for (int i = 0; i < ast_list_length(sel->from_clause) && !what; i++)
-		{
-			const AstNode *f = ast_list_nth(sel->from_clause, i);
-
-			if (AST_IS(f, AST_RANGE_SUBSELECT))
-				what = "subqueries in FROM", loc = f->location;
-		}
-	}
 	if (!what)
 		return 0;
 	mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED, "%s is not supported yet", what);

@@ -2,8 +2,8 @@
  * scan.c — the storage-reading executor nodes: sequential scan (row-id
  * order) and index scan (point lookup, key range, or one probe per IN-list
  * value), both through the session's StTxn; and the virtual scan of a
- * system catalog or of a function in FROM, whose rows are computed once
- * when the scan starts.
+ * system catalog, a function in FROM or a subquery in FROM, whose rows are
+ * computed once when the scan starts.
  *
  * Design notes:
  *   - Index bounds are built at the first exec_next from the plan's
@@ -316,11 +316,8 @@ typedef struct VirtualState
 } VirtualState;
 
 static void
-srf_add_row(Arena *a, SysRows *rows, int ncols, Datum value, bool isnull, int64_t ordinal)
+rows_append(Arena *a, SysRows *rows, Datum *v, bool *nl)
 {
-	Datum	   *v = arena_new_array(a, Datum, ncols);
-	bool	   *nl = arena_new_array(a, bool, ncols);
-
 	if (rows->nrows == rows->cap)
 	{
 		int			ncap = rows->cap ? rows->cap * 2 : 16;
@@ -329,6 +326,17 @@ srf_add_row(Arena *a, SysRows *rows, int ncols, Datum value, bool isnull, int64_
 		rows->nulls = arena_realloc(a, rows->nulls, sizeof(bool *) * rows->cap, sizeof(bool *) * ncap);
 		rows->cap = ncap;
 	}
+	rows->values[rows->nrows] = v;
+	rows->nulls[rows->nrows] = nl;
+	rows->nrows++;
+}
+
+static void
+srf_add_row(Arena *a, SysRows *rows, int ncols, Datum value, bool isnull, int64_t ordinal)
+{
+	Datum	   *v = arena_new_array(a, Datum, ncols);
+	bool	   *nl = arena_new_array(a, bool, ncols);
+
 	v[0] = value;
 	nl[0] = isnull;
 	if (ncols > 1)
@@ -336,9 +344,41 @@ srf_add_row(Arena *a, SysRows *rows, int ncols, Datum value, bool isnull, int64_
 		v[1] = Int64GetDatum(ordinal);
 		nl[1] = false;
 	}
-	rows->values[rows->nrows] = v;
-	rows->nulls[rows->nrows] = nl;
-	rows->nrows++;
+	rows_append(a, rows, v, nl);
+}
+
+/*
+ * A subquery in FROM: its rows, copied into the run arena.  Its enclosing
+ * query's row is the scan's outer row, or, in a join's inner scan, the
+ * enclosing row the nested loop keeps apart.
+ */
+static int
+subquery_rows(ExecState *es, const CatTable *t, SysRows *rows)
+{
+	ExecState	sub = *es;
+	ExecNode   *root;
+	int			rc;
+
+	memset(rows, 0, sizeof(*rows));
+	sub.rs.outer = es->rs.enclosing ? es->rs.enclosing : es->rs.outer;
+	sub.rs.enclosing = NULL;
+	sub.rs.exec = &sub;
+	if (!(root = exec_start(&sub, t->subplan)))
+		return -1;
+	while ((rc = exec_next(&sub, root)) > 0)
+	{
+		Datum	   *v = arena_new_array(es->run_arena, Datum, t->ncols > 0 ? t->ncols : 1);
+		bool	   *nl = arena_new_array(es->run_arena, bool, t->ncols > 0 ? t->ncols : 1);
+
+		for (int i = 0; i < t->ncols; i++)
+		{
+			nl[i] = root->nulls[i];
+			v[i] = nl[i] ? 0 : datum_copy(es->run_arena, t->cols[i].mt, root->values[i]);
+		}
+		rows_append(es->run_arena, rows, v, nl);
+	}
+	exec_end(root);
+	return rc < 0 ? -1 : 0;
 }
 
 /*
@@ -411,6 +451,11 @@ virtual_next(ExecState *es, ExecNode *n)
 		if (n->plan->u.scan.srf)
 		{
 			if (srf_rows(es, t, n->plan->u.scan.srf, &st->rows) < 0)
+				return -1;
+		}
+		else if (t->subplan)
+		{
+			if (subquery_rows(es, t, &st->rows) < 0)
 				return -1;
 		}
 		else

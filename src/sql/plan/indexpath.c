@@ -244,7 +244,7 @@ plan_scan(Arena *a, const Query *q, MgError *err)
 	for (int i = 0; i < t->ncols; i++)
 		p->out_types[i] = t->cols[i].type;
 	p->u.scan.rel = t;
-	if (t->relkind == 'v' || t->relkind == 'f')
+	if (t->relkind == 'v' || t->relkind == 'f' || t->relkind == 'q')
 	{
 		p->kind = PLAN_VIRTUAL;
 		p->u.scan.srf = t->srf;

@@ -49,3 +49,12 @@ SELECT 'upper(int4)'::regprocedure;
 SELECT o.oprname, o.oprleft::regtype, o.oprright::regtype, o.oprresult::regtype, o.oprcode, c.oprname AS com, n.oprname AS neg
 FROM pg_operator o LEFT JOIN pg_operator c ON c.oid = o.oprcom LEFT JOIN pg_operator n ON n.oid = o.oprnegate
 WHERE o.oprname = '<' AND o.oprleft = 'int4'::regtype ORDER BY o.oprright::regtype::text;
+-- subqueries in FROM
+SELECT * FROM (SELECT 1 AS a, 'x' AS b) s;
+SELECT * FROM (SELECT id, n FROM t WHERE n > 0 ORDER BY id DESC) AS q(i, m);
+SELECT s.x, u.tags FROM (SELECT id AS x FROM t WHERE id > 1) s JOIN t u ON u.id = s.x ORDER BY 1;
+SELECT count(*) FROM t a, (SELECT * FROM t WHERE n IS NOT NULL) b WHERE a.id = b.n;
+SELECT id, (SELECT count(*) FROM (SELECT u.id FROM t u WHERE u.id <= t.id) z) FROM t ORDER BY 1;
+SELECT id, (SELECT max(y) FROM t u, (SELECT t.n AS y) z WHERE u.id = 1) FROM t ORDER BY 1;
+SELECT * FROM (SELECT 1);
+SELECT * FROM (SELECT 1, 2) AS z(a, b, c);
