@@ -446,7 +446,7 @@ sql_regclass_name(SqlSession *s, Oid oid, StrBuf *out)
 char
 system_type_storage(const MgType *t)
 {
-	if (!t || t->typlen > 0)
+	if (!t || t->typlen > 0 || t->oid == NAMEOID)	/* name is fixed-length in PostgreSQL */
 		return 'p';
 	if (t->oid == NUMERICOID)
 		return 'm';
