@@ -405,7 +405,8 @@ static void
 drop_tables(PGconn *conn)
 {
 	exec_or_bail(conn, "SET client_min_messages = warning");
-	exec_or_bail(conn, "DROP TABLE IF EXISTS copybin_all, copybin_in, copybin_empty, copybin_def, copybin_err");
+	exec_or_bail(conn, "DROP TABLE IF EXISTS copybin_all, copybin_in, copybin_empty, copybin_def, copybin_err, "
+				 "copybin_many");
 	exec_or_bail(conn, "RESET client_min_messages");
 }
 
@@ -438,6 +439,53 @@ test_copy_out(PGconn *conn)
 		   "COPY of an empty table: header and trailer, 21 bytes in 1 message (got %zu in %d)",
 		   out.len, nmsgs);
 	tap_ok(streq(tag, "COPY 0"), "empty COPY TO tag COPY 0 (got \"%s\")", tag ? tag : "");
+	free(out.data);
+}
+
+/* Rows (g int4, repeat('x', g % 50) text) for g in 1..n, as COPY writes them. */
+static void
+build_many(Buf *b, int n)
+{
+	char		xs[50];
+
+	memset(xs, 'x', sizeof(xs));
+	buf_header(b, 0);
+	for (int g = 1; g <= n; g++)
+	{
+		buf_i16(b, 2);
+		buf_int4_field(b, g);
+		buf_i32(b, g % 50);
+		buf_put(b, xs, (size_t) (g % 50));
+	}
+	buf_i16(b, -1);
+}
+
+/*
+ * Many rows: the server stops between rows when its output fills (and
+ * after a budget of rows) and resumes; the bytes must not change.  Then
+ * the same bytes back in, in 64 kB chunks that split tuples anywhere.
+ */
+static void
+test_many_rows(PGconn *conn)
+{
+	Buf			want = {0};
+	Buf			out = {0};
+	int			nmsgs;
+	const char *tag;
+
+	build_many(&want, 20000);
+	tag = copy_out(conn, "COPY (SELECT g, repeat('x', g % 50) FROM generate_series(1, 20000) AS g) "
+				   "TO STDOUT (FORMAT binary)", 2, &out, &nmsgs);
+	tap_ok(out.len == want.len && memcmp(out.data, want.data, want.len) == 0,
+		   "20000 rows: the expected %zu bytes (got %zu)", want.len, out.len);
+	tap_ok(nmsgs == 20001 && streq(tag, "COPY 20000"),
+		   "20000 rows: 20001 CopyData messages and tag COPY 20000 (got %d, \"%s\")", nmsgs, tag ? tag : "");
+	exec_or_bail(conn, "CREATE TABLE copybin_many (g int4 PRIMARY KEY, x text)");
+	check_tag(copy_in(conn, "COPY copybin_many FROM STDIN (FORMAT binary)", 2, want.data, want.len, 65536),
+			  "COPY 20000", "COPY copybin_many FROM STDIN (FORMAT binary), 20000 rows in 64 kB chunks");
+	check_value(conn, "SELECT sum(g)::text || ' ' || sum(length(x)) FROM copybin_many", "200010000 490000");
+	check_value(conn, "SELECT x FROM copybin_many WHERE g = 19999", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
+	free(want.data);
 	free(out.data);
 }
 
@@ -694,6 +742,7 @@ main(void)
 	exec_or_bail(conn, "CREATE TABLE copybin_empty (a int4)");
 	test_copy_out(conn);
 	test_copy_in(conn);
+	test_many_rows(conn);
 	test_defaults(conn);
 	test_errors(conn);
 	drop_tables(conn);
