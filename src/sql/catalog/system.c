@@ -35,6 +35,7 @@
  */
 #include <assert.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <memgres/func.h>
@@ -689,26 +690,44 @@ count_checks(const CatTable *t)
 }
 
 /*
- * Whether PostgreSQL would show triggers on t: foreign keys are enforced by
- * internal triggers on both the referencing and the referenced table.
+ * The tables PostgreSQL would show triggers on: foreign keys are enforced
+ * by internal triggers on both the referencing and the referenced table.
+ * Returns them sorted, for fk_triggers_on().
  */
-static bool
-has_fk_triggers(const Catalog *c, const CatTable *t)
+static int
+compare_oids(const void *a, const void *b)
 {
+	Oid			x = *(const Oid *) a,
+				y = *(const Oid *) b;
+
+	return (x > y) - (x < y);
+}
+
+static Oid *
+fk_trigger_tables(const Catalog *c, Arena *a, int *n)
+{
+	int			cap = 0;
+	Oid		   *oids;
+
+	*n = 0;
 	for (int i = 0; i < c->ntables; i++)
 		for (int k = 0; k < c->tables[i]->ncons; k++)
-		{
-			const CatConstraint *con = &c->tables[i]->cons[k];
-
-			if (con->type == CON_FOREIGN && (c->tables[i] == t || con->ref_table == t->oid))
-				return true;
-		}
-	return false;
+			cap += c->tables[i]->cons[k].type == CON_FOREIGN ? 2 : 0;
+	oids = arena_new_array(a, Oid, cap > 0 ? cap : 1);
+	for (int i = 0; i < c->ntables; i++)
+		for (int k = 0; k < c->tables[i]->ncons; k++)
+			if (c->tables[i]->cons[k].type == CON_FOREIGN)
+			{
+				oids[(*n)++] = c->tables[i]->oid;
+				oids[(*n)++] = c->tables[i]->cons[k].ref_table;
+			}
+	qsort(oids, (size_t) *n, sizeof(Oid), compare_oids);
+	return oids;
 }
 
 /* One pg_class row; ix is NULL for the table itself, else one of its indexes. */
 static void
-class_row(const Catalog *c, RowBuf *rb, const CatTable *t, const CatIndex *ix)
+class_row(RowBuf *rb, const CatTable *t, const CatIndex *ix, bool hastriggers)
 {
 	char		relkind = ix ? 'i' : system_is_view(t) ? 'v' : t->relkind == 'v' ? 'r' : t->relkind;
 	Oid			oid = ix ? ix->oid : t->oid;
@@ -734,7 +753,7 @@ class_row(const Catalog *c, RowBuf *rb, const CatTable *t, const CatIndex *ix)
 	rb_i2(rb, ix ? ix->ncols : t->ncols);
 	rb_i2(rb, ix ? 0 : count_checks(t));
 	rb_bool(rb, false);			/* relhasrules */
-	rb_bool(rb, !ix && t->relkind == 'r' && has_fk_triggers(c, t));
+	rb_bool(rb, hastriggers);
 	rb_bool(rb, false);			/* relhassubclass */
 	rb_bool(rb, false);			/* relrowsecurity */
 	rb_bool(rb, false);			/* relforcerowsecurity */
@@ -751,13 +770,17 @@ class_row(const Catalog *c, RowBuf *rb, const CatTable *t, const CatIndex *ix)
 static void
 class_rows(const Catalog *c, RowBuf *rb)
 {
+	int			nfk;
+	Oid		   *fk = fk_trigger_tables(c, rb->a, &nfk);
+
 	for (int i = 0; i < nrelations(c); i++)
 	{
 		const CatTable *t = relation_at(c, i);
+		bool		trig = t->relkind == 'r' && bsearch(&t->oid, fk, (size_t) nfk, sizeof(Oid), compare_oids);
 
-		class_row(c, rb, t, NULL);
+		class_row(rb, t, NULL, trig);
 		for (int k = 0; k < t->nindexes; k++)
-			class_row(c, rb, t, &t->indexes[k]);
+			class_row(rb, t, &t->indexes[k], false);
 	}
 }
 
