@@ -689,11 +689,6 @@ count_checks(const CatTable *t)
 	return n;
 }
 
-/*
- * The tables PostgreSQL would show triggers on: foreign keys are enforced
- * by internal triggers on both the referencing and the referenced table.
- * Returns them sorted, for fk_triggers_on().
- */
 static int
 compare_oids(const void *a, const void *b)
 {
@@ -703,6 +698,11 @@ compare_oids(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/*
+ * The tables PostgreSQL would show triggers on: foreign keys are enforced
+ * by internal triggers on both the referencing and the referenced table.
+ * Returns them sorted, for bsearch with compare_oids.
+ */
 static Oid *
 fk_trigger_tables(const Catalog *c, Arena *a, int *n)
 {
