@@ -1,15 +1,16 @@
 /*
- * system.c — system catalogs as virtual, read-only tables computed from the
- * catalog of the running statement and from the process-wide registries
- * (types, functions, roles, databases): pg_namespace, pg_class,
- * pg_attribute, pg_attrdef, pg_constraint, pg_index, pg_type, pg_proc, pg_operator,
- * pg_database, pg_roles, pg_settings, pg_tablespace, pg_sequence, pg_depend,
- * pg_description, pg_collation, pg_tables, pg_indexes, the catalogs of
- * features memgres does not have (pg_inherits, pg_trigger, pg_policy,
- * pg_statistic_ext, pg_publication*, pg_auth_members, pg_shdescription,
- * pg_extension, pg_event_trigger, pg_foreign_*, pg_ts_*, pg_conversion,
- * pg_enum, pg_range, pg_rewrite ...: always empty), pg_language, and
- * information_schema.schemata / tables / columns.
+ * system.c — system catalogs as virtual, read-only tables: their
+ * definitions, and the rows computed from the catalog of the running
+ * statement and the cluster (pg_namespace, pg_class, pg_attribute,
+ * pg_attrdef, pg_constraint, pg_index, pg_sequence, pg_depend,
+ * pg_description, pg_database, pg_roles, pg_tables, pg_indexes,
+ * information_schema.schemata / tables / columns).  The catalogs read from
+ * the process-wide registries (pg_type, pg_proc, pg_operator, pg_settings,
+ * pg_collation, pg_tablespace, pg_language, pg_am) are in sysregistry.c.
+ * The catalogs of features memgres does not have (pg_inherits, pg_trigger,
+ * pg_policy, pg_statistic_ext, pg_publication*, pg_auth_members,
+ * pg_shdescription, pg_extension, pg_event_trigger, pg_foreign_*, pg_ts_*,
+ * pg_conversion, pg_enum, pg_range, pg_rewrite ...) are always empty.
  *
  * Design notes:
  *   - Each virtual table is a CatTable (relkind 'v') built once at start-up
@@ -17,8 +18,9 @@
  *     starts, from the same catalog snapshot the statement reads, so they
  *     are consistent with it.  Columns carry PostgreSQL's names, types and
  *     meanings, in PostgreSQL's order, for the subset memgres can fill
- *     (aclitem columns, xid columns and regproc columns are left out);
- *     selecting any other column fails with 42703 as for a table.
+ *     (xid columns and most regproc columns are left out; ACL columns are
+ *     NULL, typed text[] since memgres has no aclitem); selecting any
+ *     other column fails with 42703 as for a table.
  *   - OIDs of the catalogs are PostgreSQL's, so regclass values and joins
  *     written against PostgreSQL keep their meaning.
  *   - pg_node_tree columns (adbin, conbin, indpred, relpartbound ...) are
@@ -38,17 +40,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <memgres/func.h>
-#include <memgres/guc.h>
 #include <memgres/sqlstate.h>
 #include <memgres/strbuf.h>
 
 #include "../catalog.h"
 #include "../engine.h"
 #include "../system.h"
+#include "sysint.h"
 
 #define SYS_MAX_COLS 32
-#define BOOTSTRAP_SUPERUSER 10
 #define INDEX_MAX_KEYS 32		/* PostgreSQL's limit on index and key columns */
 
 typedef struct SysCol
@@ -516,120 +516,6 @@ system_is_view(const CatTable *t)
 
 /* ---- rows ------------------------------------------------------------------ */
 
-typedef struct RowBuf
-{
-	SysRows    *out;
-	Arena	   *a;
-	int			ncols;
-	int			next;			/* the column the next rb_* call fills */
-	Datum	   *v;
-	bool	   *n;
-} RowBuf;
-
-static void
-rb_start(RowBuf *rb)
-{
-	rb->v = arena_new_array(rb->a, Datum, rb->ncols);
-	rb->n = arena_new_array(rb->a, bool, rb->ncols);
-	rb->next = 0;
-	for (int i = 0; i < rb->ncols; i++)
-		rb->n[i] = true;
-}
-
-static void
-rb_val(RowBuf *rb, Datum d)
-{
-	assert(rb->next < rb->ncols);
-	rb->v[rb->next] = d;
-	rb->n[rb->next] = false;
-	rb->next++;
-}
-
-static void
-rb_null(RowBuf *rb)
-{
-	assert(rb->next < rb->ncols);
-	rb->next++;
-}
-
-/* text, name and varchar values alike: NULL s gives NULL */
-static void
-rb_text(RowBuf *rb, const char *s)
-{
-	if (!s)
-		rb_null(rb);
-	else
-		rb_val(rb, cstring_text_datum(rb->a, s));
-}
-
-static void
-rb_oid(RowBuf *rb, Oid o)
-{
-	rb_val(rb, ObjectIdGetDatum(o));
-}
-
-static void
-rb_bool(RowBuf *rb, bool b)
-{
-	rb_val(rb, BoolGetDatum(b));
-}
-
-static void
-rb_char(RowBuf *rb, char c)
-{
-	rb_val(rb, (Datum) (unsigned char) c);
-}
-
-static void
-rb_i2(RowBuf *rb, int v)
-{
-	rb_val(rb, Int16GetDatum((int16_t) v));
-}
-
-static void
-rb_i4(RowBuf *rb, int32_t v)
-{
-	rb_val(rb, Int32GetDatum(v));
-}
-
-static void
-rb_i8(RowBuf *rb, int64_t v)
-{
-	rb_val(rb, Int64GetDatum(v));
-}
-
-static void
-rb_f4(RowBuf *rb, float v)
-{
-	rb_val(rb, Float4GetDatum(v));
-}
-
-/* A one-dimensional array (lower bound lb: 0 for int2vector/oidvector, 1 for arrays) of n elements. */
-static void
-rb_array(RowBuf *rb, Oid elemtype, int n, const Datum *values, int lb)
-{
-	rb_val(rb, array_construct(rb->a, elemtype, n, values, NULL, lb));
-}
-
-static void
-rb_end(RowBuf *rb)
-{
-	SysRows    *o = rb->out;
-
-	assert(rb->next == rb->ncols);
-	if (o->nrows == o->cap)
-	{
-		int			ncap = o->cap ? o->cap * 2 : 32;
-
-		o->values = arena_realloc(rb->a, o->values, sizeof(Datum *) * o->cap, sizeof(Datum *) * ncap);
-		o->nulls = arena_realloc(rb->a, o->nulls, sizeof(bool *) * o->cap, sizeof(bool *) * ncap);
-		o->cap = ncap;
-	}
-	o->values[o->nrows] = rb->v;
-	o->nulls[o->nrows] = rb->n;
-	o->nrows++;
-}
-
 static const char *
 type_name_of(Arena *a, Oid type, int32_t typmod)
 {
@@ -1076,253 +962,6 @@ description_rows(const Catalog *c, RowBuf *rb)
 	}
 }
 
-static void
-type_rows(RowBuf *rb)
-{
-	int			n;
-	const MgType *const *all = type_all(&n);
-
-	for (int i = 0; i < n; i++)
-	{
-		const MgType *t = all[i];
-
-		rb_start(rb);
-		rb_oid(rb, t->oid);
-		rb_text(rb, t->name);
-		rb_oid(rb, PG_CATALOG_NAMESPACE);
-		rb_oid(rb, BOOTSTRAP_SUPERUSER);
-		rb_i2(rb, t->typlen);
-		rb_bool(rb, t->byval);
-		rb_char(rb, t->category == 'P' ? 'p' : 'b');
-		rb_char(rb, t->category);
-		rb_bool(rb, t->preferred);
-		rb_bool(rb, true);		/* typisdefined */
-		rb_char(rb, ',');
-		rb_oid(rb, InvalidOid);	/* typrelid */
-		rb_oid(rb, t->elem);
-		rb_oid(rb, t->array);
-		rb_char(rb, t->align ? t->align : 'i');
-		rb_char(rb, system_type_storage(t));
-		rb_bool(rb, false);		/* typnotnull */
-		rb_oid(rb, InvalidOid);	/* typbasetype */
-		rb_i4(rb, -1);			/* typtypmod */
-		rb_i4(rb, 0);			/* typndims */
-		rb_oid(rb, system_type_collation(t->oid));
-		rb_null(rb);			/* typdefault */
-		rb_null(rb);			/* typacl */
-		rb_end(rb);
-	}
-}
-
-static void
-proc_row(RowBuf *rb, Oid oid, const char *name, char kind, int nargs, const Oid *argtypes, Oid variadic,
-		 Oid rettype, bool strict, bool retset, char volatility)
-{
-	Datum		args[FUNC_MAX_ARGS + 1];
-	int			n = 0;
-
-	for (; n < nargs && n < FUNC_MAX_ARGS; n++)
-		args[n] = ObjectIdGetDatum(argtypes[n]);
-	if (variadic)
-	{
-		const MgType *vt = type_by_oid(variadic);
-
-		args[n++] = ObjectIdGetDatum(variadic == ANYOID ? ANYOID : vt && vt->array ? vt->array : ANYARRAYOID);
-	}
-	rb_start(rb);
-	rb_oid(rb, oid);
-	rb_text(rb, name);
-	rb_oid(rb, PG_CATALOG_NAMESPACE);
-	rb_oid(rb, BOOTSTRAP_SUPERUSER);
-	rb_oid(rb, SYS_LANG_INTERNAL);
-	rb_f4(rb, 1);				/* procost */
-	rb_f4(rb, retset ? 1000 : 0);
-	rb_oid(rb, variadic);
-	rb_char(rb, kind);
-	rb_bool(rb, false);			/* prosecdef */
-	rb_bool(rb, false);			/* proleakproof */
-	rb_bool(rb, strict);
-	rb_bool(rb, retset);
-	rb_char(rb, volatility);
-	rb_char(rb, 's');			/* proparallel */
-	rb_i2(rb, n);
-	rb_i2(rb, 0);				/* pronargdefaults */
-	rb_oid(rb, rettype);
-	rb_array(rb, OIDOID, n, args, 0);
-	rb_null(rb);				/* proallargtypes */
-	rb_null(rb);				/* proargmodes */
-	rb_null(rb);				/* proargnames */
-	rb_text(rb, name);			/* prosrc: the internal function */
-	rb_null(rb);				/* proacl */
-	rb_end(rb);
-}
-
-static void
-proc_rows(RowBuf *rb)
-{
-	int			n;
-	const FuncDef *const *funcs = func_all(&n);
-	const AggDef *const *aggs;
-
-	for (int i = 0; i < n; i++)
-	{
-		const FuncDef *f = funcs[i];
-
-		proc_row(rb, f->oid, f->name, 'f', f->nargs, f->argtypes, f->variadic, f->rettype, f->strict,
-				 f->retset, (char) f->volatility);
-	}
-	aggs = agg_all(&n);
-	for (int i = 0; i < n; i++)
-	{
-		const AggDef *g = aggs[i];
-
-		proc_row(rb, g->oid, g->name, 'a', g->nargs, g->argtypes, InvalidOid,
-				 g->rettype, false, false, 'i');
-	}
-}
-
-/* The operator named name over (left, right), or 0. */
-static Oid
-operator_oid(const char *name, Oid left, Oid right)
-{
-	int			n = 0;
-	const OperDef *const *ops = name ? oper_candidates(name, &n) : NULL;
-
-	for (int i = 0; i < n; i++)
-		if (ops[i]->left == left && ops[i]->right == right)
-			return ops[i]->oid;
-	return InvalidOid;
-}
-
-static void
-operator_rows(RowBuf *rb)
-{
-	int			n;
-	const OperDef *const *ops = oper_all(&n);
-
-	for (int i = 0; i < n; i++)
-	{
-		const OperDef *o = ops[i];
-
-		rb_start(rb);
-		rb_oid(rb, o->oid);
-		rb_text(rb, o->name);
-		rb_oid(rb, PG_CATALOG_NAMESPACE);
-		rb_oid(rb, BOOTSTRAP_SUPERUSER);
-		rb_char(rb, o->left ? 'b' : 'l');
-		rb_bool(rb, false);		/* oprcanmerge: no merge joins */
-		rb_bool(rb, false);		/* oprcanhash: no hash joins */
-		rb_oid(rb, o->left);
-		rb_oid(rb, o->right);
-		rb_oid(rb, o->result);
-		rb_oid(rb, operator_oid(o->commutator, o->right, o->left));
-		rb_oid(rb, operator_oid(o->negator, o->left, o->right));
-		rb_oid(rb, o->func ? o->func->oid : InvalidOid);
-		rb_oid(rb, InvalidOid);	/* oprrest */
-		rb_oid(rb, InvalidOid);	/* oprjoin */
-		rb_end(rb);
-	}
-}
-
-/* A setting's value as pg_settings shows it: integers with a unit in that unit, without a suffix. */
-static const char *
-setting_text(Arena *a, const GucDef *d, const GucValue *v)
-{
-	if (d->type == GUC_INT && (d->flags & (GUC_UNIT_MS | GUC_UNIT_S | GUC_UNIT_KB | GUC_UNIT_BYTES)))
-		return arena_sprintf(a, "%lld", (long long) v->i);
-	return v->str;
-}
-
-/*
- * pg_settings: every built-in setting and the session's custom ones, with
- * the session's values.  memgres keeps no categories, descriptions beyond
- * the short one, or sources beyond default / command line / session.
- */
-static void
-settings_rows(SqlSession *s, RowBuf *rb)
-{
-	static const char *const contexts[] = {
-		[GUC_CTX_INTERNAL] = "internal", [GUC_CTX_POSTMASTER] = "postmaster", [GUC_CTX_SIGHUP] = "sighup",
-		[GUC_CTX_SUPERUSER] = "superuser", [GUC_CTX_USER] = "user",
-	};
-	static const char *const vartypes[] = {
-		[GUC_BOOL] = "bool", [GUC_INT] = "integer", [GUC_REAL] = "real", [GUC_STRING] = "string",
-		[GUC_ENUM] = "enum",
-	};
-
-	for (int i = 0; i < GUC_COUNT; i++)
-	{
-		const GucDef *d = &guc_defs[i];
-		const GucValue *v = &s->gucs->v[i];
-		const char *value = setting_text(rb->a, d, v);
-		const char *server = setting_text(rb->a, d, &guc_server.v[i]);
-		const char *unit = (d->flags & GUC_UNIT_MS) ? "ms" : (d->flags & GUC_UNIT_S) ? "s" :
-			(d->flags & GUC_UNIT_KB) ? "kB" : (d->flags & GUC_UNIT_BYTES) ? "B" : NULL;
-
-		rb_start(rb);
-		rb_text(rb, d->name);
-		rb_text(rb, value);
-		rb_text(rb, d->type == GUC_INT ? unit : NULL);
-		rb_null(rb);			/* category */
-		rb_text(rb, d->short_desc);
-		rb_null(rb);			/* extra_desc */
-		rb_text(rb, contexts[d->context]);
-		rb_text(rb, vartypes[d->type]);
-		rb_text(rb, strcmp(value ? value : "", server ? server : "") != 0 ? "session" :
-				strcmp(guc_server.v[i].str ? guc_server.v[i].str : "", d->boot_value ? d->boot_value : "") != 0 ?
-				"command line" : "default");
-		if (d->type == GUC_INT)
-		{
-			rb_text(rb, arena_sprintf(rb->a, "%lld", (long long) d->min));
-			rb_text(rb, arena_sprintf(rb->a, "%lld", (long long) d->max));
-		}
-		else
-		{
-			rb_null(rb);
-			rb_null(rb);
-		}
-		if (d->type == GUC_ENUM && d->enum_values)
-		{
-			Datum		vals[64];
-			int			n = 0;
-
-			for (; d->enum_values[n] && n < 64; n++)
-				vals[n] = cstring_text_datum(rb->a, d->enum_values[n]);
-			rb_array(rb, TEXTOID, n, vals, 1);
-		}
-		else
-			rb_null(rb);
-		rb_text(rb, d->boot_value);
-		rb_text(rb, setting_text(rb->a, d, &s->gucs->reset[i]));
-		rb_null(rb);			/* sourcefile */
-		rb_null(rb);			/* sourceline */
-		rb_bool(rb, false);		/* pending_restart */
-		rb_end(rb);
-	}
-	for (const GucCustom *g = s->gucs->custom; g; g = g->next)
-	{
-		rb_start(rb);
-		rb_text(rb, g->name);
-		rb_text(rb, g->value);
-		rb_null(rb);
-		rb_null(rb);
-		rb_null(rb);
-		rb_null(rb);
-		rb_text(rb, "user");
-		rb_text(rb, "string");
-		rb_text(rb, "session");
-		rb_null(rb);
-		rb_null(rb);
-		rb_null(rb);
-		rb_null(rb);
-		rb_text(rb, g->reset_value);
-		rb_null(rb);
-		rb_null(rb);
-		rb_bool(rb, false);
-		rb_end(rb);
-	}
-}
-
 typedef struct DbArg
 {
 	RowBuf	   *rb;
@@ -1449,107 +1088,6 @@ role_row(void *arg, Oid oid, const char *name, bool superuser, bool can_login)
 }
 
 static void
-collation_rows(RowBuf *rb)
-{
-	static const struct
-	{
-		Oid			oid;
-		const char *name;
-		char		provider;
-		int			encoding;
-		const char *locale;
-	}			colls[] = {
-		{SYS_DEFAULT_COLLATION, "default", 'd', -1, NULL},
-		{SYS_C_COLLATION, "C", 'c', -1, "C"},
-		{SYS_POSIX_COLLATION, "POSIX", 'c', -1, "POSIX"},
-	};
-
-	for (size_t i = 0; i < sizeof(colls) / sizeof(colls[0]); i++)
-	{
-		rb_start(rb);
-		rb_oid(rb, colls[i].oid);
-		rb_text(rb, colls[i].name);
-		rb_oid(rb, PG_CATALOG_NAMESPACE);
-		rb_oid(rb, BOOTSTRAP_SUPERUSER);
-		rb_char(rb, colls[i].provider);
-		rb_bool(rb, true);
-		rb_i4(rb, colls[i].encoding);
-		rb_text(rb, colls[i].locale);
-		rb_text(rb, colls[i].locale);
-		rb_null(rb);
-		rb_end(rb);
-	}
-}
-
-static void
-tablespace_rows(RowBuf *rb)
-{
-	static const struct
-	{
-		Oid			oid;
-		const char *name;
-	}			spcs[] = {{SYS_DEFAULT_TABLESPACE, "pg_default"}, {SYS_GLOBAL_TABLESPACE, "pg_global"}};
-
-	for (size_t i = 0; i < sizeof(spcs) / sizeof(spcs[0]); i++)
-	{
-		rb_start(rb);
-		rb_oid(rb, spcs[i].oid);
-		rb_text(rb, spcs[i].name);
-		rb_oid(rb, BOOTSTRAP_SUPERUSER);
-		rb_null(rb);
-		rb_null(rb);
-		rb_end(rb);
-	}
-}
-
-/* The languages every PostgreSQL database has, less plpgsql (memgres runs no procedural language). */
-static void
-language_rows(RowBuf *rb)
-{
-	static const struct
-	{
-		Oid			oid;
-		const char *name;
-		bool		trusted;
-	}			langs[] = {{SYS_LANG_INTERNAL, "internal", false}, {13, "c", false}, {14, "sql", true}};
-
-	for (size_t i = 0; i < sizeof(langs) / sizeof(langs[0]); i++)
-	{
-		rb_start(rb);
-		rb_oid(rb, langs[i].oid);
-		rb_text(rb, langs[i].name);
-		rb_oid(rb, BOOTSTRAP_SUPERUSER);
-		rb_bool(rb, false);		/* lanispl */
-		rb_bool(rb, langs[i].trusted);
-		rb_oid(rb, InvalidOid);	/* lanplcallfoid */
-		rb_oid(rb, InvalidOid);	/* laninline */
-		rb_oid(rb, InvalidOid);	/* lanvalidator */
-		rb_null(rb);			/* lanacl */
-		rb_end(rb);
-	}
-}
-
-static void
-am_rows(RowBuf *rb)
-{
-	static const struct
-	{
-		Oid			oid;
-		const char *name;
-		char		type;
-	}			ams[] = {{SYS_HEAP_AM, "heap", 't'}, {SYS_BTREE_AM, "btree", 'i'}};
-
-	for (size_t i = 0; i < sizeof(ams) / sizeof(ams[0]); i++)
-	{
-		rb_start(rb);
-		rb_oid(rb, ams[i].oid);
-		rb_text(rb, ams[i].name);
-		rb_char(rb, ams[i].type);
-		rb_end(rb);
-	}
-}
-
-static void
 tables_rows(SqlSession *s, const Catalog *c, RowBuf *rb, bool info_schema)
 {
 	for (int i = 0; i < nrelations(c); i++)
@@ -1666,7 +1204,7 @@ system_rows(SqlSession *s, const Catalog *c, const CatTable *vt, Arena *a, SysRo
 			index_rows(c, &rb);
 			break;
 		case SYS_AM:
-			am_rows(&rb);
+			registry_am_rows(&rb);
 			break;
 		case SYS_ATTRIBUTE:
 			attribute_rows(c, &rb);
@@ -1687,25 +1225,25 @@ system_rows(SqlSession *s, const Catalog *c, const CatTable *vt, Arena *a, SysRo
 			description_rows(c, &rb);
 			break;
 		case SYS_TYPE:
-			type_rows(&rb);
+			registry_type_rows(&rb);
 			break;
 		case SYS_PROC:
-			proc_rows(&rb);
+			registry_proc_rows(&rb);
 			break;
 		case SYS_COLLATION:
-			collation_rows(&rb);
+			registry_collation_rows(&rb);
 			break;
 		case SYS_TABLESPACE:
-			tablespace_rows(&rb);
+			registry_tablespace_rows(&rb);
 			break;
 		case SYS_LANGUAGE:
-			language_rows(&rb);
+			registry_language_rows(&rb);
 			break;
 		case SYS_OPERATOR:
-			operator_rows(&rb);
+			registry_operator_rows(&rb);
 			break;
 		case SYS_SETTINGS:
-			settings_rows(s, &rb);
+			registry_settings_rows(s, &rb);
 			break;
 		case SYS_DATABASE:
 			{
