@@ -1616,6 +1616,7 @@ transform_case(ParseState *ps, const AstCaseExpr *c)
 	for (int i = 0; i < n; i++)
 		e->u.kase.then[i] = results[i];
 	e->u.kase.defresult = results[n];
+	e->u.kase.arg = arg;		/* for printing only: each test already compares with it */
 	e->type = t;
 	return e;
 }

@@ -10,8 +10,9 @@
  *     implicit casts shown only below operators and function arguments
  *     (showimplicit); constants labelled with their type unless they are
  *     integers, booleans or decimal-looking numerics.
- *   - CASE is printed on one line even when pretty (PostgreSQL breaks and
- *     indents it).  Function names are never schema-qualified, and
+ *   - CASE is broken into lines and indented as PostgreSQL's
+ *     appendContextKeyword does (always: PRETTYFLAG_INDENT is set even
+ *     when not pretty).  Function names are never schema-qualified, and
  *     identifiers are quoted only when they are not plain lower-case names
  *     (keywords are not recognised).
  *
@@ -37,6 +38,7 @@ typedef struct Deparse
 	const Catalog *c;
 	const CatTable *t;
 	bool		pretty;
+	int			indent;			/* the current indentation (CASE) */
 	StrBuf	   *out;
 } Deparse;
 
@@ -51,6 +53,29 @@ typedef enum NodeClass
 } NodeClass;
 
 static void get_rule_expr(Deparse *d, const Expr *e, bool showimplicit);
+
+#define PRETTY_INDENT_VAR 4
+
+/*
+ * PostgreSQL's appendContextKeyword with PRETTYFLAG_INDENT, which its
+ * pg_get_expr and pg_get_constraintdef set pretty or not: a keyword starts
+ * a new line indented to the current level (trailing spaces removed
+ * first), and the level moves by before/after.
+ */
+static void
+context_keyword(Deparse *d, const char *kw, int before, int after)
+{
+	d->indent += before;
+	while (d->out->len > 0 && d->out->data[d->out->len - 1] == ' ')
+		d->out->data[--d->out->len] = '\0';
+	strbuf_putc(d->out, '\n');
+	for (int i = 0; i < (d->indent > 0 ? d->indent : 0); i++)
+		strbuf_putc(d->out, ' ');
+	d->indent += after;
+	if (d->indent < 0)
+		d->indent = 0;
+	strbuf_puts(d->out, kw);
+}
 
 static bool
 is_shown_cast(const Expr *e, bool showimplicit)
@@ -455,7 +480,7 @@ get_rule_expr(Deparse *d, const Expr *e, bool showimplicit)
 			close_paren(d);
 			return;
 		case EXPR_CASE:
-			strbuf_puts(d->out, "CASE");
+			context_keyword(d, "CASE", 0, PRETTY_INDENT_VAR);
 			if (e->u.kase.arg)
 			{
 				strbuf_putc(d->out, ' ');
@@ -465,7 +490,7 @@ get_rule_expr(Deparse *d, const Expr *e, bool showimplicit)
 			{
 				const Expr *w = e->u.kase.when[i];
 
-				strbuf_puts(d->out, " WHEN ");
+				context_keyword(d, "WHEN ", 0, 0);
 				/* a simple CASE keeps its operand in each condition: show the value only */
 				if (e->u.kase.arg && w->kind == EXPR_FUNC && w->nargs == 2)
 					w = w->args[1];
@@ -473,9 +498,9 @@ get_rule_expr(Deparse *d, const Expr *e, bool showimplicit)
 				strbuf_puts(d->out, " THEN ");
 				get_rule_expr(d, e->u.kase.then[i], true);
 			}
-			strbuf_puts(d->out, " ELSE ");
+			context_keyword(d, "ELSE ", 0, 0);
 			get_rule_expr(d, e->u.kase.defresult, true);
-			strbuf_puts(d->out, " END");
+			context_keyword(d, "END", -PRETTY_INDENT_VAR, 0);
 			return;
 		default:
 			strbuf_puts(d->out, "?");

@@ -97,3 +97,11 @@ FROM pg_settings WHERE name IN ('work_mem', 'lock_timeout', 'bytea_output', 'sea
 \dO
 \dP
 \db
+-- CASE in defaults and CHECK constraints, broken into lines as pg_get_expr's pretty mode does
+CREATE TABLE cases (a int CHECK (CASE WHEN a > 0 THEN true ELSE false END),
+  b text DEFAULT CASE WHEN random() > 2 THEN 'x' END,
+  c int CHECK (CASE c WHEN 1 THEN c > 0 WHEN 2 THEN true ELSE c < 0 END));
+\d cases
+SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'cases'::regclass ORDER BY conname;
+SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'cases'::regclass;
+SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'exprs'::regclass ORDER BY conname;
