@@ -613,7 +613,7 @@ fk_trigger_tables(const Catalog *c, Arena *a, int *n)
 
 /* One pg_class row; ix is NULL for the table itself, else one of its indexes. */
 static void
-class_row(RowBuf *rb, const CatTable *t, const CatIndex *ix, bool hastriggers)
+class_row(RowBuf *rb, const CatTable *t, const CatIndex *ix, bool hastriggers, bool temp)
 {
 	char		relkind = ix ? 'i' : system_is_view(t) ? 'v' : t->relkind == 'v' ? 'r' : t->relkind;
 	Oid			oid = ix ? ix->oid : t->oid;
@@ -634,7 +634,7 @@ class_row(RowBuf *rb, const CatTable *t, const CatIndex *ix, bool hastriggers)
 	rb_oid(rb, InvalidOid);		/* reltoastrelid: no TOAST tables */
 	rb_bool(rb, !ix && t->nindexes > 0);
 	rb_bool(rb, false);			/* relisshared */
-	rb_char(rb, 'p');
+	rb_char(rb, temp ? 't' : 'p');	/* relpersistence */
 	rb_char(rb, relkind);
 	rb_i2(rb, ix ? ix->ncols : t->ncols);
 	rb_i2(rb, ix ? 0 : count_checks(t));
@@ -663,10 +663,11 @@ class_rows(const Catalog *c, RowBuf *rb)
 	{
 		const CatTable *t = relation_at(c, i);
 		bool		trig = t->relkind == 'r' && bsearch(&t->oid, fk, (size_t) nfk, sizeof(Oid), compare_oids);
+		bool		temp = strncmp(system_schema_name(c, t->schema), "pg_temp_", 8) == 0;
 
-		class_row(rb, t, NULL, trig);
+		class_row(rb, t, NULL, trig, temp);
 		for (int k = 0; k < t->nindexes; k++)
-			class_row(rb, t, &t->indexes[k], false);
+			class_row(rb, t, &t->indexes[k], false, temp);
 	}
 }
 
