@@ -7,7 +7,8 @@
  * pg_tablespace_location, shobj_description, has_database_privilege,
  * pg_has_role, pg_partition_ancestors, pg_relation_is_publishable, and
  * pg_get_triggerdef / pg_get_statisticsobjdef_columns /
- * pg_get_function_sqlbody (no such objects exist, so they return NULL).
+ * pg_get_function_sqlbody / pg_get_viewdef (no such objects exist, and
+ * the system views are computed, not defined in SQL: they return NULL).
  *
  * Design notes:
  *   - Every function reads the catalog of the running statement through
@@ -470,6 +471,11 @@ static const FuncDef catalog_funcs[] = {
 	CF("pg_get_triggerdef", 2, A2(OIDOID, BOOLOID), TEXTOID, fn_null),
 	CF("pg_get_statisticsobjdef_columns", 1, A1(OIDOID), TEXTOID, fn_null),
 	CF("pg_get_function_sqlbody", 1, A1(OIDOID), TEXTOID, fn_null),
+	CF("pg_get_viewdef", 1, A1(OIDOID), TEXTOID, fn_null),
+	CF("pg_get_viewdef", 2, A2(OIDOID, BOOLOID), TEXTOID, fn_null),
+	CF("pg_get_viewdef", 2, A2(OIDOID, INT4OID), TEXTOID, fn_null),
+	CF("pg_get_viewdef", 1, A1(TEXTOID), TEXTOID, fn_null),
+	CF("pg_get_viewdef", 2, A2(TEXTOID, BOOLOID), TEXTOID, fn_null),
 	CF("has_database_privilege", 2, A2(TEXTOID, TEXTOID), BOOLOID, fn_has_database_privilege),
 	CF("has_database_privilege", 2, A2(OIDOID, TEXTOID), BOOLOID, fn_has_database_privilege),
 	CF("has_database_privilege", 3, A3(NAMEOID, TEXTOID, TEXTOID), BOOLOID, fn_has_database_privilege),
