@@ -24,6 +24,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <memgres/func.h>
 #include <memgres/strbuf.h>
 #include <memgres/types.h>
 
@@ -362,6 +363,19 @@ get_bool_expr(Deparse *d, const Expr *e)
 	close_paren(d);
 }
 
+/* The operator a function implements, by its symbol ("=" for int4eq); the function's name if none. */
+static const char *
+operator_symbol(const FuncDef *f)
+{
+	int			n;
+	const OperDef *const *ops = oper_all(&n);
+
+	for (int i = 0; i < n; i++)
+		if (ops[i]->func == f)
+			return ops[i]->name;
+	return f->name;
+}
+
 static void
 get_list(Deparse *d, const Expr *parent, Expr *const *args, int n)
 {
@@ -473,7 +487,7 @@ get_rule_expr(Deparse *d, const Expr *e, bool showimplicit)
 		case EXPR_SCALARARRAY:
 			open_paren(d);
 			get_rule_expr_paren(d, e->args[0], true, e, true);
-			strbuf_printf(d->out, " %s %s (", e->u.scalararray.op ? e->u.scalararray.op->name : "=",
+			strbuf_printf(d->out, " %s %s (", e->u.scalararray.op ? operator_symbol(e->u.scalararray.op) : "=",
 						  e->u.scalararray.all ? "ALL" : "ANY");
 			get_rule_expr_paren(d, e->args[1], true, e, false);
 			strbuf_putc(d->out, ')');

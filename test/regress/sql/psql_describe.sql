@@ -105,3 +105,7 @@ CREATE TABLE cases (a int CHECK (CASE WHEN a > 0 THEN true ELSE false END),
 SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'cases'::regclass ORDER BY conname;
 SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'cases'::regclass;
 SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'exprs'::regclass ORDER BY conname;
+CREATE TABLE arrs (a int CHECK (a = ANY (ARRAY[1, 2, 3])), b text CHECK (b IS DISTINCT FROM 'x'),
+  c int CHECK (c > ALL (ARRAY[0, -1])), d text DEFAULT coalesce(NULL, 'z'), e int CHECK (nullif(e, 0) IS NOT NULL),
+  f int DEFAULT greatest(1, 2));
+\d arrs
