@@ -474,6 +474,12 @@ get_rule_expr(Deparse *d, const Expr *e, bool showimplicit)
 			strbuf_puts(d->out, "ARRAY[");
 			get_list(d, e, e->args, e->nargs);
 			strbuf_putc(d->out, ']');
+			if (e->nargs == 0)
+			{
+				/* an empty array takes its type from a cast */
+				strbuf_puts(d->out, "::");
+				type_format(e->type, -1, d->out);
+			}
 			return;
 		case EXPR_IN:
 			/* PostgreSQL stores x IN (a, b) as x = ANY (ARRAY[a, b]) */

@@ -109,3 +109,11 @@ CREATE TABLE arrs (a int CHECK (a = ANY (ARRAY[1, 2, 3])), b text CHECK (b IS DI
   c int CHECK (c > ALL (ARRAY[0, -1])), d text DEFAULT coalesce(NULL, 'z'), e int CHECK (nullif(e, 0) IS NOT NULL),
   f int DEFAULT greatest(1, 2));
 \d arrs
+CREATE TABLE more_exprs (
+ a text check (a like 'x%'), b text check (b ~ '^a'), c text default 'a'::text || 'b', d numeric default -1.5,
+ e float8 default 1e10, f date default '2020-01-01'::date, g int[] default array[]::int[], h bool check (h),
+ i bool check (i is true), j timestamptz default now() + '1 day'::interval, k text check (upper(k) = k),
+ l int default (1 + 2) * 3, m numeric(6,2) default 1.50, n int check (n::text <> '7'), o bigint default 10000000000,
+ p smallint default 5, q text check (q not like 'y%'), r text check (r ilike 'z%'), s int check (s % 2 = 0 and -s < 0)
+);
+\d more_exprs
