@@ -515,6 +515,8 @@ analyze_union(ParseState *ps, const AstSelectStmt *sel)
 	ps->nparam_nodes = sub.nparam_nodes;
 	ps->param_nodes_cap = sub.param_nodes_cap;
 	ps->ncache = sub.ncache;
+	if (sub.correlated)
+		ps->correlated = true;	/* an arm reads the enclosing query: so does the whole */
 	if (l->nvisible != r->nvisible)
 	{
 		mg_error(ps->err, SQLSTATE_SYNTAX_ERROR, "each UNION query must have the same number of columns");

@@ -58,3 +58,6 @@ SELECT id, (SELECT count(*) FROM (SELECT u.id FROM t u WHERE u.id <= t.id) z) FR
 SELECT id, (SELECT max(y) FROM t u, (SELECT t.n AS y) z WHERE u.id = 1) FROM t ORDER BY 1;
 SELECT * FROM (SELECT 1);
 SELECT * FROM (SELECT 1, 2) AS z(a, b, c);
+-- a UNION subquery whose arms read the enclosing query
+SELECT id, EXISTS (SELECT 1 WHERE t.id = 1 UNION ALL SELECT 1 WHERE t.id = 2) FROM t ORDER BY 1;
+SELECT id, (SELECT max(x) FROM (SELECT t.id AS x UNION ALL SELECT 2) z) FROM t ORDER BY 1;
