@@ -73,6 +73,7 @@ struct Expr
 	int32_t		typmod;			/* -1 if none */
 	int			location;		/* byte offset in the query, -1 if none */
 	bool		agg_level;		/* VAR: already a slot of the aggregate row (analysis only) */
+	uint8_t		levels_up;		/* OUTERVAR: queries beyond the enclosing one (0: its row) */
 	const char *sql_syntax;		/* static text: the SQL keyword this call was written as
 								 * ("CURRENT_DATE" ...), for pg_get_expr; else NULL */
 	int			nargs;
@@ -164,6 +165,8 @@ typedef struct ExprRunState
 	const ExprRow *enclosing;	/* in a join's inner scan inside a correlated subquery: the
 								 * enclosing query's row, read by OUTERVARs from enclosing_base on */
 	int			enclosing_base;
+	const struct ExprRunState *up;	/* in a subquery: the run state of the query evaluating it,
+									 * whose outer row is one more level up */
 	int			ncache;
 	void	  **cache;			/* FnCall.cache slots */
 	Arena	   *cache_arena;	/* lives as long as the run */

@@ -855,7 +855,7 @@ transform_column_ref(ParseState *ps, const AstColumnRef *c)
 			return fail_at(ps, c->hdr.location);
 		}
 	}
-	/* A subquery may use the enclosing query's columns (one level). */
+	/* A subquery may use the columns of the queries enclosing it. */
 	if (ps->parent)
 	{
 		for (Scope *sc = ps->parent->scope; sc; sc = sc->next)
@@ -875,22 +875,40 @@ transform_column_ref(ParseState *ps, const AstColumnRef *c)
 					return e;
 				}
 		}
-		/* two or more levels up: each sublink sees only its enclosing query's row */
-		for (ParseState *up = ps->parent->parent; up; up = up->parent)
-			for (Scope *sc = up->scope; sc; sc = sc->next)
-			{
-				const char *visible = sc->alias ? sc->alias : sc->relname;
+		/* two or more levels up: every query in between runs again for each of those rows */
+		{
+			int			level = 1;
 
-				if (relname && (!visible || strcmp(visible, relname) != 0))
-					continue;
-				for (int i = 0; i < sc->ncols; i++)
-					if (strcmp(sc->cols[i].name, colname) == 0)
-					{
-						mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED,
-								 "references to columns of a query two or more levels up are not supported yet");
-						return fail_at(ps, c->hdr.location);
-					}
+			for (ParseState *up = ps->parent->parent; up; up = up->parent)
+			{
+				level++;
+				for (Scope *sc = up->scope; sc; sc = sc->next)
+				{
+					const char *visible = sc->alias ? sc->alias : sc->relname;
+
+					if (relname && (!visible || strcmp(visible, relname) != 0))
+						continue;
+					for (int i = 0; i < sc->ncols; i++)
+						if (strcmp(sc->cols[i].name, colname) == 0)
+						{
+							Expr	   *e = expr_new(ps->a, EXPR_OUTERVAR, sc->cols[i].type, 0, c->hdr.location);
+
+							if (level > 255)
+							{
+								mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+										 "references to columns more than 255 query levels up are not supported");
+								return fail_at(ps, c->hdr.location);
+							}
+							e->typmod = sc->cols[i].typmod;
+							e->u.var = sc->cols[i].slot;
+							e->levels_up = (uint8_t) (level - 1);
+							for (ParseState *p = ps; p != up; p = p->parent)
+								p->correlated = true;
+							return e;
+						}
+				}
 			}
+		}
 	}
 	if (relname)
 	{

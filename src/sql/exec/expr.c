@@ -549,6 +549,21 @@ expr_eval(EvalCtx *ctx, ExprRunState *rs, const Expr *e, const ExprRow *row, Dat
 				mg_error(ctx->err, SQLSTATE_INTERNAL_ERROR, "outer column reference without an outer row");
 				return -1;
 			}
+			if (e->levels_up > 0)
+			{
+				const ExprRunState *r = rs;
+
+				for (int i = 0; i < e->levels_up && r; i++)
+					r = r->up;
+				if (!r || !r->outer)
+				{
+					mg_error(ctx->err, SQLSTATE_INTERNAL_ERROR, "outer column reference without an outer row");
+					return -1;
+				}
+				*out = r->outer->values[e->u.var];
+				*isnull = r->outer->nulls[e->u.var];
+				return 0;
+			}
 			if (rs->enclosing && e->u.var >= rs->enclosing_base)
 			{
 				*out = rs->enclosing->values[e->u.var - rs->enclosing_base];

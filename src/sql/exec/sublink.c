@@ -55,6 +55,7 @@ run_subplan(EvalCtx *ctx, ExprRunState *rs, const Expr *e, const ExprRow *row, S
 	sub.rs = *rs;
 	sub.rs.outer = row;
 	sub.rs.enclosing = NULL;	/* the subquery's OUTERVARs read row only */
+	sub.rs.up = rs;				/* ... or, further up, this query's own outer rows */
 	sub.rs.exec = &sub;
 	sub.run_arena = into;
 	if (!(root = exec_start(&sub, e->u.sublink.plan)))

@@ -113,7 +113,8 @@ rewrite_for_inner(Expr *e, int base)
 		return;
 	if (e->kind == EXPR_OUTERVAR)
 	{
-		e->u.var += base;
+		if (e->levels_up == 0)
+			e->u.var += base;
 		return;
 	}
 	if (e->kind == EXPR_VAR)

@@ -61,3 +61,9 @@ SELECT * FROM (SELECT 1, 2) AS z(a, b, c);
 -- a UNION subquery whose arms read the enclosing query
 SELECT id, EXISTS (SELECT 1 WHERE t.id = 1 UNION ALL SELECT 1 WHERE t.id = 2) FROM t ORDER BY 1;
 SELECT id, (SELECT max(x) FROM (SELECT t.id AS x UNION ALL SELECT 2) z) FROM t ORDER BY 1;
+-- columns of queries two or more levels up
+SELECT id, (SELECT (SELECT t.id)) FROM t ORDER BY 1;
+SELECT id, (SELECT count(*) FROM t b WHERE EXISTS (SELECT 1 FROM t c WHERE c.id = b.id AND c.id < t.id)) FROM t ORDER BY 1;
+SELECT id, (SELECT ARRAY(SELECT x FROM generate_series(1, t.id) x)) FROM t ORDER BY 1;
+SELECT id, (SELECT s FROM (SELECT (SELECT t.id * 10) AS s) z) FROM t ORDER BY 1;
+SELECT id, (SELECT (SELECT (SELECT t.id + u.id) FROM t u WHERE u.id = 1)) FROM t ORDER BY 1;
