@@ -67,3 +67,8 @@ SELECT id, (SELECT count(*) FROM t b WHERE EXISTS (SELECT 1 FROM t c WHERE c.id 
 SELECT id, (SELECT ARRAY(SELECT x FROM generate_series(1, t.id) x)) FROM t ORDER BY 1;
 SELECT id, (SELECT s FROM (SELECT (SELECT t.id * 10) AS s) z) FROM t ORDER BY 1;
 SELECT id, (SELECT (SELECT (SELECT t.id + u.id) FROM t u WHERE u.id = 1)) FROM t ORDER BY 1;
+-- regnamespace and regrole
+SELECT 'public'::regnamespace, 'pg_catalog'::regnamespace::oid, '"public"'::regnamespace, 'postgres'::regrole, 10::regrole;
+SELECT 'nosuchschema'::regnamespace;
+SELECT 'nosuchrole'::regrole;
+SELECT pg_get_indexdef(0), pg_get_constraintdef(0), pg_get_function_result(0), pg_type_is_visible(0), pg_table_is_visible(0);
