@@ -1,6 +1,9 @@
 /*
- * system.h — virtual system catalogs and the catalog printing functions
- * (internal; catalog/system.c, catalog/ruleutils.c, catalog/catfuncs.c).
+ * system.h — virtual system catalogs, the catalog printing functions and
+ * the catalog SQL functions and OID alias types (internal; catalog/system.c
+ * and sysregistry.c, catalog/ruleutils.c, catalog/catfuncs.c,
+ * catalog/regtypes.c).  Failures: none of these fail; unknown OIDs give
+ * NULL/false (see each function).
  * The virtual tables are built once at start-up (system_init, main
  * thread) and read-only afterwards, so any thread may use them; the other
  * functions read the Catalog they are given (immutable) and may be called
