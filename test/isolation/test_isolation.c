@@ -880,6 +880,16 @@ show_on_new(const char *db, const char *extra, const char *name, char *buf, size
 	PQfinish(c);
 }
 
+/* SHOW name on a new connection to db must give expect. */
+static void
+check_show(const char *db, const char *extra, const char *name, const char *expect, const char *what)
+{
+	char		v[128];
+
+	show_on_new(db, extra, name, v, sizeof(v));
+	tap_ok(strcmp(v, expect) == 0, "%s ('%s')", what, v);
+}
+
 /* Connects as extra to db; "" on success, else the error message. */
 static const char *
 connect_error(const char *db, const char *extra, PGconn **keep)
@@ -910,8 +920,7 @@ test_dbprops(void)
 {
 	PGconn	   *adm = iso_connect(NULL),
 			   *held = NULL;
-	char		v[128],
-				def[128];
+	char		def[128];
 	const char *msg;
 
 	iso_must(adm, "drop database if exists iso_dp");
@@ -921,23 +930,16 @@ test_dbprops(void)
 	show_on_new("iso_dp", "", "timezone", def, sizeof(def));
 	iso_must(adm, "alter database iso_dp set timezone = 'Europe/Paris'");
 	iso_must(adm, "alter database iso_dp set work_mem = '8MB'");
-	show_on_new("iso_dp", "", "timezone", v, sizeof(v));
-	tap_ok(strcmp(v, "Europe/Paris") == 0, "ALTER DATABASE SET applies to new sessions ('%s')", v);
-	show_on_new("iso_dp", "", "work_mem", v, sizeof(v));
-	tap_ok(strcmp(v, "8MB") == 0, "... every setting of the database ('%s')", v);
-	show_on_new("iso_dp", "options='-c timezone=Asia/Tokyo'", "timezone", v, sizeof(v));
-	tap_ok(strcmp(v, "Asia/Tokyo") == 0, "the client's own setting wins ('%s')", v);
-	show_on_new("postgres", "", "timezone", v, sizeof(v));
-	tap_ok(strcmp(v, def) == 0, "other databases keep the default ('%s')", v);
+	check_show("iso_dp", "", "timezone", "Europe/Paris", "ALTER DATABASE SET applies to new sessions");
+	check_show("iso_dp", "", "work_mem", "8MB", "... every setting of the database");
+	check_show("iso_dp", "options='-c timezone=Asia/Tokyo'", "timezone", "Asia/Tokyo", "the client's own setting wins");
+	check_show("postgres", "", "timezone", def, "other databases keep the default");
 	iso_must(adm, "begin; alter database iso_dp set timezone = 'Asia/Tokyo'; rollback");
-	show_on_new("iso_dp", "", "timezone", v, sizeof(v));
-	tap_ok(strcmp(v, "Europe/Paris") == 0, "ALTER DATABASE SET rolled back leaves no trace ('%s')", v);
+	check_show("iso_dp", "", "timezone", "Europe/Paris", "ALTER DATABASE SET rolled back leaves no trace");
 	iso_must(adm, "alter database iso_dp reset timezone");
-	show_on_new("iso_dp", "", "timezone", v, sizeof(v));
-	tap_ok(strcmp(v, def) == 0, "RESET removes the database's value ('%s')", v);
+	check_show("iso_dp", "", "timezone", def, "RESET removes the database's value");
 	iso_must(adm, "alter database iso_dp reset all");
-	show_on_new("iso_dp", "", "work_mem", v, sizeof(v));
-	tap_ok(strcmp(v, "4MB") == 0, "RESET ALL removes every value ('%s')", v);
+	check_show("iso_dp", "", "work_mem", "4MB", "RESET ALL removes every value");
 
 	iso_must(adm, "alter database iso_dp connection limit 1");
 	msg = connect_error("iso_dp", "user=iso_lim", &held);
