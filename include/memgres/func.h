@@ -178,4 +178,11 @@ Oid			agg_result_type(const AggDef *a, const Oid *resolved);
 int			func_encoding_id(const char *name, bool server_only);
 const char *func_encoding_name(int id);
 
+/*
+ * PostgreSQL's quote_identifier (src/sql/func/strfuncs.c): appends s[0..len)
+ * as is if it is a plain lower-case identifier and not a reserved keyword,
+ * else double-quoted with quotes doubled.  Pure; any thread.
+ */
+void		func_quote_ident(const char *s, size_t len, StrBuf *out);
+
 #endif

@@ -58,7 +58,7 @@ const CatConstraint *system_constraint(const Catalog *c, Oid oid, const CatTable
 bool		system_relation_visible(SqlSession *s, const Catalog *c, const CatTable *t, const CatIndex *ix);
 /* A schema's name ("pg_catalog" and "information_schema" included; "?" if unknown). */
 const char *system_schema_name(const Catalog *c, Oid oid);
-/* Appends an identifier, double-quoted when it is not a plain lower-case name. */
+/* Appends an identifier as quote_ident does: double-quoted unless a plain lower-case non-keyword. */
 void		system_put_ident(StrBuf *out, const char *s);
 /* pg_type.typstorage ('p', 'm', 'x') and typcollation of a type. */
 char		system_type_storage(const MgType *t);

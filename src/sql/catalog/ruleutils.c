@@ -12,9 +12,8 @@
  *     integers, booleans or decimal-looking numerics.
  *   - CASE is broken into lines and indented as PostgreSQL's
  *     appendContextKeyword does (always: PRETTYFLAG_INDENT is set even
- *     when not pretty).  Function names are never schema-qualified, and
- *     identifiers are quoted only when they are not plain lower-case names
- *     (keywords are not recognised).
+ *     when not pretty).  Function names are never schema-qualified;
+ *     identifiers are quoted as quote_ident does.
  *
  * Invariants:
  *   1. Printing never fails: an expression form it does not know prints

@@ -40,6 +40,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <memgres/func.h>
 #include <memgres/sqlstate.h>
 #include <memgres/strbuf.h>
 
@@ -329,33 +330,11 @@ system_init(void)
 	}
 }
 
-static bool
-needs_quotes(const char *s)
-{
-	if (!((s[0] >= 'a' && s[0] <= 'z') || s[0] == '_'))
-		return true;
-	for (const char *p = s; *p; p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_' || *p == '$'))
-			return true;
-	return false;
-}
-
+/* Identifiers as PostgreSQL's quote_identifier writes them (reserved keywords quoted too). */
 void
 system_put_ident(StrBuf *out, const char *s)
 {
-	if (!needs_quotes(s))
-	{
-		strbuf_puts(out, s);
-		return;
-	}
-	strbuf_putc(out, '"');
-	for (const char *p = s; *p; p++)
-	{
-		if (*p == '"')
-			strbuf_putc(out, '"');
-		strbuf_putc(out, *p);
-	}
-	strbuf_putc(out, '"');
+	func_quote_ident(s, strlen(s), out);
 }
 
 const char *

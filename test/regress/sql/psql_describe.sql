@@ -117,3 +117,7 @@ CREATE TABLE more_exprs (
  p smallint default 5, q text check (q not like 'y%'), r text check (r ilike 'z%'), s int check (s % 2 = 0 and -s < 0)
 );
 \d more_exprs
+-- reserved keywords and other names that need quotes
+CREATE TABLE kw ("order" int PRIMARY KEY, "user" text CHECK ("user" <> 'x'), "A$b" int DEFAULT 1);
+CREATE INDEX ON kw ("user");
+\d kw
