@@ -351,7 +351,10 @@ fn_tablespace_location(FnCall *fc, Datum *out)
 	return 0;
 }
 
-/* No shared objects carry comments in memgres. */
+/*
+ * NULL: for objects memgres never has (shared comments, triggers, extended
+ * statistics, SQL function bodies, view definitions, text search objects).
+ */
 static int
 fn_null(FnCall *fc, Datum *out)
 {
