@@ -21,7 +21,13 @@
 
 #include "funcint.h"
 
-/* format_type(type oid, typmod): not strict; a NULL typmod means none. */
+/*
+ * format_type(type oid, typmod): not strict; a NULL typmod means none.  As
+ * in PostgreSQL's format_type_extended, NULL and -1 differ for two types:
+ * bpchar without a typmod is "character" but with -1 "bpchar" (a bare
+ * character means character(1)), and bit with -1 is quoted for the same
+ * reason.
+ */
 static int
 format_type_fn(FnCall *fc, Datum *out)
 {
@@ -40,6 +46,10 @@ format_type_fn(FnCall *fc, Datum *out)
 	strbuf_init_arena(&sb, fc->ctx->arena);
 	if (type_by_oid(t) == NULL)
 		strbuf_puts(&sb, "???");
+	else if (fc->argnull[1] && t == BPCHAROID)
+		strbuf_puts(&sb, "character");
+	else if (!fc->argnull[1] && typmod < 0 && t == BITOID)
+		strbuf_puts(&sb, "\"bit\"");	/* plain bit would read back as bit(1) */
 	else
 		type_format(t, typmod, &sb);
 	*out = text_datum(fc->ctx->arena, sb.data, sb.len);

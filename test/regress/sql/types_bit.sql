@@ -28,6 +28,8 @@ SELECT '1'::bit varying(83886081);
 \echo :LAST_ERROR_SQLSTATE
 SELECT format_type('bit'::regtype, 5), format_type('varbit'::regtype, 7), format_type('bit varying'::regtype, NULL),
        pg_typeof('1'::bit(3)), pg_typeof('1'::bit varying(3)), pg_typeof(ARRAY[B'1']), pg_typeof(ARRAY[B'1'::varbit]);
+SELECT format_type('bit'::regtype, -1), format_type('bit'::regtype, NULL), format_type('bpchar'::regtype, NULL),
+       format_type('bpchar'::regtype, -1), format_type('bpchar'::regtype, 8);
 -- casts
 SELECT B'101'::varbit, B'101'::varbit::bit(5), B'10101'::varbit::bit(2), B'1'::bit(1)::varbit(4);
 SELECT 5::bit, 5::bit(8), (-1)::bit(40), 300::bit(4), 5::int8::bit(70), (-5)::int8::bit(70), 0::bit(3);
