@@ -202,5 +202,8 @@ bool		expr_is_constant(const Expr *e);
 bool		expr_has_vars(const Expr *e);
 /* Deep copy into a (constants' by-reference values included). */
 Expr	   *expr_copy(Arena *a, const Expr *e);
+/* Marks used[v] for every column EXPR_VAR v (0 <= v < ncols) in e, CASE arms
+ * included, sublinks not (as PostgreSQL's pull_var_clause). */
+void		expr_collect_vars(const Expr *e, bool *used, int ncols);
 
 #endif

@@ -748,27 +748,6 @@ index_rows(const Catalog *c, RowBuf *rb)
 }
 
 static void
-collect_vars(const Expr *e, bool *used, int ncols)
-{
-	if (!e)
-		return;
-	if (e->kind == EXPR_VAR && e->u.var >= 0 && e->u.var < ncols)
-		used[e->u.var] = true;
-	for (int i = 0; i < e->nargs; i++)
-		collect_vars(e->args[i], used, ncols);
-	if (e->kind == EXPR_CASE)
-	{
-		collect_vars(e->u.kase.arg, used, ncols);
-		for (int i = 0; i < e->u.kase.nwhen; i++)
-		{
-			collect_vars(e->u.kase.when[i], used, ncols);
-			collect_vars(e->u.kase.then[i], used, ncols);
-		}
-		collect_vars(e->u.kase.defresult, used, ncols);
-	}
-}
-
-static void
 constraint_row(RowBuf *rb, const CatTable *t, const CatConstraint *con)
 {
 	Datum		keys[INDEX_MAX_KEYS];
@@ -799,7 +778,7 @@ constraint_row(RowBuf *rb, const CatTable *t, const CatConstraint *con)
 		bool		used[1600] = {false};
 		int			ncols = t->ncols < 1600 ? t->ncols : 1600;
 
-		collect_vars(con->check, used, ncols);
+		expr_collect_vars(con->check, used, ncols);
 		for (int k = 0; k < ncols && n < INDEX_MAX_KEYS; k++)
 			if (used[k])
 				keys[n++] = Int16GetDatum(t->cols[k].attnum);

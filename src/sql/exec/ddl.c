@@ -614,7 +614,7 @@ set_default(Ddl *d, CatTable *t, CatColumn *c, const AstNode *raw)
 }
 
 static int
-add_check(Ddl *d, CatTable *t, const AstConstraint *con, const char *colname)
+add_check(Ddl *d, CatTable *t, const AstConstraint *con)
 {
 	ParseState	ps;
 	Expr	   *e;
@@ -631,24 +631,24 @@ add_check(Ddl *d, CatTable *t, const AstConstraint *con, const char *colname)
 		return -1;
 	if (!name)
 	{
-		if (!colname)
-		{
-			/* PostgreSQL names it after the first column the expression uses. */
-			const Expr *stack[64];
-			int			sp = 0;
+		/*
+		 * As PostgreSQL (AddRelationNewConstraints), for a column constraint
+		 * as for a table one: tab_col_check when the expression uses
+		 * exactly one column, else tab_check.
+		 */
+		bool	   *used = arena_new_array(d->a, bool, t->ncols > 0 ? t->ncols : 1);
+		int			var = -1,
+					nvars = 0;
 
-			stack[sp++] = e;
-			while (sp > 0 && !colname)
+		expr_collect_vars(e, used, t->ncols);
+		for (int i = 0; i < t->ncols; i++)
+			if (used[i])
 			{
-				const Expr *x = stack[--sp];
-
-				if (x->kind == EXPR_VAR)
-					colname = t->cols[x->u.var].name;
-				for (int i = x->nargs - 1; i >= 0 && sp < 64; i--)
-					stack[sp++] = x->args[i];
+				var = i;
+				nvars++;
 			}
-		}
-		name = choose_name(d, t->schema, t->name, colname, "check", false, t);
+		name = choose_name(d, t->schema, t->name, nvars == 1 ? t->cols[var].name : NULL, "check",
+						   false, t);
 	}
 	else if (cattable_constraint(t, name))
 	{
@@ -976,7 +976,7 @@ collect_key(Ddl *d, CatTable *t, const AstConstraint *con, const AstList *names,
 /* Adds one column definition to t (constraints that need the whole table are queued). */
 static int
 add_column_def(Ddl *d, CatTable *t, const AstColumnDef *cd, PendingKey *keys, int *nkeys, PendingKey *fks,
-			   int *nfks, const AstConstraint **checks, const char **checkcols, int *nchecks, CatTable ***seqs,
+			   int *nfks, const AstConstraint **checks, int *nchecks, CatTable ***seqs,
 			   int *nseqs)
 {
 	Oid			type;
@@ -1020,7 +1020,7 @@ add_column_def(Ddl *d, CatTable *t, const AstColumnDef *cd, PendingKey *keys, in
 				break;
 			case AST_CONSTR_CHECK:
 				checks[*nchecks] = con;
-				checkcols[(*nchecks)++] = c->name;
+				(*nchecks)++;
 				break;
 			case AST_CONSTR_PRIMARY:
 			case AST_CONSTR_UNIQUE:
@@ -1112,7 +1112,6 @@ create_table(Ddl *d, const AstCreateStmt *cs)
 	PendingKey *keys = arena_new_array(d->a, PendingKey, n * 2 + 1);
 	PendingKey *fks = arena_new_array(d->a, PendingKey, n * 2 + 1);
 	const AstConstraint **checks = arena_new_array(d->a, const AstConstraint *, n * 2 + 1);
-	const char **checkcols = arena_new_array(d->a, const char *, n * 2 + 1);
 	CatTable  **seqs = arena_new_array(d->a, CatTable *, n + 1);
 	int			nkeys = 0,
 				nfks = 0,
@@ -1155,7 +1154,7 @@ create_table(Ddl *d, const AstCreateStmt *cs)
 
 		if (AST_IS(el, AST_COLUMN_DEF))
 		{
-			if (add_column_def(d, t, (const AstColumnDef *) el, keys, &nkeys, fks, &nfks, checks, checkcols,
+			if (add_column_def(d, t, (const AstColumnDef *) el, keys, &nkeys, fks, &nfks, checks,
 							   &nchecks, &seqs, &nseqs) < 0)
 				goto fail;
 		}
@@ -1179,7 +1178,6 @@ create_table(Ddl *d, const AstCreateStmt *cs)
 					nfks++;
 					break;
 				case AST_CONSTR_CHECK:
-					checkcols[nchecks] = NULL;
 					checks[nchecks++] = con;
 					break;
 				default:
@@ -1198,7 +1196,7 @@ create_table(Ddl *d, const AstCreateStmt *cs)
 	if (st_table_create(d->txn, t->oid, d->err) < 0)
 		goto fail;
 	for (int i = 0; i < nchecks; i++)
-		if (add_check(d, t, checks[i], checkcols[i]) < 0)
+		if (add_check(d, t, checks[i]) < 0)
 			goto fail;
 	for (int i = 0; i < nkeys; i++)
 		if (add_key(d, t, &keys[i], false) < 0)
@@ -2176,7 +2174,6 @@ alter_cmd(Ddl *d, CatTable *t, const AstAlterTableCmd *cmd)
 				PendingKey	keys[4],
 							fks[4];
 				const AstConstraint *checks[8];
-				const char *checkcols[8];
 				CatTable   *seqbuf[4];
 				CatTable  **seqs = seqbuf;
 				int			nk = 0,
@@ -2203,7 +2200,7 @@ alter_cmd(Ddl *d, CatTable *t, const AstAlterTableCmd *cmd)
 					mg_error(d->err, SQLSTATE_FEATURE_NOT_SUPPORTED, "too many constraints on one added column");
 					return -1;
 				}
-				if (add_column_def(d, t, cd, keys, &nk, fks, &nf, checks, checkcols, &nc, &seqs, &ns) < 0)
+				if (add_column_def(d, t, cd, keys, &nk, fks, &nf, checks, &nc, &seqs, &ns) < 0)
 					return -1;
 				c = &t->cols[t->ncols - 1];
 				/* Existing rows read the default as it is now (PostgreSQL's "missing value"). */
@@ -2234,7 +2231,7 @@ alter_cmd(Ddl *d, CatTable *t, const AstAlterTableCmd *cmd)
 				}
 				cattable_finish(t);
 				for (int i = 0; i < nc; i++)
-					if (add_check(d, t, checks[i], checkcols[i]) < 0)
+					if (add_check(d, t, checks[i]) < 0)
 						return -1;
 				for (int i = 0; i < nk; i++)
 					if (add_key(d, t, &keys[i], true) < 0)
@@ -2335,7 +2332,7 @@ alter_cmd(Ddl *d, CatTable *t, const AstAlterTableCmd *cmd)
 							bool	   *n = arena_new_array(d->a, bool, t->ncols + 1);
 							CatTable	one;
 
-							if (add_check(d, t, con, NULL) < 0)
+							if (add_check(d, t, con) < 0)
 								return -1;
 							one = *t;
 							one.ncons = 1;

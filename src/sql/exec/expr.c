@@ -99,6 +99,27 @@ expr_has_vars(const Expr *e)
 	return false;
 }
 
+void
+expr_collect_vars(const Expr *e, bool *used, int ncols)
+{
+	if (!e)
+		return;
+	if (e->kind == EXPR_VAR && e->u.var >= 0 && e->u.var < ncols)
+		used[e->u.var] = true;
+	for (int i = 0; i < e->nargs; i++)
+		expr_collect_vars(e->args[i], used, ncols);
+	if (e->kind == EXPR_CASE)
+	{
+		expr_collect_vars(e->u.kase.arg, used, ncols);
+		for (int i = 0; i < e->u.kase.nwhen; i++)
+		{
+			expr_collect_vars(e->u.kase.when[i], used, ncols);
+			expr_collect_vars(e->u.kase.then[i], used, ncols);
+		}
+		expr_collect_vars(e->u.kase.defresult, used, ncols);
+	}
+}
+
 Expr *
 expr_copy(Arena *a, const Expr *e)
 {

@@ -100,3 +100,11 @@ COMMENT ON TABLE nosuch IS 'x';
 COMMENT ON COLUMN child.nosuch IS 'x';
 \echo :LAST_ERROR_SQLSTATE
 DROP TABLE child, pairs, nocols, tmp1;
+-- generated CHECK names: tab_col_check when the expression uses exactly one column, else tab_check
+CREATE TABLE ck (a int CHECK (a > 0), b int CHECK (b > a), c int CHECK (true), CHECK (a < 100), CHECK (a < b),
+  d int CONSTRAINT named CHECK (d > 0), CHECK (c > 0 AND c < 5));
+ALTER TABLE ck ADD CHECK (b > 1);
+ALTER TABLE ck ADD CHECK (a + b > 1);
+ALTER TABLE ck ADD COLUMN e int CHECK (e > a);
+SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'ck'::regclass ORDER BY 1;
+DROP TABLE ck;
