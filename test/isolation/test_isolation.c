@@ -816,6 +816,14 @@ test_memory(void)
 	memory_used(adm, &after_drop);
 	tap_ok(after_drop == base, "memory: dropping the template brings the figure back exactly (%lld vs %lld)",
 		   after_drop, base);
+	{
+		char		v[64],
+					f[64];
+
+		tap_ok(iso_value(adm, "select used_bytes from memgres_memory", v, sizeof(v)) &&
+			   iso_value(adm, "select memgres_memory_used()", f, sizeof(f)) && strcmp(v, f) == 0,
+			   "memory: the view memgres_memory shows the same figure (%s, %s)", v, f);
+	}
 	(void) before;
 	PQfinish(adm);
 }

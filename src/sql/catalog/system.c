@@ -78,7 +78,7 @@ enum
 	 SYS_FOREIGN_TABLE, SYS_INIT_PRIVS, SYS_LARGEOBJECT_METADATA, SYS_PARTITIONED_TABLE, SYS_RANGE, SYS_REWRITE, SYS_SECLABEL,
 	 SYS_SHSECLABEL, SYS_SUBSCRIPTION, SYS_TRANSFORM, SYS_TS_CONFIG, SYS_TS_CONFIG_MAP, SYS_TS_DICT, SYS_TS_PARSER, SYS_TS_TEMPLATE, SYS_USER_MAPPING,
 	SYS_USER_MAPPINGS,
-	SYS_DB_ROLE_SETTING, SYS_STAT_DATABASE, SYS_COUNT
+	SYS_DB_ROLE_SETTING, SYS_STAT_DATABASE, SYS_MEMORY, SYS_COUNT
 };
 
 #define PGC PG_CATALOG_NAMESPACE
@@ -181,6 +181,9 @@ static const SysDef sys_defs[SYS_COUNT] = {
 		{{"datid", OIDOID}, {"datname", NAMEOID}, {"numbackends", INT4OID}, {"lock_acquired", INT8OID},
 			{"lock_waited", INT8OID}, {"lock_held_us", INT8OID}, {"lock_wait_us", INT8OID},
 		{"lock_waiters", INT4OID}}},
+	/* memgres's own view: the accounted bytes of stored data and the max_memory limit (0: none) */
+	[SYS_MEMORY] = {12011, PGC, "memgres_memory",
+	{{"used_bytes", INT8OID}, {"max_memory_bytes", INT8OID}}},
 	[SYS_TABLESPACE] = {1213, PGC, "pg_tablespace",
 		{{"oid", OIDOID}, {"spcname", NAMEOID}, {"spcowner", OIDOID}, {"spcacl", TEXTARRAYOID},
 		{"spcoptions", TEXTARRAYOID}}},
@@ -1222,6 +1225,12 @@ system_rows(SqlSession *s, const Catalog *c, const CatTable *vt, Arena *a, SysRo
 			}
 		case SYS_STAT_DATABASE:
 			st_cluster_stats(sql_cluster, stat_db_row, &rb);
+			break;
+		case SYS_MEMORY:
+			rb_start(&rb);
+			rb_i8(&rb, (int64_t) storage_memory_used());
+			rb_i8(&rb, (int64_t) storage_memory_limit());
+			rb_end(&rb);
 			break;
 		case SYS_ROLES:
 			cluster_roles_foreach(role_row, &rb);
