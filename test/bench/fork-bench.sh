@@ -31,9 +31,9 @@ bench_fork_cycle_rate()
 	printf '%s\t%s\n' "$(sed -nE 's/.*cycles_per_s=([0-9.]+).*/\1/p' <<<"$out")" "$out"
 }
 
-# The "fork, 10 small writes, drop" cycle, three ways: 10 INSERTs one round
-# trip each over TCP and over the Unix socket, and the 10 INSERTs as one
-# pipelined batch over TCP.  Each also runs against test/bench/null-server,
+# The "fork, 10 small writes, drop" cycle, four ways: 10 INSERTs one round
+# trip each, or the 10 INSERTs as one pipelined batch, over TCP and over the
+# Unix socket.  Each also runs against test/bench/null-server,
 # which answers every message at once and does nothing else: its rate is the
 # ceiling any server can reach on this machine with this client, and the
 # line after each row says how much of that ceiling memgres reaches.
@@ -50,7 +50,7 @@ bench_fork_cycles()
 		return 1
 	fi
 	for line in "10 INSERTs, TCP|cycles|" "10 INSERTs, Unix socket|cycles|unix" \
-		"10 INSERTs as one batch, TCP|cycles-batched|"; do
+		"10 INSERTs as one batch, TCP|cycles-batched|" "10 INSERTs as one batch, Unix|cycles-batched|unix"; do
 		IFS='|' read -r label mode unix <<<"$line"
 		if [ -n "$unix" ]; then
 			m=$(bench_fork_cycle_rate "$MG_SOCKDIR" "$MG_PORT" "$mode" "$seconds")
