@@ -63,6 +63,7 @@ typedef struct Query
 	bool		has_aggs;		/* aggregates, GROUP BY or HAVING */
 	int			ngroup;			/* GROUP BY expressions over the input row */
 	Expr	  **group;
+	struct WinInfo *windows;	/* window functions (window.h), or NULL */
 
 	int			nsort;
 	SortKey    *sort;
@@ -111,6 +112,7 @@ typedef enum PlanKind
 	PLAN_APPEND,				/* child's rows, then child2's */
 	PLAN_NESTLOOP,				/* for each child row, child2 run with it as the outer row */
 	PLAN_AGG,					/* whole-input aggregation: one row */
+	PLAN_WINDOW,				/* window functions over the child's rows (window.h) */
 	PLAN_SORT,
 	PLAN_UNIQUE,
 	PLAN_LIMIT,
@@ -190,6 +192,11 @@ struct Plan
 			int			nties;	/* WITH TIES: sort keys that make a tie, else 0 */
 			const SortKey *ties;
 		}			limit;
+		struct
+		{
+			const struct WinInfo *info;
+			int			input_width;	/* the child's row; window results follow */
+		}			window;
 		struct
 		{
 			CmdType		cmd;

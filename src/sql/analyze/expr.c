@@ -31,6 +31,7 @@
 #include "../engine.h"
 #include "../plan.h"
 #include "../system.h"
+#include "../window.h"
 
 #define MAX_CALL_ARGS 100
 
@@ -1423,10 +1424,7 @@ transform_func_call(ParseState *ps, const AstFuncCall *f)
 		return fail_at(ps, loc);
 	}
 	if (f->over)
-	{
-		mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED, "window functions are not supported yet");
-		return fail_at(ps, loc);
-	}
+		return win_transform_call(ps, f, name);
 	agg_candidates(name, &nagg);
 	if (nagg > 0)
 		ps->in_agg_arg = true;
@@ -1458,6 +1456,8 @@ transform_func_call(ParseState *ps, const AstFuncCall *f)
 				 "%s specified, but %s is not an aggregate function", what, name);
 		return fail_at(ps, loc);
 	}
+	if (win_check_plain_call(ps, f, name, nargs, argtypes) < 0)
+		return NULL;
 	def = func_resolve(name, nargs, argtypes, resolved, ps->err);
 	if (!def)
 		return fail_at(ps, loc);

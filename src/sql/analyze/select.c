@@ -26,6 +26,7 @@
 #include "../catalog.h"
 #include "../engine.h"
 #include "../plan.h"
+#include "../window.h"
 
 static void *
 fail_at(ParseState *ps, int location)
@@ -211,6 +212,32 @@ fix_agg_refs(ParseState *ps, Query *q, Expr *e)
 				return -1;
 		if (fix_agg_refs(ps, q, e->u.kase.defresult) < 0)
 			return -1;
+	}
+	return 0;
+}
+
+/* Window functions read the aggregate row too: their arguments and windows. */
+static int
+fix_window_agg_refs(ParseState *ps, Query *q)
+{
+	const WinInfo *w = q->windows;
+
+	for (int i = 0; i < w->ncalls; i++)
+	{
+		for (int k = 0; k < w->calls[i].nargs; k++)
+			if (fix_agg_refs(ps, q, w->calls[i].args[k]) < 0)
+				return -1;
+		if (fix_agg_refs(ps, q, w->calls[i].filter) < 0)
+			return -1;
+	}
+	for (int c = 0; c < w->nclauses; c++)
+	{
+		for (int k = 0; k < w->clauses[c].npart; k++)
+			if (fix_agg_refs(ps, q, w->clauses[c].part[k]) < 0)
+				return -1;
+		for (int k = 0; k < w->clauses[c].norder; k++)
+			if (fix_agg_refs(ps, q, w->clauses[c].order[k].expr) < 0)
+				return -1;
 	}
 	return 0;
 }
@@ -461,8 +488,6 @@ check_select_supported(ParseState *ps, const AstSelectStmt *sel)
 		what = sel->op == AST_SETOP_INTERSECT ? "INTERSECT" : "EXCEPT";
 	else if (sel->with_clause)
 		what = "WITH", loc = sel->with_clause->hdr.location;
-	else if (sel->window_clause)
-		what = "WINDOW";
 	else if (sel->into_clause)
 		what = "SELECT INTO";
 	if (!what)
@@ -600,12 +625,14 @@ analyze_select(ParseState *ps, const AstSelectStmt *sel)
 	const char **names = NULL;
 	int			ntl;
 
+	ps->win = NULL;				/* window functions belong to one query level */
 	if (sel->values_lists)
 		return analyze_values(ps, sel);
 	if (check_select_supported(ps, sel) < 0)
 		return NULL;
 	if (sel->op == AST_SETOP_UNION)
 		return analyze_union(ps, sel);
+	win_begin(ps, sel->window_clause);
 	q = arena_new(ps->a, Query);
 	q->cmd = CMD_SELECT;
 	if (ast_list_length(sel->from_clause) == 1 && AST_IS(ast_list_nth(sel->from_clause, 0), AST_RANGE_VAR))
@@ -629,6 +656,7 @@ analyze_select(ParseState *ps, const AstSelectStmt *sel)
 
 	/* target list */
 	ps->allow_aggs = true;
+	ps->win->allowed = true;
 	ntl = ast_list_length(sel->target_list);
 	cap = ntl + 4;
 	q->targets = arena_new_array(ps->a, Expr *, cap);
@@ -741,6 +769,8 @@ analyze_select(ParseState *ps, const AstSelectStmt *sel)
 	}
 
 	/* HAVING */
+	ps->win->allowed = false;
+	ps->win->context = "HAVING";
 	if (sel->having_clause)
 	{
 		ps->agg_context = "HAVING";
@@ -750,6 +780,7 @@ analyze_select(ParseState *ps, const AstSelectStmt *sel)
 	}
 
 	/* DISTINCT ON */
+	ps->win->allowed = true;
 	if (sel->distinct_on)
 	{
 		int			n = ast_list_length(sel->distinct_on);
@@ -832,6 +863,9 @@ analyze_select(ParseState *ps, const AstSelectStmt *sel)
 		}
 	}
 
+	if (win_finish(ps, q) < 0)
+		return NULL;
+
 	/* Aggregates: placeholders -> slots; plain columns are errors. */
 	q->naggs = ps->naggs;
 	q->aggs = ps->aggs;
@@ -841,6 +875,8 @@ analyze_select(ParseState *ps, const AstSelectStmt *sel)
 		for (int i = 0; i < q->ntargets; i++)
 			if (fix_agg_refs(ps, q, q->targets[i]) < 0)
 				return NULL;
+		if (q->windows && fix_window_agg_refs(ps, q) < 0)
+			return NULL;
 		if (fix_agg_refs(ps, q, q->having) < 0)
 			return NULL;
 	}

@@ -24,6 +24,7 @@
 #include <memgres/sqlstate.h>
 
 #include "../exec.h"
+#include "../window.h"
 
 /* ---- common -------------------------------------------------------------- */
 
@@ -940,6 +941,10 @@ exec_start(ExecState *es, const Plan *plan)
 			if (modify_start(es, n) < 0)
 				return NULL;
 			break;
+		case PLAN_WINDOW:
+			if (window_start(es, n) < 0)
+				return NULL;
+			break;
 		case PLAN_NESTLOOP:
 			{
 				NestState  *st = arena_new(es->run_arena, NestState);
@@ -1007,6 +1012,9 @@ exec_end(ExecNode *n)
 			break;
 		case PLAN_MODIFY:
 			modify_end(n);
+			break;
+		case PLAN_WINDOW:
+			window_end(n);
 			break;
 		default:
 			break;

@@ -19,6 +19,7 @@
 
 #include "../catalog.h"
 #include "../plan.h"
+#include "../window.h"
 
 static Plan *
 plan_new(Arena *a, PlanKind kind, Plan *child)
@@ -436,7 +437,13 @@ plan_select(Arena *a, const Query *q, MgError *err)
 			agg->qual = q->having;
 			top = agg;
 		}
-		set_tlist(a, top, q->ntargets, q->targets);
+		if (q->windows)
+		{
+			if (!(top = plan_window(a, q, top, err)))
+				return NULL;
+		}
+		else
+			set_tlist(a, top, q->ntargets, q->targets);
 	}
 	if (q->nsort > 0 && !(!q->distinct && !q->has_aggs && q->nvalues == 0 && q->rel &&
 						  top->kind == PLAN_INDEXSCAN && top->u.scan.ordered))
