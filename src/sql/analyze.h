@@ -100,6 +100,7 @@ typedef struct ParseState
 	bool		keep_unknown;	/* UNION arm: untyped outputs wait for the common type */
 	bool		allow_srf;		/* a function in FROM: the next call may be set-returning */
 	struct WinState *win;		/* window functions of this SELECT (window.h), or NULL */
+	struct CteScope *ctes;		/* WITH items visible here (cte.h), innermost level first */
 } ParseState;
 
 void		pstate_init(ParseState *ps, SqlSession *s, Arena *a, const char *query,

@@ -100,6 +100,10 @@ typedef struct Query
 	const struct CatIndex *arbiter;	/* NULL: any unique index */
 	Expr	  **conflict_set;	/* per column, over [existing row, EXCLUDED row] */
 	Expr	   *conflict_where;
+
+	/* WITH items this query owns (their stores end with it): cte.h */
+	int			nctes;
+	const struct CteDef **ctes;
 } Query;
 
 typedef enum PlanKind
@@ -116,7 +120,9 @@ typedef enum PlanKind
 	PLAN_SORT,
 	PLAN_UNIQUE,
 	PLAN_LIMIT,
-	PLAN_MODIFY					/* INSERT/UPDATE/DELETE over the child's rows */
+	PLAN_MODIFY,				/* INSERT/UPDATE/DELETE over the child's rows */
+	PLAN_WITH,					/* the child's rows; frees its WITH items' stores at the end */
+	PLAN_CTESCAN				/* only as a 'q' relation's subplan: a WITH item's rows */
 } PlanKind;
 
 /* An index condition: column k of the index compared with a run-time value. */
@@ -208,6 +214,16 @@ struct Plan
 			Expr	  **conflict_set;
 			Expr	   *conflict_where;
 		}			modify;
+		struct
+		{
+			int			nctes;
+			const struct CteDef **ctes;
+		}			with;
+		struct
+		{
+			const struct CteDef *def;
+			bool		worktable;	/* the working table of a recursive term */
+		}			cte;
 	}			u;
 };
 

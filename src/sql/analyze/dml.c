@@ -24,6 +24,7 @@
 
 #include "../analyze.h"
 #include "../catalog.h"
+#include "../cte.h"
 #include "../engine.h"
 #include "../plan.h"
 
@@ -326,8 +327,8 @@ analyze_set_list(ParseState *ps, const CatTable *t, const AstList *targets)
 	return set;
 }
 
-Query *
-analyze_insert(ParseState *ps, const AstInsertStmt *st)
+static Query *
+insert_body(ParseState *ps, const AstInsertStmt *st)
 {
 	Query	   *q = arena_new(ps->a, Query);
 	const CatTable *t;
@@ -336,11 +337,6 @@ analyze_insert(ParseState *ps, const AstInsertStmt *st)
 	int			nlisted;
 	const AstSelectStmt *src = st->select_stmt;
 
-	if (st->with_clause)
-	{
-		mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED, "WITH is not supported yet");
-		return fail_at(ps, st->with_clause->hdr.location);
-	}
 	if (!(t = target_table(ps, st->relation)))
 		return NULL;
 	q->cmd = CMD_INSERT;
@@ -573,15 +569,14 @@ dml_where(ParseState *ps, Query *q, const AstNode *where)
 	return 0;
 }
 
-Query *
-analyze_update(ParseState *ps, const AstUpdateStmt *st)
+static Query *
+update_body(ParseState *ps, const AstUpdateStmt *st)
 {
 	Query	   *q = arena_new(ps->a, Query);
 
-	if (st->with_clause || st->from_clause)
+	if (st->from_clause)
 	{
-		mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED, "UPDATE with %s is not supported yet",
-				 st->with_clause ? "WITH" : "FROM");
+		mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED, "UPDATE with FROM is not supported yet");
 		return fail_at(ps, st->hdr.location);
 	}
 	q->cmd = CMD_UPDATE;
@@ -596,15 +591,14 @@ analyze_update(ParseState *ps, const AstUpdateStmt *st)
 	return q;
 }
 
-Query *
-analyze_delete(ParseState *ps, const AstDeleteStmt *st)
+static Query *
+delete_body(ParseState *ps, const AstDeleteStmt *st)
 {
 	Query	   *q = arena_new(ps->a, Query);
 
-	if (st->with_clause || st->using_clause)
+	if (st->using_clause)
 	{
-		mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED, "DELETE with %s is not supported yet",
-				 st->with_clause ? "WITH" : "USING");
+		mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED, "DELETE with USING is not supported yet");
 		return fail_at(ps, st->hdr.location);
 	}
 	q->cmd = CMD_DELETE;
@@ -615,4 +609,35 @@ analyze_delete(ParseState *ps, const AstDeleteStmt *st)
 	if (analyze_returning(ps, q, st->returning_list) < 0)
 		return NULL;
 	return q;
+}
+
+/* WITH on INSERT / UPDATE / DELETE: the statement owns the items (analyze/cte.c). */
+Query *
+analyze_insert(ParseState *ps, const AstInsertStmt *st)
+{
+	CteLevel	lvl;
+
+	if (cte_begin(ps, st->with_clause, &lvl) < 0)
+		return NULL;
+	return cte_end(ps, &lvl, insert_body(ps, st));
+}
+
+Query *
+analyze_update(ParseState *ps, const AstUpdateStmt *st)
+{
+	CteLevel	lvl;
+
+	if (cte_begin(ps, st->with_clause, &lvl) < 0)
+		return NULL;
+	return cte_end(ps, &lvl, update_body(ps, st));
+}
+
+Query *
+analyze_delete(ParseState *ps, const AstDeleteStmt *st)
+{
+	CteLevel	lvl;
+
+	if (cte_begin(ps, st->with_clause, &lvl) < 0)
+		return NULL;
+	return cte_end(ps, &lvl, delete_body(ps, st));
 }

@@ -13,6 +13,7 @@
 
 #include "../analyze.h"
 #include "../catalog.h"
+#include "../cte.h"
 #include "../engine.h"
 #include "../plan.h"
 #include "../system.h"
@@ -297,8 +298,12 @@ add_join_item(ParseState *ps, Query *q, const AstNode *item, bool left, const As
 		}
 		else
 		{
+			bool		is_cte = false;
+
 			alias = ((const AstRangeVar *) item)->alias;
-			t = lookup_relation(ps, (const AstRangeVar *) item, false);
+			t = cte_lookup(ps, q, (const AstRangeVar *) item, left, &is_cte);
+			if (!is_cte)
+				t = lookup_relation(ps, (const AstRangeVar *) item, false);
 		}
 		if (!t)
 			return -1;
@@ -379,10 +384,20 @@ transform_from_join(ParseState *ps, Query *q, const AstList *from)
 int
 transform_from_table(ParseState *ps, Query *q, const AstRangeVar *rv)
 {
-	const CatTable *t = lookup_relation(ps, rv, false);
+	const CatTable *t;
 	Scope	   *sc;
+	bool		is_cte = false;
 
-	if (!t)
+	if ((t = cte_lookup(ps, q, rv, false, &is_cte)) || is_cte)
+	{
+		/* A WITH item: its relation already carries the alias's column names. */
+		if (!t)
+			return -1;
+		q->rel = t;
+		q->scope = scope_for_table(ps->a, t, rv->alias ? rv->alias->aliasname : NULL, 0);
+		return 0;
+	}
+	if (!(t = lookup_relation(ps, rv, false)))
 		return -1;
 	if (t->relkind != 'r' && t->relkind != 'v')
 	{

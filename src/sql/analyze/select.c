@@ -24,6 +24,7 @@
 
 #include "../analyze.h"
 #include "../catalog.h"
+#include "../cte.h"
 #include "../engine.h"
 #include "../plan.h"
 #include "../window.h"
@@ -218,9 +219,8 @@ fix_agg_refs(ParseState *ps, Query *q, Expr *e)
 
 /* Window functions read the aggregate row too: their arguments and windows. */
 static int
-fix_window_agg_refs(ParseState *ps, Query *q)
+fix_window_agg_refs(ParseState *ps, Query *q, const WinInfo *w)
 {
-	const WinInfo *w = q->windows;
 
 	for (int i = 0; i < w->ncalls; i++)
 	{
@@ -486,8 +486,6 @@ check_select_supported(ParseState *ps, const AstSelectStmt *sel)
 
 	if (sel->op == AST_SETOP_INTERSECT || sel->op == AST_SETOP_EXCEPT)
 		what = sel->op == AST_SETOP_INTERSECT ? "INTERSECT" : "EXCEPT";
-	else if (sel->with_clause)
-		what = "WITH", loc = sel->with_clause->hdr.location;
 	else if (sel->into_clause)
 		what = "SELECT INTO";
 	if (!what)
@@ -514,11 +512,6 @@ analyze_union(ParseState *ps, const AstSelectStmt *sel)
 	const char **names;
 	int			cap;
 
-	if (sel->with_clause)
-	{
-		mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED, "WITH is not supported yet");
-		return fail_at(ps, sel->with_clause->hdr.location);
-	}
 	sub = *ps;
 	sub.scope = NULL;
 	sub.naggs = 0;
@@ -617,8 +610,23 @@ analyze_union(ParseState *ps, const AstSelectStmt *sel)
 	return q;
 }
 
+static Query *analyze_select_body(ParseState *ps, const AstSelectStmt *sel);
+
+/* A query with a WITH clause owns its items (analyze/cte.c). */
 Query *
 analyze_select(ParseState *ps, const AstSelectStmt *sel)
+{
+	CteLevel	lvl;
+
+	if (!sel->with_clause)
+		return analyze_select_body(ps, sel);
+	if (cte_begin(ps, sel->with_clause, &lvl) < 0)
+		return NULL;
+	return cte_end(ps, &lvl, analyze_select_body(ps, sel));
+}
+
+static Query *
+analyze_select_body(ParseState *ps, const AstSelectStmt *sel)
 {
 	Query	   *q;
 	int			cap = 0;
@@ -875,7 +883,7 @@ analyze_select(ParseState *ps, const AstSelectStmt *sel)
 		for (int i = 0; i < q->ntargets; i++)
 			if (fix_agg_refs(ps, q, q->targets[i]) < 0)
 				return NULL;
-		if (q->windows && fix_window_agg_refs(ps, q) < 0)
+		if (ps->win->info && fix_window_agg_refs(ps, q, ps->win->info) < 0)
 			return NULL;
 		if (fix_agg_refs(ps, q, q->having) < 0)
 			return NULL;
@@ -910,6 +918,12 @@ analyze_select(ParseState *ps, const AstSelectStmt *sel)
 		{
 			mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED,
 					 "FOR UPDATE is not allowed with aggregate functions");
+			return fail_at(ps, lc->location);
+		}
+		if (q->windows)
+		{
+			mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+					 "FOR UPDATE is not allowed with window functions");
 			return fail_at(ps, lc->location);
 		}
 	}

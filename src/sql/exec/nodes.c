@@ -23,6 +23,7 @@
 #include <memgres/mem.h>
 #include <memgres/sqlstate.h>
 
+#include "../cte.h"
 #include "../exec.h"
 #include "../window.h"
 
@@ -945,6 +946,13 @@ exec_start(ExecState *es, const Plan *plan)
 			if (window_start(es, n) < 0)
 				return NULL;
 			break;
+		case PLAN_WITH:
+			if (cte_with_start(es, n) < 0)
+				return NULL;
+			break;
+		case PLAN_CTESCAN:
+			mg_error(es->err, SQLSTATE_INTERNAL_ERROR, "a WITH query scan outside a relation");
+			return NULL;
 		case PLAN_NESTLOOP:
 			{
 				NestState  *st = arena_new(es->run_arena, NestState);
@@ -1015,6 +1023,9 @@ exec_end(ExecNode *n)
 			break;
 		case PLAN_WINDOW:
 			window_end(n);
+			break;
+		case PLAN_WITH:
+			cte_with_end(n);
 			break;
 		default:
 			break;

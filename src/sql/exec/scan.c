@@ -25,6 +25,7 @@
 #include <memgres/sqlstate.h>
 
 #include "../catalog.h"
+#include "../cte.h"
 #include "../exec.h"
 #include "../system.h"
 
@@ -481,6 +482,9 @@ virtual_next(ExecState *es, ExecNode *n)
 int
 scan_start(ExecState *es, ExecNode *n)
 {
+	if (n->plan->kind == PLAN_VIRTUAL && n->plan->u.scan.rel->subplan &&
+		n->plan->u.scan.rel->subplan->kind == PLAN_CTESCAN)
+		return cte_scan_start(es, n);
 	if (n->plan->kind == PLAN_VIRTUAL)
 	{
 		n->state = arena_new(es->run_arena, VirtualState);

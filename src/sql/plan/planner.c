@@ -18,6 +18,7 @@
 #include <memgres/sqlstate.h>
 
 #include "../catalog.h"
+#include "../cte.h"
 #include "../plan.h"
 #include "../window.h"
 
@@ -335,7 +336,7 @@ plan_modify(Arena *a, const Query *q, MgError *err)
 	m->u.modify.conflict_set = q->conflict_set;
 	m->u.modify.conflict_where = q->conflict_where;
 	set_tlist(a, m, q->nreturning, q->returning);
-	return m;
+	return plan_with(a, q, m);
 }
 
 Plan *
@@ -498,5 +499,5 @@ plan_select(Arena *a, const Query *q, MgError *err)
 		}
 		top = l;
 	}
-	return top;
+	return plan_with(a, q, top);
 }
