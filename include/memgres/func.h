@@ -93,7 +93,9 @@ typedef struct OperDef {
  * a NULL argument; the built-ins also ignore them themselves), final
  * produces the result (*isnull for NULL), allocated in ctx->arena, and may
  * be called once only.  argtypes given to init are the resolved types.
- * count(*) is nargs 0: trans gets args == NULL.
+ * count(*) is nargs 0: trans gets args == NULL.  final_repeatable says
+ * final leaves the state as it was, so trans and final may be called again
+ * after it (window aggregates over growing frames use one state for all).
  */
 typedef struct AggDef {
 	Oid			oid;
@@ -105,6 +107,7 @@ typedef struct AggDef {
 	int			(*init) (EvalCtx *ctx, const Oid *argtypes, void **state);
 	int			(*trans) (EvalCtx *ctx, void *state, const Datum *args, const bool *argnull);
 	int			(*final) (EvalCtx *ctx, void *state, Oid rettype, Datum *out, bool *isnull);
+	bool		final_repeatable;
 } AggDef;
 
 void		func_init(void);		/* after types_init(): calls every register_*() below */

@@ -129,6 +129,7 @@ typedef struct WinState
 	int			ncalls;
 	int			calls_cap;
 	WinCall    *calls;
+	WinInfo    *info;			/* after win_finish: every window, used or not */
 } WinState;
 
 /* ---- analysis (analyze/window.c) ---- */

@@ -704,10 +704,10 @@ win_finish(ParseState *ps, Query *q)
 	ps->allow_aggs = save_aggs;
 	ps->agg_context = save_ctx;
 	w->allowed = false;
-	if (w->ncalls == 0)
-		return 0;
 	info->ncalls = w->ncalls;
 	info->calls = w->calls;
-	q->windows = info;
+	w->info = info;
+	if (w->ncalls > 0)
+		q->windows = info;
 	return 0;
 }

@@ -16,10 +16,12 @@
  *   - Frames follow PostgreSQL's rules for ROWS, RANGE and GROUPS (with
  *     offsets; RANGE offsets through window.h's WinRangeKind) and EXCLUDE.
  *     A frame is [start, end) of the sorted partition minus the excluded
- *     rows.  An aggregate is recomputed from its init for each distinct
- *     frame (AggDef.final may be called once only); rows whose frame equals
- *     the previous row's reuse its result, so peers under the default frame
- *     and whole-partition frames cost one pass.
+ *     rows.  Rows whose frame equals the previous row's reuse its result,
+ *     so peers under the default frame and whole-partition frames cost one
+ *     pass.  A frame that starts where the previous one did and ends no
+ *     earlier (running totals) only adds the new rows to the previous state
+ *     when the aggregate's final is repeatable (AggDef.final_repeatable);
+ *     any other frame is aggregated afresh from the aggregate's init.
  *
  * Invariants:
  *   1. order[] is a permutation of 0..nrows-1 once loaded.
@@ -46,6 +48,7 @@ typedef struct WindowState
 	bool		loaded;
 	Arena	   *store;			/* rows and results: the whole run */
 	Arena	   *agg_arena;		/* one frame's aggregate state */
+	Arena	   *scratch;		/* a repeatable final's result, until copied */
 	WinRow	   *rows;			/* mg_realloc'd */
 	int64_t		nrows;
 	int64_t		cap;
@@ -674,20 +677,28 @@ set_result(WindowState *st, int f, const WinCall *wc, int64_t row, Datum v, bool
 	st->res[f][row] = isnull ? 0 : datum_copy(st->store, type_by_oid(wc->rettype), v);
 }
 
-/* An aggregate over the frame f. */
+/*
+ * An aggregate over the frame f.  With from, *state already holds the
+ * rows of frame from (same start, no exclusion, f ends no earlier) and
+ * only the rows after it are added; else a new state is made.
+ */
 static int
 agg_over_frame(ExecNode *n, WindowState *st, const WinCall *wc, const CallArgs *ca, const WinPass *p,
-			   const Frame *f, Datum *out, bool *isnull)
+			   const Frame *f, const Frame *from, void **state, Datum *out, bool *isnull)
 {
 	EvalCtx		actx = n->ctx;
-	void	   *state = NULL;
+	EvalCtx		fctx = n->ctx;
 	int			na = wc->nargs;
 
-	arena_reset(st->agg_arena);
 	actx.arena = st->agg_arena;
-	if (wc->agg->init && wc->agg->init(&actx, wc->argtypes, &state) < 0)
-		return -1;
-	for (int64_t j = f->start; j < f->end; j++)
+	if (!from)
+	{
+		arena_reset(st->agg_arena);
+		*state = NULL;
+		if (wc->agg->init && wc->agg->init(&actx, wc->argtypes, state) < 0)
+			return -1;
+	}
+	for (int64_t j = from ? from->end : f->start; j < f->end; j++)
 	{
 		int64_t		r = p->perm[j];
 		bool		skip = false;
@@ -699,10 +710,14 @@ agg_over_frame(ExecNode *n, WindowState *st, const WinCall *wc, const CallArgs *
 				skip = true;
 		if (skip)
 			continue;
-		if (wc->agg->trans(&actx, state, &ca->v[r * na], &ca->n[r * na]) < 0)
+		if (wc->agg->trans(&actx, *state, &ca->v[r * na], &ca->n[r * na]) < 0)
 			return -1;
 	}
-	return wc->agg->final(&actx, state, wc->rettype, out, isnull);
+	if (!wc->agg->final_repeatable)
+		return wc->agg->final(&actx, *state, wc->rettype, out, isnull);
+	arena_reset(st->scratch);
+	fctx.arena = st->scratch;
+	return wc->agg->final(&fctx, *state, wc->rettype, out, isnull);
 }
 
 static int
@@ -717,6 +732,9 @@ compute_call(ExecState *es, ExecNode *n, EvalCtx *ctx, WindowState *st, const Wi
 	int64_t		cur_part = -1;
 	bool		ntile_null = false;
 	int64_t		ntile_n = 0;
+	void	   *agg_state = NULL;
+	bool		growing = wc->kind == WINFUNC_AGG && wc->agg->final_repeatable &&
+		!(p->c->frame & (AST_FRAME_EXCLUDE_CURRENT_ROW | AST_FRAME_EXCLUDE_GROUP | AST_FRAME_EXCLUDE_TIES));
 
 	if (eval_args(es, ctx, st, wc, &ca) < 0)
 		return -1;
@@ -823,7 +841,10 @@ compute_call(ExecState *es, ExecNode *n, EvalCtx *ctx, WindowState *st, const Wi
 							st->resnull[fno][r] = prev_null;
 							continue;
 						}
-						if (agg_over_frame(n, st, wc, &ca, p, &f, &v, &isnull) < 0)
+						if (agg_over_frame(n, st, wc, &ca, p, &f,
+										   growing && ps == cur_part && f.start == prev.start &&
+										   f.end >= prev.end ? &prev : NULL,
+										   &agg_state, &v, &isnull) < 0)
 							return -1;
 						cur_part = ps;
 						prev = f;
@@ -953,6 +974,7 @@ window_start(ExecState *es, ExecNode *n)
 
 	st->store = arena_create(8192);
 	st->agg_arena = arena_create(1024);
+	st->scratch = arena_create(1024);
 	n->state = st;
 	n->next = window_next;
 	return 0;
@@ -971,5 +993,7 @@ window_end(ExecNode *n)
 		arena_free(st->store);
 	if (st->agg_arena)
 		arena_free(st->agg_arena);
-	st->store = st->agg_arena = NULL;
+	if (st->scratch)
+		arena_free(st->scratch);
+	st->store = st->agg_arena = st->scratch = NULL;
 }

@@ -489,7 +489,8 @@ bit_final(EvalCtx *ctx, void *state, Oid rettype, Datum *out, bool *isnull)
 /* ---------------------------------------------------------------- tables */
 
 #define AGG(N_, n, a, b, res, st, I_, T_, F_) \
-	{.name = N_, .nargs = n, .argtypes = {a, b}, .rettype = res, .strict = st, .init = I_, .trans = T_, .final = F_}
+	{.name = N_, .nargs = n, .argtypes = {a, b}, .rettype = res, .strict = st, .init = I_, .trans = T_, .final = F_, \
+	 .final_repeatable = true}
 
 static const AggDef core_aggs[] = {
 	AGG("count", 0, 0, 0, INT8OID, false, count_init, count_star_trans, count_final),
@@ -560,6 +561,7 @@ register_agg_funcs(void)
 			a->init = minmax_init;
 			a->trans = k == 0 ? min_trans : max_trans;
 			a->final = minmax_final;
+			a->final_repeatable = true;
 		}
 	}
 	/* min/max(anyarray): each array type's cmp is array_cmp */
@@ -576,6 +578,7 @@ register_agg_funcs(void)
 		a->init = minmax_init;
 		a->trans = k == 0 ? min_trans : max_trans;
 		a->final = minmax_final;
+		a->final_repeatable = true;
 	}
 	agg_register(mm, n);
 	free(mm);

@@ -714,9 +714,11 @@ array_agg_array_init(EvalCtx *ctx, const Oid *argtypes, void **state)
 
 static const AggDef array_aggs[] = {
 	{.name = "array_agg", .nargs = 1, .argtypes = {ANYARRAYOID}, .rettype = ANYARRAYOID, .strict = false,
-	 .init = array_agg_array_init, .trans = array_agg_trans, .final = array_agg_final},
+	 .init = array_agg_array_init, .trans = array_agg_trans, .final = array_agg_final,
+	 .final_repeatable = true},
 	{.name = "array_agg", .nargs = 1, .argtypes = {ANYNONARRAYOID}, .rettype = ANYARRAYOID, .strict = false,
-	 .init = array_agg_init, .trans = array_agg_trans, .final = array_agg_final},
+	 .init = array_agg_init, .trans = array_agg_trans, .final = array_agg_final,
+	 .final_repeatable = true},
 };
 
 void

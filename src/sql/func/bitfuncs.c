@@ -468,7 +468,7 @@ static const OperDef bit_opers[] = {
 
 #define AGG(N_, T_) \
 	{.name = N_, .nargs = 1, .argtypes = {B}, .rettype = B, .strict = true, \
-	 .init = bitagg_init, .trans = T_, .final = bitagg_final}
+	 .init = bitagg_init, .trans = T_, .final = bitagg_final, .final_repeatable = true}
 
 static const AggDef bit_aggs[] = {
 	AGG("bit_and", bitagg_and),

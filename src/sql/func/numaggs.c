@@ -70,7 +70,7 @@ numavg_final(EvalCtx *ctx, void *state, Oid rettype, Datum *out, bool *isnull)
 
 #define AGG(N_, a, F_) \
 	{.name = N_, .nargs = 1, .argtypes = {a}, .rettype = NUMERICOID, .strict = true, \
-	 .init = numagg_init, .trans = numagg_trans, .final = F_}
+	 .init = numagg_init, .trans = numagg_trans, .final = F_, .final_repeatable = true}
 
 static const AggDef num_aggs[] = {
 	AGG("sum", INT8OID, numsum_final),
@@ -292,11 +292,11 @@ static int nstddevsamp_final(EvalCtx *ctx, void *st, Oid t, Datum *out, bool *is
 
 #define NVAGG(N_, F_) \
 	{.name = N_, .nargs = 1, .argtypes = {NUMERICOID}, .rettype = NUMERICOID, .strict = true, \
-	 .init = numvar_init, .trans = numvar_trans, .final = F_}
+	 .init = numvar_init, .trans = numvar_trans, .final = F_, .final_repeatable = true}
 
 #define VAGG(N_, a, F_) \
 	{.name = N_, .nargs = 1, .argtypes = {a}, .rettype = NUMERICOID, .strict = true, \
-	 .init = intvar_init, .trans = intvar_trans, .final = F_}
+	 .init = intvar_init, .trans = intvar_trans, .final = F_, .final_repeatable = true}
 #define VAGGS(a) \
 	VAGG("var_pop", a, ivarpop_final), VAGG("var_samp", a, ivarsamp_final), \
 	VAGG("variance", a, ivarsamp_final), VAGG("stddev_pop", a, istddevpop_final), \

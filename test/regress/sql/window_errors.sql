@@ -134,4 +134,11 @@ update t set b = row_number() over ();
 insert into t values (row_number() over ());
 \echo :LAST_ERROR_SQLSTATE
 select count(*) from t where a = any (select rank() over (order by b) from t);
+select row_number() over () from t for update;
+\echo :LAST_ERROR_SQLSTATE
+select a from t group by a window w as (order by b);
+\echo :LAST_ERROR_SQLSTATE
+select sum(*) over () from t;
+\echo :LAST_ERROR_SQLSTATE
+select a, rank() over (partition by a order by b) from t group by a, b order by 1, 2;
 drop table t;

@@ -85,6 +85,15 @@ select i, g, first_value(i) over w, last_value(i) over w, nth_value(i, 3) over w
   from f window w as (order by g groups between current row and 1 following exclude ties) order by i;
 select i, count(*) over (rows between current row and current row exclude current row) from f order by i;
 
+-- running aggregates (growing frames) and frames that move
+select i, avg(x) over w, stddev_samp(x) over w, max(d) over w, string_agg(s::text, '-') over w,
+       array_agg(b) over w, bool_or(fl > 4) over w, count(iv) over w, sum(iv) over w
+  from f window w as (order by i rows between unbounded preceding and current row) order by i;
+select i, sum(x) over (order by g, i rows between 2 preceding and current row),
+       avg(fl) over (order by g groups between 1 preceding and current row),
+       sum(b) over (partition by g order by i range between unbounded preceding and current row exclude current row)
+  from f order by i;
+
 -- frames over parameters
 prepare p(int, int) as select i, sum(i) over (order by i rows between $1 preceding and $2 following) from f order by i;
 execute p(1, 0);
