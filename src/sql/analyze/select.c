@@ -219,10 +219,8 @@ fix_agg_refs(ParseState *ps, Query *q, Expr *e)
 
 /* Window functions read the aggregate row too: their arguments and windows. */
 static int
-fix_window_agg_refs(ParseState *ps, Query *q)
+fix_window_agg_refs(ParseState *ps, Query *q, const WinInfo *w)
 {
-	const WinInfo *w = q->windows;
-
 	for (int i = 0; i < w->ncalls; i++)
 	{
 		for (int k = 0; k < w->calls[i].nargs; k++)
@@ -884,7 +882,7 @@ analyze_select_body(ParseState *ps, const AstSelectStmt *sel)
 		for (int i = 0; i < q->ntargets; i++)
 			if (fix_agg_refs(ps, q, q->targets[i]) < 0)
 				return NULL;
-		if (q->windows && fix_window_agg_refs(ps, q) < 0)
+		if (ps->win->info && fix_window_agg_refs(ps, q, ps->win->info) < 0)
 			return NULL;
 		if (fix_agg_refs(ps, q, q->having) < 0)
 			return NULL;
@@ -919,6 +917,12 @@ analyze_select_body(ParseState *ps, const AstSelectStmt *sel)
 		{
 			mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED,
 					 "FOR UPDATE is not allowed with aggregate functions");
+			return fail_at(ps, lc->location);
+		}
+		if (q->windows)
+		{
+			mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+					 "FOR UPDATE is not allowed with window functions");
 			return fail_at(ps, lc->location);
 		}
 	}
