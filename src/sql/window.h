@@ -85,12 +85,11 @@ typedef struct WinClause
 	Expr	   *end_offset;
 	/* RANGE with an offset: the single ORDER BY key's arithmetic */
 	WinRangeKind range;
-	Oid			offset_type;
+	Oid			offset_type;	/* WINRANGE_INT: of one offset (each Expr has its own) */
 	Expr	   *bound_add;		/* WINRANGE_EXPR: slot 0 key + slot 1 offset */
 	Expr	   *bound_sub;		/* slot 0 key - slot 1 offset */
 	Expr	   *key_cast;		/* slot 0 key as the bound's type (NULL: same type) */
 	TypeCmpFn	bound_cmp;
-	Expr	   *offset_zero;	/* the offset type's zero, for the sign check */
 } WinClause;
 
 typedef struct WinCall

@@ -484,13 +484,7 @@ win_range_offset(ParseState *ps, WinClause *c, Expr **offp, const AstNode *node)
 	if (!(off = coerce_to(ps, off, chosen, -1, CAST_ASSIGNMENT, node->location)))
 		return -1;
 	*offp = off;
-	if (c->offset_type != InvalidOid && c->offset_type != chosen)
-	{
-		mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED,
-				 "RANGE frame offsets of different types are not supported");
-		return (fail_at(ps, node->location), -1);
-	}
-	c->offset_type = chosen;
+	c->offset_type = chosen;	/* integers: each offset's own type is its Expr's */
 	if (c->range == WINRANGE_EXPR && !c->bound_add)
 	{
 		Expr	   *kv = expr_new(ps->a, EXPR_VAR, key, 0, -1);

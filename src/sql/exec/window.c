@@ -251,8 +251,8 @@ eval_offset(ExecState *es, EvalCtx *ctx, const WinClause *c, const Expr *e, bool
 	switch (c->range)
 	{
 		case WINRANGE_INT:
-			*ival = c->offset_type == INT2OID ? DatumGetInt16(*val) :
-				c->offset_type == INT4OID ? DatumGetInt32(*val) : DatumGetInt64(*val);
+			*ival = e->type == INT2OID ? DatumGetInt16(*val) :
+				e->type == INT4OID ? DatumGetInt32(*val) : DatumGetInt64(*val);
 			negative = *ival < 0;
 			break;
 		case WINRANGE_FLOAT:

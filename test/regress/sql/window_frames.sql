@@ -61,6 +61,11 @@ select i, ts, sum(i) over (order by ts range between '2 hours' preceding and cur
 select i, iv, sum(i) over (order by iv range between '1 day' preceding and current row) as v1
   from f order by i;
 
+select i, sum(i) over (order by i range between 1 preceding and 3000000000 following) as x,
+       sum(i) over (order by s range between 1::int2 preceding and 2::int8 following) as y,
+       sum(i) over (order by i range between '1' preceding and '1' following) as z
+  from f order by i;
+
 -- GROUPS
 select i, g, sum(i) over (order by g groups between 1 preceding and current row) as g1,
        sum(i) over (order by g groups between current row and 1 following) as g2,

@@ -123,6 +123,10 @@ select name, row_number() over (order by name) from emp where dept = 'eng'
 union all
 select dept, count(*) over () from emp where dept = 'ops' order by 1, 2;
 select x, sum(x) over (order by x) from generate_series(1, 5) as g(x) order by x;
+with x as (select name, dept, salary from emp where salary > 80)
+  select name, row_number() over (partition by dept order by salary desc, name), sum(salary) over () from x order by name;
+with recursive r(n) as (select 1 union all select n + 1 from r where n < 5)
+  select n, lag(n) over (order by n), sum(n) over (order by n desc) from r order by n;
 insert into emp select name || '2', dept, salary + row_number() over (order by name), hired, bonus from emp where dept = 'sales';
 select name, salary from emp where name like '%2' order by name;
 drop table emp;
