@@ -104,6 +104,7 @@ typedef struct WinCall
 	Expr	   *filter;			/* FILTER (WHERE ...) of an aggregate, or NULL */
 	int			winref;			/* index into WinInfo.clauses */
 	int			location;
+	int			text_len;		/* bytes of the call's text at location (0: unknown) */
 } WinCall;
 
 /* The window functions of one query level. */

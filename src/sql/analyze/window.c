@@ -28,6 +28,7 @@
  *   2. Every WinCall.winref indexes the WinInfo's clauses.
  */
 #include <string.h>
+#include <strings.h>
 
 #include <memgres/sqlstate.h>
 
@@ -63,6 +64,171 @@ fail_at(ParseState *ps, int location)
 {
 	pstate_position(ps, location);
 	return NULL;
+}
+
+/* ---- the text of a call ------------------------------------------------------ */
+
+/* Skips blanks and comments from p; returns the next token's start. */
+static const char *
+skip_blank(const char *p)
+{
+	for (;;)
+	{
+		while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f')
+			p++;
+		if (p[0] == '-' && p[1] == '-')
+		{
+			while (*p && *p != '\n')
+				p++;
+			continue;
+		}
+		if (p[0] == '/' && p[1] == '*')
+		{
+			int			depth = 0;
+
+			do
+			{
+				if (p[0] == '/' && p[1] == '*')
+					depth++, p += 2;
+				else if (p[0] == '*' && p[1] == '/')
+					depth--, p += 2;
+				else if (*p)
+					p++;
+				else
+					return p;
+			} while (depth > 0);
+			continue;
+		}
+		return p;
+	}
+}
+
+/* p at '(': returns just past its matching ')', skipping literals; NULL if none. */
+static const char *
+skip_parens(const char *p)
+{
+	int			depth = 0;
+
+	while (*p)
+	{
+		const char *b = skip_blank(p);
+
+		if (b != p)
+		{
+			p = b;
+			continue;
+		}
+		if (*p == '(')
+			depth++, p++;
+		else if (*p == ')')
+		{
+			p++;
+			if (--depth == 0)
+				return p;
+		}
+		else if (*p == '\'' || *p == '"')
+		{
+			char		qc = *p;
+			bool		esc = qc == '\'' && (p[-1] == 'E' || p[-1] == 'e');	/* p follows a '(' */
+
+			for (p++; *p; p++)
+			{
+				if (esc && *p == '\\' && p[1])
+					p++;
+				else if (*p == qc)
+				{
+					if (p[1] != qc)
+						break;
+					p++;
+				}
+			}
+			if (!*p)
+				return NULL;
+			p++;
+		}
+		else if (*p == '$' && (p[1] == '$' || ((p[1] >= 'a' && p[1] <= 'z') || (p[1] >= 'A' && p[1] <= 'Z') || p[1] == '_')))
+		{
+			const char *t = p + 1;
+			const char *end;
+			size_t		tl;
+
+			while (*t && *t != '$' && ((*t >= 'a' && *t <= 'z') || (*t >= 'A' && *t <= 'Z') ||
+									   (*t >= '0' && *t <= '9') || *t == '_'))
+				t++;
+			if (*t != '$')
+			{
+				p++;			/* a parameter-like $name: not a quote */
+				continue;
+			}
+			tl = (size_t) (t - p + 1);
+			for (end = t + 1; *end && strncmp(end, p, tl) != 0; end++)
+				;
+			if (!*end)
+				return NULL;
+			p = end + tl;
+		}
+		else
+			p++;
+	}
+	return NULL;
+}
+
+static bool
+word_at(const char *p, const char *w)
+{
+	size_t		n = strlen(w);
+
+	return strncasecmp(p, w, n) == 0 &&
+		!((p[n] >= 'a' && p[n] <= 'z') || (p[n] >= 'A' && p[n] <= 'Z') || (p[n] >= '0' && p[n] <= '9') ||
+		  p[n] == '_' || p[n] == '$');
+}
+
+/*
+ * The length of the text of the window call at byte loc of the query:
+ * name(args) [FILTER (...)] OVER name-or-(...); 0 if it cannot be told.
+ * Two calls of one query level written alike are the same call, as
+ * PostgreSQL's parser finds them equal, so they share one result.
+ */
+static int
+call_text_len(const char *query, int loc)
+{
+	const char *s,
+			   *p;
+
+	if (!query || loc < 0)
+		return 0;
+	s = query + loc;
+	if (!(p = strchr(s, '(')) || !(p = skip_parens(p)))
+		return 0;
+	p = skip_blank(p);
+	if (word_at(p, "filter"))
+	{
+		p = skip_blank(p + 6);
+		if (*p != '(' || !(p = skip_parens(p)))
+			return 0;
+		p = skip_blank(p);
+	}
+	if (!word_at(p, "over"))
+		return 0;
+	p = skip_blank(p + 4);
+	if (*p == '(')
+	{
+		if (!(p = skip_parens(p)))
+			return 0;
+	}
+	else if (*p == '"')
+	{
+		for (p++; *p && !(*p == '"' && p[1] != '"'); p += *p == '"' ? 2 : 1)
+			;
+		if (!*p)
+			return 0;
+		p++;
+	}
+	else
+		while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+			   *p == '_' || *p == '$' || (unsigned char) *p >= 0x80)
+			p++;
+	return (int) (p - s);
 }
 
 static const WinFuncDesc *
@@ -166,9 +332,13 @@ win_coerce_args(ParseState *ps, const WinFuncDesc *d, WinCall *wc, Expr **args, 
 		default:
 			break;
 	}
-	if (nargs > 0 && args[0]->type == UNKNOWNOID &&
-		!(args[0] = coerce_to(ps, args[0], TEXTOID, -1, CAST_IMPLICIT, loc)))
+	if (nargs > 0 && args[0]->type == UNKNOWNOID && d->rettype == InvalidOid)
+	{
+		/* anyelement from an untyped literal alone (lag/lead's default resolves it above) */
+		mg_error(ps->err, SQLSTATE_DATATYPE_MISMATCH,
+				 "could not determine polymorphic type because input has type unknown");
 		return -1;
+	}
 	wc->rettype = d->rettype != InvalidOid ? d->rettype : args[0]->type;
 	return 0;
 }
@@ -324,6 +494,18 @@ win_transform_call(ParseState *ps, const AstFuncCall *f, const char *name)
 			return NULL;
 		wc.filter = flt;
 	}
+
+	/* the same call again: its result */
+	wc.text_len = call_text_len(ps->query, loc);
+	for (int k = 0; k < w->ncalls && wc.text_len > 0; k++)
+		if (w->calls[k].text_len == wc.text_len &&
+			memcmp(ps->query + w->calls[k].location, ps->query + loc, (size_t) wc.text_len) == 0)
+		{
+			e = expr_new(ps->a, EXPR_VAR, w->calls[k].rettype, 0, loc);
+			e->agg_level = true;
+			e->u.var = WIN_SLOT_BASE + k;
+			return e;
+		}
 
 	/* which window */
 	if (f->over->name)

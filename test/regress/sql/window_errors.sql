@@ -141,4 +141,8 @@ select a from t group by a window w as (order by b);
 select sum(*) over () from t;
 \echo :LAST_ERROR_SQLSTATE
 select a, rank() over (partition by a order by b) from t group by a, b order by 1, 2;
+select first_value('a') over ();
+\echo :LAST_ERROR_SQLSTATE
+select lag(null) over ();
+\echo :LAST_ERROR_SQLSTATE
 drop table t;

@@ -99,6 +99,11 @@ select i, sum(x) over (order by g, i rows between 2 preceding and current row),
        sum(b) over (partition by g order by i range between unbounded preceding and current row exclude current row)
   from f order by i;
 
+-- aggregates whose state is final once (json) and interval sums, over growing frames
+select i, json_agg(i) over (order by i), jsonb_agg(s) over (order by i rows between 1 preceding and current row),
+       sum(iv) over (order by i), avg(iv) over (order by i), json_object_agg(i, g) over (order by i)
+  from f order by i;
+
 -- frames over parameters
 prepare p(int, int) as select i, sum(i) over (order by i rows between $1 preceding and $2 following) from f order by i;
 execute p(1, 0);

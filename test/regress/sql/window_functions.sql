@@ -130,3 +130,17 @@ with recursive r(n) as (select 1 union all select n + 1 from r where n < 5)
 insert into emp select name || '2', dept, salary + row_number() over (order by name), hired, bonus from emp where dept = 'sales';
 select name, salary from emp where name like '%2' order by name;
 drop table emp;
+-- one call written twice in one query level is one call
+create table t (a int, b text);
+insert into t values (1, 'x'), (2, 'y'), (3, 'x'), (4, null);
+select distinct row_number() over (order by a) from t order by row_number() over (order by a);
+select distinct count(*) over (partition by b) as c from t order by count(*) over (partition by b);
+select distinct on (rank() over (order by b)) rank() over (order by b), a from t order by rank() over (order by b), a;
+select a, sum(a) over (order by a), sum(a) over (order by a desc), sum(a) over(order by a) from t order by a;
+select a, string_agg(b, ')') over (order by a), string_agg(b, '(') over (order by a) from t order by a;
+select a, count(*) filter (where b = 'x') over w, count(*) filter (where b = 'y') over w from t window w as (order by a) order by a;
+select a, first_value($$a(b$$::text) over (order by a), first_value(E'\'('::text) over (order by a),
+       first_value('(' /* ) */::text) over (order by a) from t order by a;
+select distinct lag(b) over ("w") from t window "w" as (order by a) order by lag(b) over ("w");
+select lag('a', 1, 'b') over (), lag(1, 1, null) over (), ntile('2') over () from t order by 1, 2, 3;
+drop table t;
