@@ -144,3 +144,13 @@ select a, first_value($$a(b$$::text) over (order by a), first_value(E'\'('::text
 select distinct lag(b) over ("w") from t window "w" as (order by a) order by lag(b) over ("w");
 select lag('a', 1, 'b') over (), lag(1, 1, null) over (), ntile('2') over () from t order by 1, 2, 3;
 drop table t;
+-- windows in correlated subqueries, and correlated subqueries in windows
+create table t (a int, b int);
+insert into t values (1, 10), (2, 20), (3, 30);
+create table t2 (a int, c int);
+insert into t2 values (1, 5), (1, 6), (2, 7);
+select a, (select sum(c) over () from t2 where t2.a = t.a limit 1) from t order by a;
+select a, (select max(r) from (select row_number() over (order by c + t.b) r from t2) s) from t order by a;
+select a, (select string_agg(x::text, ',') from (select lag(c, 1, t.b) over (order by c) x from t2 where t2.a <= t.a) s) from t order by a;
+select a, exists (select 1 from t2 where c > 5 and t2.a = t.a) e, rank() over (order by exists (select 1 from t2 where t2.a = t.a)) from t order by a;
+drop table t, t2;
