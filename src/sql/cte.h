@@ -43,6 +43,8 @@ typedef struct CteDef
 	int			slot;			/* run-time cache slot of the CteStore */
 	int			depth;			/* query level of the WITH (parent links) */
 	bool		correlated;		/* reads an enclosing query: run per scan, never stored */
+	bool		dml;			/* INSERT/UPDATE/DELETE: runs to completion once, rows are RETURNING's */
+	bool		returning;		/* dml with a RETURNING list (else it cannot be read) */
 	bool		recursive;		/* plan UNION [ALL] rec_plan, iterated */
 	bool		union_all;
 	const struct Plan *plan;	/* the query, or the non-recursive term */
@@ -78,6 +80,7 @@ typedef struct CteScope
 	struct CteScope *up;
 	bool		recursive;
 	bool		blocked;		/* an item read a CTE_FORWARD item of this level */
+	bool		allow_dml;		/* the WITH of a top-level INSERT/UPDATE/DELETE */
 	int			nitems;
 	CteItem    *items;
 } CteScope;
@@ -92,8 +95,10 @@ typedef struct CteLevel
 /*
  * Analyses a WITH clause (NULL: nothing to do) and makes its items visible
  * to the rest of the statement: ps->ctes points at them until cte_end.
+ * allow_dml: the clause belongs to a top-level INSERT/UPDATE/DELETE, whose
+ * items may modify data (elsewhere 0A000).
  */
-int			cte_begin(ParseState *ps, const AstWithClause *with, CteLevel *lvl);
+int			cte_begin(ParseState *ps, const AstWithClause *with, bool allow_dml, CteLevel *lvl);
 /* Ends the scope: q (may be NULL after an error) records the items it owns. */
 struct Query *cte_end(ParseState *ps, CteLevel *lvl, struct Query *q);
 /*

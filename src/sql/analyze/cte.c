@@ -306,6 +306,64 @@ analyze_recursive(ParseState *ps, CteItem *it, const AstSelectStmt *sel)
 	return 1;
 }
 
+/*
+ * INSERT/UPDATE/DELETE as a WITH item, on a top-level INSERT/UPDATE/DELETE
+ * only: planned as a statement of its own whose rows are its RETURNING
+ * list.  (On a SELECT the statement would have to run as a write, which
+ * the portal decides before analysis sees the WITH: 0A000.)
+ */
+static int
+analyze_dml_item(ParseState *ps, CteScope *sc, CteItem *it)
+{
+	const AstCommonTableExpr *c = it->ast;
+	CteDef	   *d = it->def;
+	ParseState	sub;
+	Query	   *q;
+
+	if (!sc->allow_dml)
+	{
+		if (ps->parent || sc->up)
+			mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+					 "WITH clause containing a data-modifying statement must be at the top level");
+		else
+			mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+					 "data-modifying statements in WITH are supported on INSERT, UPDATE and DELETE only, not on SELECT");
+		return fail_at(ps, c->hdr.location);
+	}
+	it->state = sc->recursive ? CTE_NOT_UNION : CTE_HIDDEN;
+	sub_pstate(&sub, ps);
+	if (AST_IS(c->ctequery, AST_INSERT_STMT))
+		q = analyze_insert(&sub, (const AstInsertStmt *) c->ctequery);
+	else if (AST_IS(c->ctequery, AST_UPDATE_STMT))
+		q = analyze_update(&sub, (const AstUpdateStmt *) c->ctequery);
+	else
+		q = analyze_delete(&sub, (const AstDeleteStmt *) c->ctequery);
+	sub_done(ps, &sub);
+	if (!q)
+		return -1;
+	d->ncols = q->nreturning;
+	d->cols = arena_new_array(ps->a, CatColumn, d->ncols > 0 ? d->ncols : 1);
+	for (int i = 0; i < d->ncols; i++)
+	{
+		CatColumn  *col = &d->cols[i];
+		int			nalias = ast_list_length(c->aliascolnames);
+
+		col->name = i < nalias ? arena_strdup(ps->a, ast_strval(ast_list_nth(c->aliascolnames, i)))
+			: arena_strdup(ps->a, q->cols[i].name);
+		col->attnum = (int16_t) (i + 1);
+		col->type = q->returning[i]->type;
+		col->typmod = q->returning[i]->typmod;
+		col->mt = type_by_oid(col->type);
+	}
+	d->scan_plan = make_scan_plan(ps->a, d, false);
+	d->work_plan = make_scan_plan(ps->a, d, true);
+	d->dml = true;
+	d->returning = q->nreturning > 0;
+	if (!(d->plan = plan_modify(ps->a, q, ps->err)))
+		return -1;
+	return 0;
+}
+
 static int
 analyze_item(ParseState *ps, CteScope *sc, CteItem *it)
 {
@@ -317,9 +375,9 @@ analyze_item(ParseState *ps, CteScope *sc, CteItem *it)
 
 	if (!AST_IS(c->ctequery, AST_SELECT_STMT))
 	{
-		mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED,
-				 "data-modifying statements in WITH are not supported yet");
-		return fail_at(ps, c->hdr.location);
+		if (analyze_dml_item(ps, sc, it) < 0)
+			return -1;
+		goto done;
 	}
 	sel = (const AstSelectStmt *) c->ctequery;
 	if (sc->recursive && sel->op == AST_SETOP_UNION && !sel->values_lists)
@@ -349,19 +407,24 @@ done:
 }
 
 int
-cte_begin(ParseState *ps, const AstWithClause *with, CteLevel *lvl)
+cte_begin(ParseState *ps, const AstWithClause *with, bool allow_dml, CteLevel *lvl)
 {
 	CteScope   *sc;
 	int			n;
 
 	lvl->saved = ps->ctes;
 	lvl->scope = NULL;
-	if (!with)
+	if (!with && !allow_dml)
 		return 0;
-	n = ast_list_length(with->ctes);
+	/*
+	 * A top-level INSERT/UPDATE/DELETE always opens a level, empty without
+	 * WITH, so that a WITH nested in it knows it is not at the top.
+	 */
+	n = with ? ast_list_length(with->ctes) : 0;
 	sc = arena_new(ps->a, CteScope);
 	sc->up = ps->ctes;
-	sc->recursive = with->recursive;
+	sc->recursive = with && with->recursive;
+	sc->allow_dml = allow_dml && !ps->parent && !ps->ctes;	/* not nested in any query */
 	sc->nitems = n;
 	sc->items = arena_new_array(ps->a, CteItem, n > 0 ? n : 1);
 	for (int i = 0; i < n; i++)
@@ -384,7 +447,7 @@ cte_begin(ParseState *ps, const AstWithClause *with, CteLevel *lvl)
 	}
 	ps->ctes = sc;
 	lvl->scope = sc;
-	if (!with->recursive)
+	if (!sc->recursive)
 	{
 		for (int i = 0; i < n; i++)
 			if (analyze_item(ps, sc, &sc->items[i]) < 0)
@@ -517,6 +580,13 @@ reference(ParseState *ps, const Query *q, const AstRangeVar *rv, bool nullable, 
 			it->ref_location = loc;
 			return make_ref_rel(ps, d, rv, d->work_plan);
 		case CTE_READY:
+			if (d->dml && !d->returning)
+			{
+				mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+						 "WITH query \"%s\" does not have a RETURNING clause", d->name);
+				fail_at(ps, loc);
+				return NULL;
+			}
 			if (d->correlated && ps_depth(ps) != d->depth)
 			{
 				mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED,

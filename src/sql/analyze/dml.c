@@ -617,7 +617,7 @@ analyze_insert(ParseState *ps, const AstInsertStmt *st)
 {
 	CteLevel	lvl;
 
-	if (cte_begin(ps, st->with_clause, &lvl) < 0)
+	if (cte_begin(ps, st->with_clause, true, &lvl) < 0)
 		return NULL;
 	return cte_end(ps, &lvl, insert_body(ps, st));
 }
@@ -627,7 +627,7 @@ analyze_update(ParseState *ps, const AstUpdateStmt *st)
 {
 	CteLevel	lvl;
 
-	if (cte_begin(ps, st->with_clause, &lvl) < 0)
+	if (cte_begin(ps, st->with_clause, true, &lvl) < 0)
 		return NULL;
 	return cte_end(ps, &lvl, update_body(ps, st));
 }
@@ -637,7 +637,7 @@ analyze_delete(ParseState *ps, const AstDeleteStmt *st)
 {
 	CteLevel	lvl;
 
-	if (cte_begin(ps, st->with_clause, &lvl) < 0)
+	if (cte_begin(ps, st->with_clause, true, &lvl) < 0)
 		return NULL;
 	return cte_end(ps, &lvl, delete_body(ps, st));
 }

@@ -619,7 +619,7 @@ analyze_select(ParseState *ps, const AstSelectStmt *sel)
 
 	if (!sel->with_clause)
 		return analyze_select_body(ps, sel);
-	if (cte_begin(ps, sel->with_clause, &lvl) < 0)
+	if (cte_begin(ps, sel->with_clause, false, &lvl) < 0)
 		return NULL;
 	return cte_end(ps, &lvl, analyze_select_body(ps, sel));
 }

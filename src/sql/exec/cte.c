@@ -20,7 +20,12 @@
  *     to any of them, so the working table holds only new rows.
  *   - The producer runs in an ExecState of its own (a copy of the first
  *     reader's, without outer rows: stored items never read an enclosing
- *     query) and an arena per term or round, freed when it ends.
+ *     query) and an arena per term or round, freed when it ends.  Rows an
+ *     INSERT/UPDATE/DELETE item writes count in that copy, not in the
+ *     statement's command tag.
+ *   - A data-modifying item is filled from its Modify node's RETURNING
+ *     rows as it is read, and run to the end by PLAN_WITH when the
+ *     statement's own rows are done.
  *
  * State of a store:
  *
@@ -380,6 +385,31 @@ typedef struct WithState
 	int			ncache;
 } WithState;
 
+/*
+ * Data-modifying items run to completion once, read or not, when the
+ * statement's own rows are done (PostgreSQL runs them at the end too).
+ */
+static int
+finish_dml_items(ExecState *es, ExecNode *n)
+{
+	for (int i = 0; i < n->plan->u.with.nctes; i++)
+	{
+		const CteDef *d = n->plan->u.with.ctes[i];
+		CteStore   *st;
+		int			rc;
+
+		if (!d->dml)
+			continue;
+		if (!(st = store_get(es, d)))
+			return -1;
+		while ((rc = store_fill(st)) > 0)
+			;
+		if (rc < 0)
+			return -1;
+	}
+	return 0;
+}
+
 static int
 with_next(ExecState *es, ExecNode *n)
 {
@@ -387,6 +417,8 @@ with_next(ExecState *es, ExecNode *n)
 
 	if (rc > 0)
 		n->rowid = n->child->rowid;
+	else if (rc == 0 && finish_dml_items(es, n) < 0)
+		return -1;
 	return rc;
 }
 
