@@ -254,12 +254,30 @@ win_begin(ParseState *ps, const AstList *window_clause)
 	ps->win = w;
 }
 
+/* rank, dense_rank, percent_rank and cume_dist with arguments: the hypothetical-set aggregates. */
+static bool
+hypothetical_call(const WinFuncDesc *d, int nargs)
+{
+	return d && nargs > 0 && (d->kind == WINFUNC_RANK || d->kind == WINFUNC_DENSE_RANK ||
+							  d->kind == WINFUNC_PERCENT_RANK || d->kind == WINFUNC_CUME_DIST);
+}
+
 int
 win_check_plain_call(ParseState *ps, const AstFuncCall *f, const char *name, int nargs, const Oid *argtypes)
 {
 	const WinFuncDesc *d = win_lookup(name);
 
 	(void) argtypes;
+	if (hypothetical_call(d, nargs))
+	{
+		if (f->agg_within_group)
+			mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED, "ordered-set aggregate %s is not supported yet", name);
+		else
+			mg_error(ps->err, SQLSTATE_WRONG_OBJECT_TYPE, "WITHIN GROUP is required for ordered-set aggregate %s",
+					 name);
+		pstate_position(ps, f->hdr.location);
+		return -1;
+	}
 	if (!d || nargs < d->minargs || nargs > d->maxargs)
 		return 0;
 	mg_error(ps->err, SQLSTATE_WRONG_OBJECT_TYPE, "window function %s requires an OVER clause", name);
@@ -267,28 +285,43 @@ win_check_plain_call(ParseState *ps, const AstFuncCall *f, const char *name, int
 	return -1;
 }
 
+/* No overload of d takes these arguments: the resolver words the error. */
+static int
+no_such_window_function(ParseState *ps, const WinFuncDesc *d, Expr **args, int nargs, int loc)
+{
+	Oid			types[FUNC_MAX_ARGS];
+	Oid			resolved[FUNC_MAX_ARGS];
+
+	for (int i = 0; i < nargs; i++)
+		types[i] = args[i]->type;
+	if (!func_resolve(d->name, nargs, types, resolved, ps->err))
+		return (fail_at(ps, loc), -1);
+	mg_error(ps->err, SQLSTATE_UNDEFINED_FUNCTION, "function %s does not exist", d->name);
+	return (fail_at(ps, loc), -1);
+}
+
+/* An integer parameter: int4 or what casts to it implicitly, else no such function. */
+static int
+win_int_arg(ParseState *ps, const WinFuncDesc *d, Expr **args, int nargs, int k, int loc)
+{
+	Oid			t = args[k]->type;
+
+	if (t != UNKNOWNOID && t != INT4OID && !cast_find(t, INT4OID, CAST_IMPLICIT))
+		return no_such_window_function(ps, d, args, nargs, loc);
+	return (args[k] = coerce_to(ps, args[k], INT4OID, -1, CAST_IMPLICIT, loc)) ? 0 : -1;
+}
+
 /* The arguments of a window function proper, coerced as its pg_proc entry says. */
 static int
 win_coerce_args(ParseState *ps, const WinFuncDesc *d, WinCall *wc, Expr **args, int nargs, int loc)
 {
-	Oid			types[FUNC_MAX_ARGS];
 
 	if (nargs < d->minargs || nargs > d->maxargs)
-	{
-		Oid			resolved[FUNC_MAX_ARGS];
-
-		for (int i = 0; i < nargs; i++)
-			types[i] = args[i]->type;
-		/* no such overload: the resolver words the error */
-		if (!func_resolve(d->name, nargs, types, resolved, ps->err))
-			return (fail_at(ps, loc), -1);
-		mg_error(ps->err, SQLSTATE_UNDEFINED_FUNCTION, "function %s does not exist", d->name);
-		return (fail_at(ps, loc), -1);
-	}
+		return no_such_window_function(ps, d, args, nargs, loc);
 	switch (d->kind)
 	{
 		case WINFUNC_NTILE:
-			if (!(args[0] = coerce_to(ps, args[0], INT4OID, -1, CAST_IMPLICIT, loc)))
+			if (win_int_arg(ps, d, args, nargs, 0, loc) < 0)
 				return -1;
 			break;
 		case WINFUNC_LAG:
@@ -306,27 +339,18 @@ win_coerce_args(ParseState *ps, const WinFuncDesc *d, WinCall *wc, Expr **args, 
 				ps->err = save;
 				mg_error_reset(&scratch);
 				if (t == InvalidOid)
-				{
-					Oid			resolved[FUNC_MAX_ARGS];
-
-					for (int i = 0; i < nargs; i++)
-						types[i] = args[i]->type;
-					if (!func_resolve(d->name, nargs, types, resolved, ps->err))
-						return (fail_at(ps, loc), -1);
-					mg_error(ps->err, SQLSTATE_UNDEFINED_FUNCTION, "function %s does not exist", d->name);
-					return (fail_at(ps, loc), -1);
-				}
+					return no_such_window_function(ps, d, args, nargs, loc);
 				if (t == UNKNOWNOID)
 					t = TEXTOID;
 				if (!(args[0] = coerce_to(ps, args[0], t, -1, CAST_IMPLICIT, loc)) ||
 					!(args[2] = coerce_to(ps, args[2], t, -1, CAST_IMPLICIT, loc)))
 					return -1;
 			}
-			if (nargs >= 2 && !(args[1] = coerce_to(ps, args[1], INT4OID, -1, CAST_IMPLICIT, loc)))
+			if (nargs >= 2 && win_int_arg(ps, d, args, nargs, 1, loc) < 0)
 				return -1;
 			break;
 		case WINFUNC_NTH_VALUE:
-			if (!(args[1] = coerce_to(ps, args[1], INT4OID, -1, CAST_IMPLICIT, loc)))
+			if (win_int_arg(ps, d, args, nargs, 1, loc) < 0)
 				return -1;
 			break;
 		default:
@@ -405,6 +429,16 @@ win_transform_call(ParseState *ps, const AstFuncCall *f, const char *name)
 		w->in_arg = save_in_arg;
 
 	/* which function */
+	if (hypothetical_call(d, nargs))
+	{
+		if (f->agg_within_group)
+			mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED, "OVER is not supported for ordered-set aggregate %s",
+					 name);
+		else
+			mg_error(ps->err, SQLSTATE_WRONG_OBJECT_TYPE, "WITHIN GROUP is required for ordered-set aggregate %s",
+					 name);
+		return fail_at(ps, loc);
+	}
 	if (d)
 	{
 		wc.kind = d->kind;

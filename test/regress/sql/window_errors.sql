@@ -145,4 +145,23 @@ select first_value('a') over ();
 \echo :LAST_ERROR_SQLSTATE
 select lag(null) over ();
 \echo :LAST_ERROR_SQLSTATE
+select lag(a, 2::bigint) over () from t;
+\echo :LAST_ERROR_SQLSTATE
+select ntile(1.5) over () from t;
+\echo :LAST_ERROR_SQLSTATE
+select ntile(c) over () from t;
+\echo :LAST_ERROR_SQLSTATE
+select nth_value(a, 'x') over () from t;
+\echo :LAST_ERROR_SQLSTATE
+select lag(a, 1, c) over () from t;
+\echo :LAST_ERROR_SQLSTATE
+select first_value(a, 1) over () from t;
+\echo :LAST_ERROR_SQLSTATE
+select rank(1) from t;
+\echo :LAST_ERROR_SQLSTATE
+select rank(1) within group (order by a) over () from t;
+\echo :LAST_ERROR_SQLSTATE
+select cume_dist(1, 2) over () from t;
+\echo :LAST_ERROR_SQLSTATE
+select lag(a, '1') over (order by a), lead(a, null, null) over (order by a) from t order by a;
 drop table t;
