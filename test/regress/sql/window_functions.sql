@@ -154,3 +154,14 @@ select a, (select max(r) from (select row_number() over (order by c + t.b) r fro
 select a, (select string_agg(x::text, ',') from (select lag(c, 1, t.b) over (order by c) x from t2 where t2.a <= t.a) s) from t order by a;
 select a, exists (select 1 from t2 where c > 5 and t2.a = t.a) e, rank() over (order by exists (select 1 from t2 where t2.a = t.a)) from t order by a;
 drop table t, t2;
+-- grouping expressions in windows, positions, pagination totals
+create table t (a int, b int);
+insert into t select g, g * 10 from generate_series(1, 6) g;
+select a % 2, sum(sum(b)) over (order by a % 2 desc), rank() over (order by count(*)) from t group by a % 2 order by 1;
+select a, rank() over (order by a desc) from t group by 1 order by 1;
+select a % 3 as m, count(*) over (partition by a % 3) from t group by m, a order by 1, 2;
+select sum(b) over (partition by a % 2 order by a rows between 1 preceding and 1 following exclude group), a from t order by a;
+select a, sum(a) over (rows between unbounded preceding and unbounded following exclude group),
+       sum(a) over (rows between unbounded preceding and unbounded following exclude ties) from t order by a;
+select *, count(*) over () as total from t order by a desc limit 2 offset 1;
+drop table t;
