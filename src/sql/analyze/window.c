@@ -17,14 +17,19 @@
  *     "OVER (w ...)", then the frame and its offsets.  Their expressions
  *     are over the same row as the target list, so with GROUP BY they go
  *     through the same grouping fix-up (select.c).
+ *   - A call written again in the same query level (same text, from its
+ *     name to the end of its OVER clause) is the same call: its placeholder
+ *     is reused, so SELECT DISTINCT accepts it in ORDER BY as PostgreSQL
+ *     (which compares parse trees) does, and it is computed once.
  *   - RANGE offset PRECEDING/FOLLOWING needs key +/- offset: integers and
  *     floats are done natively by the executor, numeric, date/time and
  *     interval keys through the "+" and "-" operators resolved here over a
  *     two-column row [key, offset].
  *
  * Invariants:
- *   1. ps->win is NULL outside a SELECT's target list level; each SELECT
- *      level (subqueries included) has its own WinState.
+ *   1. ps->win is the WinState of the SELECT being analysed (NULL for
+ *      VALUES, a UNION as a whole and DML); each subquery, analysed in a
+ *      copy of the ParseState, has its own.
  *   2. Every WinCall.winref indexes the WinInfo's clauses.
  */
 #include <string.h>
