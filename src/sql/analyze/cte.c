@@ -293,12 +293,22 @@ analyze_recursive(ParseState *ps, CteItem *it, const AstSelectStmt *sel)
 		return -1;
 	if (!sel->all)
 		for (int i = 0; i < d->ncols; i++)
-			if (!d->cols[i].mt || !d->cols[i].mt->hash)
+		{
+			const MgType *mt = d->cols[i].mt;
+
+			if (!mt || (!mt->cmp && !mt->hash))
+			{
+				mg_error(ps->err, SQLSTATE_UNDEFINED_FUNCTION, "could not identify an equality operator for type %s",
+						 type_display_name(ps, d->cols[i].type));
+				return fail_at(ps, lq->targets[i]->location);
+			}
+			if (!mt->hash)
 			{
 				mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED, "could not implement recursive UNION");
 				mg_error_detail(ps->err, "All column datatypes must be hashable.");
 				return fail_at(ps, it->ast->hdr.location);
 			}
+		}
 	d->recursive = true;
 	d->union_all = sel->all;
 	if (!(d->plan = plan_select(ps->a, lq, ps->err)) || !(d->rec_plan = plan_select(ps->a, rq, ps->err)))

@@ -21,6 +21,14 @@ WITH RECURSIVE paths(node, depth) AS (
 	SELECT e.dst, p.depth + 1 FROM paths p, edges e WHERE e.src = p.node AND p.depth < 4
 ) SELECT node, depth FROM paths ORDER BY depth, node;
 WITH RECURSIVE r(n) AS (VALUES (1) UNION ALL SELECT n + 1 FROM r WHERE n < 3) SELECT * FROM r;
+-- UNION compares values by type: arrays, numerics (1.0 = 1.00), dates, booleans, NULLs
+WITH RECURSIVE r(p) AS (SELECT array[1] UNION SELECT p || 1 FROM r WHERE cardinality(p) < 3) SELECT * FROM r;
+WITH RECURSIVE r(p) AS (SELECT 1.0::numeric UNION SELECT p + 0.50 FROM r WHERE p < 2) SELECT * FROM r;
+WITH RECURSIVE r(p) AS (SELECT 1.0::numeric UNION SELECT p * 1.00 FROM r) SELECT * FROM r;
+WITH RECURSIVE r(p) AS (SELECT date '2024-01-01' UNION SELECT p + 1 FROM r WHERE p < date '2024-01-03') SELECT * FROM r;
+WITH RECURSIVE r(p) AS (SELECT true UNION SELECT NOT p FROM r) SELECT * FROM r ORDER BY p;
+WITH RECURSIVE r(p, q) AS (SELECT 1, NULL::text UNION SELECT p % 2 + 1, q FROM r) SELECT * FROM r;
+WITH RECURSIVE r(p) AS (SELECT '{"a":1}'::jsonb UNION SELECT p FROM r) SELECT * FROM r;
 -- read twice, and by a later item
 WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 3), s AS (SELECT n * 10 AS m FROM r)
 SELECT * FROM r, s ORDER BY 1, 2;
@@ -62,6 +70,8 @@ WITH RECURSIVE x(n) AS (SELECT 1::int UNION ALL SELECT n + 1.5 FROM x) SELECT * 
 WITH RECURSIVE x(n) AS (SELECT 'a'::varchar(5) UNION ALL SELECT n || 'a' FROM x WHERE length(n) < 3) SELECT * FROM x;
 \echo :LAST_ERROR_SQLSTATE
 WITH RECURSIVE x(n) AS (SELECT 1 UNION ALL SELECT 'a') SELECT * FROM x;
+\echo :LAST_ERROR_SQLSTATE
+WITH RECURSIVE r(p) AS (SELECT '{"a":1}'::json UNION SELECT p FROM r) SELECT * FROM r;
 \echo :LAST_ERROR_SQLSTATE
 WITH RECURSIVE a(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM b WHERE n < 3), b(n) AS (SELECT * FROM a) SELECT * FROM a;
 \echo :LAST_ERROR_SQLSTATE
