@@ -118,5 +118,6 @@ struct Plan *plan_with(Arena *a, const struct Query *q, struct Plan *top);
 int			cte_with_start(struct ExecState *es, struct ExecNode *n);
 void		cte_with_end(struct ExecNode *n);
 int			cte_scan_start(struct ExecState *es, struct ExecNode *n);
+void		cte_scan_end(struct ExecNode *n);
 
 #endif

@@ -9,7 +9,8 @@
  *     PLAN_CTESCAN: the rows are computed once per run and shared by every
  *     reference (exec/cte.c).  An item that reads an enclosing query's
  *     columns cannot be shared across rows: its references run its plan
- *     per scan, as a subquery in FROM.
+ *     per scan, as a subquery in FROM (a recursive one in a store of the
+ *     scan's own).
  *   - Visibility follows PostgreSQL's parse_cte.c: in a plain WITH an item
  *     sees only the items before it (a later or its own name resolves to a
  *     table, or fails with 42P01 and PostgreSQL's detail); in WITH
@@ -283,12 +284,6 @@ analyze_recursive(ParseState *ps, CteItem *it, const AstSelectStmt *sel)
 				 "aggregate functions are not allowed in a recursive query's recursive term");
 		return fail_at(ps, first_call_location(sel->rarg));
 	}
-	if (correlated)
-	{
-		mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED,
-				 "recursive WITH queries reading columns of an enclosing query are not supported yet");
-		return fail_at(ps, it->ast->hdr.location);
-	}
 	if (unify_columns(ps, it, lq, rq, sel) < 0)
 		return -1;
 	if (!sel->all)
@@ -311,6 +306,7 @@ analyze_recursive(ParseState *ps, CteItem *it, const AstSelectStmt *sel)
 		}
 	d->recursive = true;
 	d->union_all = sel->all;
+	d->correlated = correlated;
 	if (!(d->plan = plan_select(ps->a, lq, ps->err)) || !(d->rec_plan = plan_select(ps->a, rq, ps->err)))
 		return -1;
 	return 1;
@@ -604,7 +600,10 @@ reference(ParseState *ps, const Query *q, const AstRangeVar *rv, bool nullable, 
 				fail_at(ps, loc);
 				return NULL;
 			}
-			return make_ref_rel(ps, d, rv, d->correlated ? d->plan : d->scan_plan);
+			if (d->correlated)
+				ps->correlated = true;	/* whoever reads it reads the enclosing row too */
+			/* Reading an enclosing query: a plain item runs as a subquery in FROM. */
+			return make_ref_rel(ps, d, rv, d->correlated && !d->recursive ? d->plan : d->scan_plan);
 		case CTE_HIDDEN:
 			break;
 	}

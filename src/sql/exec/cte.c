@@ -86,10 +86,34 @@ store_free(CteStore *st)
 }
 
 static CteStore *
+store_new(ExecState *es, const CteDef *d)
+{
+	Arena	   *a = arena_create(8192);
+	CteStore   *st = arena_new(a, CteStore);
+
+	st->arena = a;
+	st->def = d;
+	st->es = *es;
+	st->es.rs.exec = &st->es;
+	if (d->correlated)
+	{
+		/* The enclosing query's row, as a subquery in FROM sees it. */
+		st->es.rs.outer = es->rs.enclosing ? es->rs.enclosing : es->rs.outer;
+	}
+	else
+	{
+		st->es.rs.outer = NULL;
+		st->es.rs.up = NULL;
+	}
+	st->es.rs.enclosing = NULL;
+	st->es.rs.enclosing_base = 0;
+	return st;
+}
+
+static CteStore *
 store_get(ExecState *es, const CteDef *d)
 {
 	CteStore   *st;
-	Arena	   *a;
 
 	if (d->slot < 0 || d->slot >= es->rs.ncache)
 	{
@@ -98,16 +122,7 @@ store_get(ExecState *es, const CteDef *d)
 	}
 	if ((st = es->rs.cache[d->slot]))
 		return st;
-	a = arena_create(8192);
-	st = arena_new(a, CteStore);
-	st->arena = a;
-	st->def = d;
-	st->es = *es;
-	st->es.rs.exec = &st->es;
-	st->es.rs.outer = NULL;
-	st->es.rs.enclosing = NULL;
-	st->es.rs.enclosing_base = 0;
-	st->es.rs.up = NULL;
+	st = store_new(es, d);
 	es->rs.cache[d->slot] = st;
 	return st;
 }
@@ -241,16 +256,23 @@ store_fill(CteStore *st)
 {
 	const CteDef *d = st->def;
 
+	void	   *shared = NULL;
+	int			rc;
+
 	if (st->busy)
 	{
 		mg_error(st->es.err, SQLSTATE_INTERNAL_ERROR, "WITH query \"%s\" read itself while producing", d->name);
 		return -1;
 	}
 	st->busy = true;
+	if (d->correlated)
+	{
+		/* A scan's own store: its working-table scans find it in the slot meanwhile. */
+		shared = st->es.rs.cache[d->slot];
+		st->es.rs.cache[d->slot] = st;
+	}
 	for (;;)
 	{
-		int			rc;
-
 		if (st->done)
 			break;
 		if (!st->node)
@@ -273,8 +295,8 @@ store_fill(CteStore *st)
 		{
 			if (store_append(st, st->node->values, st->node->nulls))
 			{
-				st->busy = false;
-				return 1;
+				rc = 1;
+				goto out;
 			}
 			continue;
 		}
@@ -301,11 +323,15 @@ store_fill(CteStore *st)
 		if (store_start_node(st, d->rec_plan) < 0)
 			goto fail;
 	}
-	st->busy = false;
-	return 0;
+	rc = 0;
+	goto out;
 fail:
+	rc = -1;
+out:
+	if (d->correlated)
+		st->es.rs.cache[d->slot] = shared;
 	st->busy = false;
-	return -1;
+	return rc;
 }
 
 /* ---- scans of an item (a 'q' relation whose subplan is PLAN_CTESCAN) ---- */
@@ -315,6 +341,7 @@ typedef struct CteScanState
 	const CteDef *def;
 	bool		worktable;
 	CteStore   *st;
+	CteStore   *own;			/* an item reading an enclosing query: this scan's store */
 	int			pos;
 	int			end;			/* working table: its end */
 } CteScanState;
@@ -327,7 +354,9 @@ cte_scan_next(ExecState *es, ExecNode *n)
 
 	if (!s->st)
 	{
-		if (!(s->st = store_get(es, s->def)))
+		if (s->def->correlated && !s->worktable)
+			s->st = s->own = store_new(es, s->def);	/* this scan's outer row only */
+		else if (!(s->st = store_get(es, s->def)))
 			return -1;
 		if (s->worktable)
 		{
@@ -375,6 +404,19 @@ cte_scan_start(ExecState *es, ExecNode *n)
 	n->state = s;
 	n->next = cte_scan_next;
 	return 0;
+}
+
+void
+cte_scan_end(ExecNode *n)
+{
+	CteScanState *s = n->state;
+
+	if (s && s->own)
+	{
+		store_free(s->own);
+		s->own = NULL;
+		s->st = NULL;
+	}
 }
 
 /* ---- PLAN_WITH ------------------------------------------------------------ */

@@ -504,6 +504,9 @@ scan_end(ExecNode *n)
 {
 	ScanState  *st = n->state;
 
+	if (n->plan->kind == PLAN_VIRTUAL && n->plan->u.scan.rel->subplan &&
+		n->plan->u.scan.rel->subplan->kind == PLAN_CTESCAN)
+		cte_scan_end(n);
 	if (n->plan->kind == PLAN_VIRTUAL)
 		return;
 	if (st && st->open)

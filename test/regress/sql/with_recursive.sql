@@ -43,6 +43,18 @@ WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT count(*) 
 RESET statement_timeout;
 -- a recursive item in a subquery
 SELECT (WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 10) SELECT sum(n) FROM r) AS total;
+-- recursive items reading the enclosing query: computed again for each of its rows
+CREATE TABLE lim (a int);
+INSERT INTO lim VALUES (1), (2), (3), (4);
+SELECT a, (WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < lim.a) SELECT count(*) FROM r)
+FROM lim ORDER BY a;
+SELECT a, (WITH RECURSIVE r(n) AS (SELECT lim.a UNION SELECT n % 3 + 1 FROM r) SELECT sum(n) FROM r) FROM lim ORDER BY a;
+SELECT a, (WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < lim.a), s AS (SELECT * FROM r)
+           SELECT count(*) FROM r, s WHERE r.n = s.n) FROM lim ORDER BY a;
+SELECT a, array(WITH RECURSIVE r(n) AS (SELECT lim.a UNION ALL SELECT n * 2 FROM r WHERE n < 20) SELECT n FROM r)
+FROM lim ORDER BY a;
+SELECT * FROM lim WHERE a = (WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < lim.a)
+                             SELECT max(n) FROM r) ORDER BY a;
 -- INSERT from a recursive item
 CREATE TABLE nums (n int);
 WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 4) INSERT INTO nums SELECT n FROM r;
