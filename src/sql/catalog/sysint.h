@@ -1,7 +1,8 @@
 /*
  * sysint.h — internals shared by the files that compute the virtual system
- * catalogs (catalog/system.c, catalog/sysregistry.c): the row builder and
- * the producers of the catalogs read from the process-wide registries.
+ * catalogs (catalog/system.c, catalog/sysregistry.c, catalog/infoschema.c):
+ * the row builder, the producers of the catalogs read from the process-wide
+ * registries and those of the information_schema views.
  *
  * A RowBuf fills one row of a virtual table column by column, in the
  * order of the table's definition (rb_* appends to the next column; rb_end
@@ -146,5 +147,22 @@ void		registry_collation_rows(RowBuf *rb);
 void		registry_tablespace_rows(RowBuf *rb);
 void		registry_language_rows(RowBuf *rb);
 void		registry_am_rows(RowBuf *rb);
+
+/*
+ * The information_schema views computed from the catalog (infoschema.c):
+ * rows as PostgreSQL 15's views show them to a superuser.
+ */
+void		infoschema_columns_rows(SqlSession *s, const Catalog *c, RowBuf *rb);
+void		infoschema_table_constraints_rows(SqlSession *s, const Catalog *c, RowBuf *rb);
+void		infoschema_key_column_usage_rows(SqlSession *s, const Catalog *c, RowBuf *rb);
+void		infoschema_constraint_column_usage_rows(SqlSession *s, const Catalog *c, RowBuf *rb);
+void		infoschema_referential_constraints_rows(SqlSession *s, const Catalog *c, RowBuf *rb);
+void		infoschema_check_constraints_rows(SqlSession *s, const Catalog *c, RowBuf *rb);
+void		infoschema_constraint_table_usage_rows(SqlSession *s, const Catalog *c, RowBuf *rb);
+/* element_types: the element type of every array column */
+void		infoschema_element_types_rows(SqlSession *s, const Catalog *c, RowBuf *rb);
+void		infoschema_sequences_rows(SqlSession *s, const Catalog *c, RowBuf *rb);
+/* table_privileges, or column_privileges when columns: the owner's privileges on every table */
+void		infoschema_privileges_rows(SqlSession *s, const Catalog *c, RowBuf *rb, bool columns);
 
 #endif

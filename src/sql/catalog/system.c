@@ -10,7 +10,10 @@
  * The catalogs of features memgres does not have (pg_inherits, pg_trigger,
  * pg_policy, pg_statistic_ext, pg_publication*, pg_auth_members,
  * pg_shdescription, pg_extension, pg_event_trigger, pg_foreign_*, pg_ts_*,
- * pg_conversion, pg_enum, pg_range, pg_rewrite ...) are always empty.
+ * pg_conversion, pg_enum, pg_range, pg_rewrite ...) are always empty,
+ * as are information_schema.views, triggers, routines and parameters
+ * (memgres has no views, triggers or user functions).  The rows of the
+ * other information_schema views are produced in infoschema.c.
  *
  * Design notes:
  *   - Each virtual table is a CatTable (relkind 'v') built once at start-up
@@ -49,7 +52,7 @@
 #include "../system.h"
 #include "sysint.h"
 
-#define SYS_MAX_COLS 32
+#define SYS_MAX_COLS 88	/* information_schema.routines has 82 */
 #define INDEX_MAX_KEYS 32		/* PostgreSQL's limit on index and key columns */
 
 typedef struct SysCol
@@ -78,7 +81,13 @@ enum
 	 SYS_FOREIGN_TABLE, SYS_INIT_PRIVS, SYS_LARGEOBJECT_METADATA, SYS_PARTITIONED_TABLE, SYS_RANGE, SYS_REWRITE, SYS_SECLABEL,
 	 SYS_SHSECLABEL, SYS_SUBSCRIPTION, SYS_TRANSFORM, SYS_TS_CONFIG, SYS_TS_CONFIG_MAP, SYS_TS_DICT, SYS_TS_PARSER, SYS_TS_TEMPLATE, SYS_USER_MAPPING,
 	SYS_USER_MAPPINGS,
-	SYS_DB_ROLE_SETTING, SYS_STAT_DATABASE, SYS_MEMORY, SYS_COUNT
+	SYS_DB_ROLE_SETTING, SYS_STAT_DATABASE, SYS_MEMORY,
+	/* information_schema (infoschema.c) */
+	SYS_IS_TABLE_CONSTRAINTS, SYS_IS_KEY_COLUMN_USAGE, SYS_IS_CONSTRAINT_COLUMN_USAGE,
+	SYS_IS_REFERENTIAL_CONSTRAINTS, SYS_IS_CHECK_CONSTRAINTS, SYS_IS_CONSTRAINT_TABLE_USAGE, SYS_IS_VIEWS,
+	SYS_IS_SEQUENCES, SYS_IS_TRIGGERS, SYS_IS_TABLE_PRIVILEGES, SYS_IS_COLUMN_PRIVILEGES, SYS_IS_ELEMENT_TYPES,
+	SYS_IS_ROUTINES, SYS_IS_PARAMETERS,
+	SYS_COUNT
 };
 
 #define PGC PG_CATALOG_NAMESPACE
@@ -304,15 +313,134 @@ static const SysDef sys_defs[SYS_COUNT] = {
 		{{"schemaname", NAMEOID}, {"tablename", NAMEOID}, {"indexname", NAMEOID}, {"tablespace", NAMEOID},
 		{"indexdef", TEXTOID}}},
 	[SYS_IS_SCHEMATA] = {13001, SYS_INFO_SCHEMA_NAMESPACE, "schemata",
-	{{"catalog_name", NAMEOID}, {"schema_name", NAMEOID}, {"schema_owner", NAMEOID}}},
+		{{"catalog_name", NAMEOID}, {"schema_name", NAMEOID}, {"schema_owner", NAMEOID},
+			{"default_character_set_catalog", NAMEOID}, {"default_character_set_schema", NAMEOID},
+		{"default_character_set_name", NAMEOID}, {"sql_path", VARCHAROID}}},
 	[SYS_IS_TABLES] = {13002, SYS_INFO_SCHEMA_NAMESPACE, "tables",
 		{{"table_catalog", NAMEOID}, {"table_schema", NAMEOID}, {"table_name", NAMEOID},
-		{"table_type", VARCHAROID}, {"is_insertable_into", VARCHAROID}}},
+			{"table_type", VARCHAROID}, {"self_referencing_column_name", NAMEOID},
+			{"reference_generation", VARCHAROID}, {"user_defined_type_catalog", NAMEOID},
+			{"user_defined_type_schema", NAMEOID}, {"user_defined_type_name", NAMEOID},
+			{"is_insertable_into", VARCHAROID}, {"is_typed", VARCHAROID}, {"commit_action", VARCHAROID}}},
 	[SYS_IS_COLUMNS] = {13003, SYS_INFO_SCHEMA_NAMESPACE, "columns",
+		{{"table_catalog", NAMEOID}, {"table_schema", NAMEOID}, {"table_name", NAMEOID}, {"column_name", NAMEOID},
+			{"ordinal_position", INT4OID}, {"column_default", VARCHAROID}, {"is_nullable", VARCHAROID},
+			{"data_type", VARCHAROID}, {"character_maximum_length", INT4OID}, {"character_octet_length", INT4OID},
+			{"numeric_precision", INT4OID}, {"numeric_precision_radix", INT4OID}, {"numeric_scale", INT4OID},
+			{"datetime_precision", INT4OID}, {"interval_type", VARCHAROID}, {"interval_precision", INT4OID},
+			{"character_set_catalog", NAMEOID}, {"character_set_schema", NAMEOID}, {"character_set_name", NAMEOID},
+			{"collation_catalog", NAMEOID}, {"collation_schema", NAMEOID}, {"collation_name", NAMEOID},
+			{"domain_catalog", NAMEOID}, {"domain_schema", NAMEOID}, {"domain_name", NAMEOID},
+			{"udt_catalog", NAMEOID}, {"udt_schema", NAMEOID}, {"udt_name", NAMEOID}, {"scope_catalog", NAMEOID},
+			{"scope_schema", NAMEOID}, {"scope_name", NAMEOID}, {"maximum_cardinality", INT4OID},
+			{"dtd_identifier", NAMEOID}, {"is_self_referencing", VARCHAROID}, {"is_identity", VARCHAROID},
+			{"identity_generation", VARCHAROID}, {"identity_start", VARCHAROID}, {"identity_increment", VARCHAROID},
+			{"identity_maximum", VARCHAROID}, {"identity_minimum", VARCHAROID}, {"identity_cycle", VARCHAROID},
+			{"is_generated", VARCHAROID}, {"generation_expression", VARCHAROID}, {"is_updatable", VARCHAROID}}},
+	[SYS_IS_TABLE_CONSTRAINTS] = {13004, SYS_INFO_SCHEMA_NAMESPACE, "table_constraints",
+		{{"constraint_catalog", NAMEOID}, {"constraint_schema", NAMEOID}, {"constraint_name", NAMEOID},
+			{"table_catalog", NAMEOID}, {"table_schema", NAMEOID}, {"table_name", NAMEOID},
+			{"constraint_type", VARCHAROID}, {"is_deferrable", VARCHAROID}, {"initially_deferred", VARCHAROID},
+			{"enforced", VARCHAROID}, {"nulls_distinct", VARCHAROID}}},
+	[SYS_IS_KEY_COLUMN_USAGE] = {13005, SYS_INFO_SCHEMA_NAMESPACE, "key_column_usage",
+		{{"constraint_catalog", NAMEOID}, {"constraint_schema", NAMEOID}, {"constraint_name", NAMEOID},
+			{"table_catalog", NAMEOID}, {"table_schema", NAMEOID}, {"table_name", NAMEOID}, {"column_name", NAMEOID},
+			{"ordinal_position", INT4OID}, {"position_in_unique_constraint", INT4OID}}},
+	[SYS_IS_CONSTRAINT_COLUMN_USAGE] = {13006, SYS_INFO_SCHEMA_NAMESPACE, "constraint_column_usage",
+		{{"table_catalog", NAMEOID}, {"table_schema", NAMEOID}, {"table_name", NAMEOID}, {"column_name", NAMEOID},
+			{"constraint_catalog", NAMEOID}, {"constraint_schema", NAMEOID}, {"constraint_name", NAMEOID}}},
+	[SYS_IS_REFERENTIAL_CONSTRAINTS] = {13007, SYS_INFO_SCHEMA_NAMESPACE, "referential_constraints",
+		{{"constraint_catalog", NAMEOID}, {"constraint_schema", NAMEOID}, {"constraint_name", NAMEOID},
+			{"unique_constraint_catalog", NAMEOID}, {"unique_constraint_schema", NAMEOID},
+			{"unique_constraint_name", NAMEOID}, {"match_option", VARCHAROID}, {"update_rule", VARCHAROID},
+			{"delete_rule", VARCHAROID}}},
+	[SYS_IS_CHECK_CONSTRAINTS] = {13008, SYS_INFO_SCHEMA_NAMESPACE, "check_constraints",
+		{{"constraint_catalog", NAMEOID}, {"constraint_schema", NAMEOID}, {"constraint_name", NAMEOID},
+			{"check_clause", VARCHAROID}}},
+	[SYS_IS_CONSTRAINT_TABLE_USAGE] = {13009, SYS_INFO_SCHEMA_NAMESPACE, "constraint_table_usage",
 		{{"table_catalog", NAMEOID}, {"table_schema", NAMEOID}, {"table_name", NAMEOID},
-			{"column_name", NAMEOID}, {"ordinal_position", INT4OID}, {"column_default", VARCHAROID},
-			{"is_nullable", VARCHAROID}, {"data_type", VARCHAROID}, {"character_maximum_length", INT4OID},
-		{"is_identity", VARCHAROID}}},
+			{"constraint_catalog", NAMEOID}, {"constraint_schema", NAMEOID}, {"constraint_name", NAMEOID}}},
+	[SYS_IS_VIEWS] = {13010, SYS_INFO_SCHEMA_NAMESPACE, "views",
+		{{"table_catalog", NAMEOID}, {"table_schema", NAMEOID}, {"table_name", NAMEOID},
+			{"view_definition", VARCHAROID}, {"check_option", VARCHAROID}, {"is_updatable", VARCHAROID},
+			{"is_insertable_into", VARCHAROID}, {"is_trigger_updatable", VARCHAROID},
+			{"is_trigger_deletable", VARCHAROID}, {"is_trigger_insertable_into", VARCHAROID}}},
+	[SYS_IS_SEQUENCES] = {13011, SYS_INFO_SCHEMA_NAMESPACE, "sequences",
+		{{"sequence_catalog", NAMEOID}, {"sequence_schema", NAMEOID}, {"sequence_name", NAMEOID},
+			{"data_type", VARCHAROID}, {"numeric_precision", INT4OID}, {"numeric_precision_radix", INT4OID},
+			{"numeric_scale", INT4OID}, {"start_value", VARCHAROID}, {"minimum_value", VARCHAROID},
+			{"maximum_value", VARCHAROID}, {"increment", VARCHAROID}, {"cycle_option", VARCHAROID}}},
+	[SYS_IS_TRIGGERS] = {13012, SYS_INFO_SCHEMA_NAMESPACE, "triggers",
+		{{"trigger_catalog", NAMEOID}, {"trigger_schema", NAMEOID}, {"trigger_name", NAMEOID},
+			{"event_manipulation", VARCHAROID}, {"event_object_catalog", NAMEOID}, {"event_object_schema", NAMEOID},
+			{"event_object_table", NAMEOID}, {"action_order", INT4OID}, {"action_condition", VARCHAROID},
+			{"action_statement", VARCHAROID}, {"action_orientation", VARCHAROID}, {"action_timing", VARCHAROID},
+			{"action_reference_old_table", NAMEOID}, {"action_reference_new_table", NAMEOID},
+			{"action_reference_old_row", NAMEOID}, {"action_reference_new_row", NAMEOID}, {"created", TIMESTAMPTZOID}}},
+	[SYS_IS_TABLE_PRIVILEGES] = {13013, SYS_INFO_SCHEMA_NAMESPACE, "table_privileges",
+		{{"grantor", NAMEOID}, {"grantee", NAMEOID}, {"table_catalog", NAMEOID}, {"table_schema", NAMEOID},
+			{"table_name", NAMEOID}, {"privilege_type", VARCHAROID}, {"is_grantable", VARCHAROID},
+			{"with_hierarchy", VARCHAROID}}},
+	[SYS_IS_COLUMN_PRIVILEGES] = {13014, SYS_INFO_SCHEMA_NAMESPACE, "column_privileges",
+		{{"grantor", NAMEOID}, {"grantee", NAMEOID}, {"table_catalog", NAMEOID}, {"table_schema", NAMEOID},
+			{"table_name", NAMEOID}, {"column_name", NAMEOID}, {"privilege_type", VARCHAROID},
+			{"is_grantable", VARCHAROID}}},
+	[SYS_IS_ELEMENT_TYPES] = {13015, SYS_INFO_SCHEMA_NAMESPACE, "element_types",
+		{{"object_catalog", NAMEOID}, {"object_schema", NAMEOID}, {"object_name", NAMEOID},
+			{"object_type", VARCHAROID}, {"collection_type_identifier", NAMEOID}, {"data_type", VARCHAROID},
+			{"character_maximum_length", INT4OID}, {"character_octet_length", INT4OID},
+			{"character_set_catalog", NAMEOID}, {"character_set_schema", NAMEOID}, {"character_set_name", NAMEOID},
+			{"collation_catalog", NAMEOID}, {"collation_schema", NAMEOID}, {"collation_name", NAMEOID},
+			{"numeric_precision", INT4OID}, {"numeric_precision_radix", INT4OID}, {"numeric_scale", INT4OID},
+			{"datetime_precision", INT4OID}, {"interval_type", VARCHAROID}, {"interval_precision", INT4OID},
+			{"domain_default", VARCHAROID}, {"udt_catalog", NAMEOID}, {"udt_schema", NAMEOID}, {"udt_name", NAMEOID},
+			{"scope_catalog", NAMEOID}, {"scope_schema", NAMEOID}, {"scope_name", NAMEOID},
+			{"maximum_cardinality", INT4OID}, {"dtd_identifier", NAMEOID}}},
+	[SYS_IS_ROUTINES] = {13016, SYS_INFO_SCHEMA_NAMESPACE, "routines",
+		{{"specific_catalog", NAMEOID}, {"specific_schema", NAMEOID}, {"specific_name", NAMEOID},
+			{"routine_catalog", NAMEOID}, {"routine_schema", NAMEOID}, {"routine_name", NAMEOID},
+			{"routine_type", VARCHAROID}, {"module_catalog", NAMEOID}, {"module_schema", NAMEOID},
+			{"module_name", NAMEOID}, {"udt_catalog", NAMEOID}, {"udt_schema", NAMEOID}, {"udt_name", NAMEOID},
+			{"data_type", VARCHAROID}, {"character_maximum_length", INT4OID}, {"character_octet_length", INT4OID},
+			{"character_set_catalog", NAMEOID}, {"character_set_schema", NAMEOID}, {"character_set_name", NAMEOID},
+			{"collation_catalog", NAMEOID}, {"collation_schema", NAMEOID}, {"collation_name", NAMEOID},
+			{"numeric_precision", INT4OID}, {"numeric_precision_radix", INT4OID}, {"numeric_scale", INT4OID},
+			{"datetime_precision", INT4OID}, {"interval_type", VARCHAROID}, {"interval_precision", INT4OID},
+			{"type_udt_catalog", NAMEOID}, {"type_udt_schema", NAMEOID}, {"type_udt_name", NAMEOID},
+			{"scope_catalog", NAMEOID}, {"scope_schema", NAMEOID}, {"scope_name", NAMEOID},
+			{"maximum_cardinality", INT4OID}, {"dtd_identifier", NAMEOID}, {"routine_body", VARCHAROID},
+			{"routine_definition", VARCHAROID}, {"external_name", VARCHAROID}, {"external_language", VARCHAROID},
+			{"parameter_style", VARCHAROID}, {"is_deterministic", VARCHAROID}, {"sql_data_access", VARCHAROID},
+			{"is_null_call", VARCHAROID}, {"sql_path", VARCHAROID}, {"schema_level_routine", VARCHAROID},
+			{"max_dynamic_result_sets", INT4OID}, {"is_user_defined_cast", VARCHAROID},
+			{"is_implicitly_invocable", VARCHAROID}, {"security_type", VARCHAROID},
+			{"to_sql_specific_catalog", NAMEOID}, {"to_sql_specific_schema", NAMEOID},
+			{"to_sql_specific_name", NAMEOID}, {"as_locator", VARCHAROID}, {"created", TIMESTAMPTZOID},
+			{"last_altered", TIMESTAMPTZOID}, {"new_savepoint_level", VARCHAROID}, {"is_udt_dependent", VARCHAROID},
+			{"result_cast_from_data_type", VARCHAROID}, {"result_cast_as_locator", VARCHAROID},
+			{"result_cast_char_max_length", INT4OID}, {"result_cast_char_octet_length", INT4OID},
+			{"result_cast_char_set_catalog", NAMEOID}, {"result_cast_char_set_schema", NAMEOID},
+			{"result_cast_char_set_name", NAMEOID}, {"result_cast_collation_catalog", NAMEOID},
+			{"result_cast_collation_schema", NAMEOID}, {"result_cast_collation_name", NAMEOID},
+			{"result_cast_numeric_precision", INT4OID}, {"result_cast_numeric_precision_radix", INT4OID},
+			{"result_cast_numeric_scale", INT4OID}, {"result_cast_datetime_precision", INT4OID},
+			{"result_cast_interval_type", VARCHAROID}, {"result_cast_interval_precision", INT4OID},
+			{"result_cast_type_udt_catalog", NAMEOID}, {"result_cast_type_udt_schema", NAMEOID},
+			{"result_cast_type_udt_name", NAMEOID}, {"result_cast_scope_catalog", NAMEOID},
+			{"result_cast_scope_schema", NAMEOID}, {"result_cast_scope_name", NAMEOID},
+			{"result_cast_maximum_cardinality", INT4OID}, {"result_cast_dtd_identifier", NAMEOID}}},
+	[SYS_IS_PARAMETERS] = {13017, SYS_INFO_SCHEMA_NAMESPACE, "parameters",
+		{{"specific_catalog", NAMEOID}, {"specific_schema", NAMEOID}, {"specific_name", NAMEOID},
+			{"ordinal_position", INT4OID}, {"parameter_mode", VARCHAROID}, {"is_result", VARCHAROID},
+			{"as_locator", VARCHAROID}, {"parameter_name", NAMEOID}, {"data_type", VARCHAROID},
+			{"character_maximum_length", INT4OID}, {"character_octet_length", INT4OID},
+			{"character_set_catalog", NAMEOID}, {"character_set_schema", NAMEOID}, {"character_set_name", NAMEOID},
+			{"collation_catalog", NAMEOID}, {"collation_schema", NAMEOID}, {"collation_name", NAMEOID},
+			{"numeric_precision", INT4OID}, {"numeric_precision_radix", INT4OID}, {"numeric_scale", INT4OID},
+			{"datetime_precision", INT4OID}, {"interval_type", VARCHAROID}, {"interval_precision", INT4OID},
+			{"udt_catalog", NAMEOID}, {"udt_schema", NAMEOID}, {"udt_name", NAMEOID}, {"scope_catalog", NAMEOID},
+			{"scope_schema", NAMEOID}, {"scope_name", NAMEOID}, {"maximum_cardinality", INT4OID},
+			{"dtd_identifier", NAMEOID}, {"parameter_default", VARCHAROID}}},
 };
 
 static CatTable *sys_tables[SYS_COUNT];
@@ -498,16 +626,6 @@ system_is_view(const CatTable *t)
 
 /* ---- rows ------------------------------------------------------------------ */
 
-static const char *
-type_name_of(Arena *a, Oid type, int32_t typmod)
-{
-	StrBuf		sb;
-
-	strbuf_init_arena(&sb, a);
-	type_format(type, typmod, &sb);
-	return sb.data;
-}
-
 /* All relations: the catalog's tables then the virtual ones. */
 static int
 nrelations(const Catalog *c)
@@ -519,6 +637,36 @@ static const CatTable *
 relation_at(const Catalog *c, int i)
 {
 	return i < c->ntables ? c->tables[i] : sys_tables[i - c->ntables];
+}
+
+typedef struct RoleName
+{
+	Oid			oid;
+	const char *name;			/* in the arena */
+	Arena	   *a;
+} RoleName;
+
+static void
+role_name_cb(void *arg, Oid oid, const char *name, bool superuser, bool can_login)
+{
+	RoleName   *rn = arg;
+
+	(void) superuser;
+	(void) can_login;
+	if (!rn->name && oid == rn->oid)
+		rn->name = arena_strdup(rn->a, name);
+}
+
+/* A role's name; pg_database_owner (the owner of public) is not a role memgres keeps. */
+static const char *
+role_name(Arena *a, Oid oid, const char *fallback)
+{
+	RoleName	rn = {.oid = oid, .a = a};
+
+	if (oid == 6171)
+		return "pg_database_owner";
+	cluster_roles_foreach(role_name_cb, &rn);
+	return rn.name ? rn.name : fallback;
 }
 
 static void
@@ -541,7 +689,11 @@ namespace_rows(SqlSession *s, const Catalog *c, RowBuf *rb, bool info_schema)
 		{
 			rb_text(rb, s->dbname);
 			rb_text(rb, name);
-			rb_text(rb, s->user);
+			rb_text(rb, role_name(rb->a, i < c->nschemas ? c->schemas[i].owner : BOOTSTRAP_SUPERUSER, s->user));
+			rb_null(rb);		/* default_character_set_catalog */
+			rb_null(rb);		/* default_character_set_schema */
+			rb_null(rb);		/* default_character_set_name */
+			rb_null(rb);		/* sql_path */
 		}
 		rb_end(rb);
 	}
@@ -1076,8 +1228,17 @@ tables_rows(SqlSession *s, const Catalog *c, RowBuf *rb, bool info_schema)
 			rb_text(rb, s->dbname);
 			rb_text(rb, system_schema_name(c, t->schema));
 			rb_text(rb, t->name);
-			rb_text(rb, view ? "VIEW" : "BASE TABLE");
+			bool		temp = strncmp(system_schema_name(c, t->schema), "pg_temp_", 8) == 0;
+
+			rb_text(rb, view ? "VIEW" : temp ? "LOCAL TEMPORARY" : "BASE TABLE");
+			rb_null(rb);		/* self_referencing_column_name */
+			rb_null(rb);		/* reference_generation */
+			rb_null(rb);		/* user_defined_type_catalog */
+			rb_null(rb);		/* user_defined_type_schema */
+			rb_null(rb);		/* user_defined_type_name */
 			rb_text(rb, view ? "NO" : "YES");
+			rb_text(rb, "NO");	/* is_typed */
+			rb_null(rb);		/* commit_action: NULL even for temporary tables, as PostgreSQL 15 shows it */
 		}
 		rb_end(rb);
 	}
@@ -1102,42 +1263,6 @@ indexes_rows(SqlSession *s, const Catalog *c, RowBuf *rb)
 			rb_text(rb, t->indexes[k].name);
 			rb_null(rb);
 			rb_text(rb, sb.data);
-			rb_end(rb);
-		}
-	}
-}
-
-static void
-columns_rows(SqlSession *s, const Catalog *c, RowBuf *rb)
-{
-	for (int i = 0; i < c->ntables; i++)
-	{
-		const CatTable *t = c->tables[i];
-		int			pos = 0;
-
-		if (t->relkind != 'r')
-			continue;
-		for (int k = 0; k < t->ncols; k++)
-		{
-			const CatColumn *col = &t->cols[k];
-
-			if (col->dropped)
-				continue;
-			pos++;
-			rb_start(rb);
-			rb_text(rb, s->dbname);
-			rb_text(rb, system_schema_name(c, t->schema));
-			rb_text(rb, t->name);
-			rb_text(rb, col->name);
-			rb_i4(rb, pos);
-			rb_text(rb, col->default_text);
-			rb_text(rb, col->notnull ? "NO" : "YES");
-			rb_text(rb, type_name_of(rb->a, col->type, -1));
-			if ((col->type == VARCHAROID || col->type == BPCHAROID) && col->typmod >= 4)
-				rb_i4(rb, col->typmod - 4);
-			else
-				rb_null(rb);
-			rb_text(rb, col->identity ? "YES" : "NO");
 			rb_end(rb);
 		}
 	}
@@ -1243,7 +1368,35 @@ system_rows(SqlSession *s, const Catalog *c, const CatTable *vt, Arena *a, SysRo
 			indexes_rows(s, c, &rb);
 			break;
 		case SYS_IS_COLUMNS:
-			columns_rows(s, c, &rb);
+			infoschema_columns_rows(s, c, &rb);
+			break;
+		case SYS_IS_TABLE_CONSTRAINTS:
+			infoschema_table_constraints_rows(s, c, &rb);
+			break;
+		case SYS_IS_KEY_COLUMN_USAGE:
+			infoschema_key_column_usage_rows(s, c, &rb);
+			break;
+		case SYS_IS_CONSTRAINT_COLUMN_USAGE:
+			infoschema_constraint_column_usage_rows(s, c, &rb);
+			break;
+		case SYS_IS_REFERENTIAL_CONSTRAINTS:
+			infoschema_referential_constraints_rows(s, c, &rb);
+			break;
+		case SYS_IS_CHECK_CONSTRAINTS:
+			infoschema_check_constraints_rows(s, c, &rb);
+			break;
+		case SYS_IS_CONSTRAINT_TABLE_USAGE:
+			infoschema_constraint_table_usage_rows(s, c, &rb);
+			break;
+		case SYS_IS_SEQUENCES:
+			infoschema_sequences_rows(s, c, &rb);
+			break;
+		case SYS_IS_ELEMENT_TYPES:
+			infoschema_element_types_rows(s, c, &rb);
+			break;
+		case SYS_IS_TABLE_PRIVILEGES:
+		case SYS_IS_COLUMN_PRIVILEGES:
+			infoschema_privileges_rows(s, c, &rb, which == SYS_IS_COLUMN_PRIVILEGES);
 			break;
 		default:
 			/* the catalogs of features memgres does not have are empty */
