@@ -69,7 +69,7 @@ typedef struct CteItem
 	CteDef	   *def;
 	CteItemState state;
 	int			nrefs;			/* CTE_REC_TERM: references seen */
-	const struct Query *ref_query;	/* ... the query holding the first one */
+	int			ref_depth;		/* ... the query level of the first one */
 	int			ref_location;
 	bool		forward_hit;	/* a reference to a CTE_FORWARD item was refused */
 } CteItem;

@@ -22,8 +22,9 @@
  *     Instead of PostgreSQL's walk over the raw parse tree, the references
  *     are checked while analysing: during the non-recursive term a
  *     reference is 42P19; during the recursive term it reads the working
- *     table and is counted, and must sit directly in the term's FROM (not
- *     in a subquery, not on the nullable side of an outer join, once).
+ *     table and is counted, and must sit in the term's FROM or in a
+ *     subquery in that FROM (not in a subquery expression, not on the
+ *     nullable side of an outer join, once).
  *     If the recursive term never references the item, the item is an
  *     ordinary query and is analysed again as one.
  *   - The non-recursive term fixes the column types; the recursive term's
@@ -260,7 +261,7 @@ analyze_recursive(ParseState *ps, CteItem *it, const AstSelectStmt *sel)
 
 	it->state = CTE_REC_TERM;
 	it->nrefs = 0;
-	it->ref_query = NULL;
+	it->ref_depth = -1;
 	sub_pstate(&sub, ps);
 	sub.keep_unknown = true;
 	rq = analyze_select(&sub, sel->rarg);
@@ -272,13 +273,13 @@ analyze_recursive(ParseState *ps, CteItem *it, const AstSelectStmt *sel)
 	correlated = correlated || sub.correlated;
 	if (check_recursive_clauses(ps, sel) < 0)
 		return -1;
-	if (it->ref_query != rq)
+	if (it->ref_depth != ps_depth(ps))
 	{
 		mg_error(ps->err, SQLSTATE_INVALID_RECURSION,
 				 "recursive reference to query \"%s\" must not appear within a subquery", d->name);
 		return fail_at(ps, it->ref_location);
 	}
-	if (rq->has_aggs)
+	if (rq->naggs > 0)
 	{
 		mg_error(ps->err, SQLSTATE_INVALID_RECURSION,
 				 "aggregate functions are not allowed in a recursive query's recursive term");
@@ -549,6 +550,7 @@ reference(ParseState *ps, const Query *q, const AstRangeVar *rv, bool nullable, 
 	const CteDef *d = it->def;
 	int			loc = rv->hdr.location;
 
+	(void) q;					/* the level (ps_depth) is what the checks need */
 	switch (it->state)
 	{
 		case CTE_FORWARD:
@@ -582,7 +584,7 @@ reference(ParseState *ps, const Query *q, const AstRangeVar *rv, bool nullable, 
 				fail_at(ps, loc);
 				return NULL;
 			}
-			it->ref_query = q;
+			it->ref_depth = ps_depth(ps);
 			it->ref_location = loc;
 			return make_ref_rel(ps, d, rv, d->work_plan);
 		case CTE_READY:

@@ -55,6 +55,13 @@ SELECT a, array(WITH RECURSIVE r(n) AS (SELECT lim.a UNION ALL SELECT n * 2 FROM
 FROM lim ORDER BY a;
 SELECT * FROM lim WHERE a = (WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < lim.a)
                              SELECT max(n) FROM r) ORDER BY a;
+-- the recursive reference may sit in a subquery in FROM, beside joins; GROUP BY without aggregates
+WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM (SELECT * FROM r) s WHERE n < 3) SELECT * FROM r;
+WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT r.n + 1 FROM lim JOIN r ON lim.a = r.n) SELECT * FROM r;
+WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT r.n + 1 FROM r LEFT JOIN lim ON lim.a = r.n WHERE r.n < 6)
+SELECT * FROM r;
+WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 3 GROUP BY n) SELECT * FROM r;
+WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT DISTINCT n + 1 FROM r WHERE n < 3) SELECT * FROM r;
 -- INSERT from a recursive item
 CREATE TABLE nums (n int);
 WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 4) INSERT INTO nums SELECT n FROM r;
