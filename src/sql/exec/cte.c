@@ -19,13 +19,18 @@
  *     (not ALL) keeps a hash of every stored row and drops a new row equal
  *     to any of them, so the working table holds only new rows.
  *   - The producer runs in an ExecState of its own (a copy of the first
- *     reader's, without outer rows: stored items never read an enclosing
+ *     reader's, without outer rows: shared items never read an enclosing
  *     query) and an arena per term or round, freed when it ends.  Rows an
  *     INSERT/UPDATE/DELETE item writes count in that copy, not in the
  *     statement's command tag.
  *   - A data-modifying item is filled from its Modify node's RETURNING
  *     rows as it is read, and run to the end by PLAN_WITH when the
  *     statement's own rows are done.
+ *   - A recursive item that reads an enclosing query cannot be shared: each
+ *     scan of it fills a store of its own, with the enclosing row as the
+ *     producer's outer row, and frees it when the scan ends (cte_scan_end).
+ *     While it produces, the store sits in the item's cache slot so that
+ *     its working-table scans find it.
  *
  * State of a store:
  *
