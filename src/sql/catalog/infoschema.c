@@ -20,6 +20,9 @@
  *   - The columns typed sql_identifier are name, character_data and
  *     yes_or_no are varchar, cardinal_number is int4 (the domains' base
  *     types), so values print as PostgreSQL prints them.
+ *   - Other sessions' temporary tables are left out where PostgreSQL's
+ *     view says NOT pg_is_other_temp_schema (tables, columns,
+ *     table_constraints, key_column_usage, sequences) and only there.
  *   - Every table is owned by the bootstrap superuser and memgres has no
  *     GRANT, so the privilege views list the owner's full privileges
  *     (acldefault), granted by and to the session's user as pg_tables
@@ -225,7 +228,7 @@ infoschema_columns_rows(SqlSession *s, const Catalog *c, RowBuf *rb)
 	{
 		const CatTable *t = c->tables[i];
 
-		if (!is_user_table(t))
+		if (!is_user_table(t) || sys_other_temp_schema(s, c, t->schema))
 			continue;
 		for (int k = 0; k < t->ncols; k++)
 			if (!t->cols[k].dropped)
@@ -271,7 +274,7 @@ infoschema_table_constraints_rows(SqlSession *s, const Catalog *c, RowBuf *rb)
 	{
 		const CatTable *t = c->tables[i];
 
-		if (!is_user_table(t))
+		if (!is_user_table(t) || sys_other_temp_schema(s, c, t->schema))
 			continue;
 		for (int k = 0; k < t->ncons; k++)
 		{
@@ -340,7 +343,7 @@ infoschema_key_column_usage_rows(SqlSession *s, const Catalog *c, RowBuf *rb)
 	{
 		const CatTable *t = c->tables[i];
 
-		if (!is_user_table(t))
+		if (!is_user_table(t) || sys_other_temp_schema(s, c, t->schema))
 			continue;
 		for (int k = 0; k < t->ncons; k++)
 		{
@@ -624,7 +627,7 @@ infoschema_sequences_rows(SqlSession *s, const Catalog *c, RowBuf *rb)
 		const CatTable *t = c->tables[i];
 		const CatSequence *q = t->seq;
 
-		if (t->relkind != 'S' || !q || is_identity_sequence(c, q))
+		if (t->relkind != 'S' || !q || is_identity_sequence(c, q) || sys_other_temp_schema(s, c, t->schema))
 			continue;
 		rb_start(rb);
 		rb_text(rb, s->dbname);

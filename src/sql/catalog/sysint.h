@@ -138,6 +138,13 @@ rb_end(RowBuf *rb)
 	o->nrows++;
 }
 
+/* Whether schema is another session's temporary schema (pg_is_other_temp_schema). */
+static inline bool
+sys_other_temp_schema(const SqlSession *s, const Catalog *c, Oid schema)
+{
+	return schema != s->temp_schema && strncmp(system_schema_name(c, schema), "pg_temp_", 8) == 0;
+}
+
 /* The catalogs computed from the registries (sysregistry.c). */
 void		registry_type_rows(RowBuf *rb);
 void		registry_proc_rows(RowBuf *rb);

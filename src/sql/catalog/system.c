@@ -826,7 +826,7 @@ attribute_row(RowBuf *rb, Oid relid, const CatColumn *col, int16_t attnum, bool 
 	rb_char(rb, system_type_storage(mt));
 	rb_char(rb, '\0');			/* attcompression: the default method */
 	rb_bool(rb, !is_index && col->notnull);
-	rb_bool(rb, !is_index && col->default_expr != NULL);
+	rb_bool(rb, !is_index && col->default_expr != NULL && !col->identity);
 	rb_bool(rb, !is_index && col->has_missing);
 	rb_char(rb, is_index ? '\0' : col->identity);
 	rb_char(rb, '\0');			/* attgenerated */
@@ -985,7 +985,8 @@ attrdef_rows(const Catalog *c, RowBuf *rb)
 		{
 			char		buf[80];
 
-			if (t->cols[k].dropped || !t->cols[k].default_expr)
+			/* an identity column's nextval() is memgres's own: PostgreSQL keeps no default for it */
+			if (t->cols[k].dropped || !t->cols[k].default_expr || t->cols[k].identity)
 				continue;
 			snprintf(buf, sizeof(buf), "{DEFAULT :relid %u :attnum %d}", t->oid, t->cols[k].attnum);
 			rb_start(rb);
@@ -1209,7 +1210,7 @@ tables_rows(SqlSession *s, const Catalog *c, RowBuf *rb, bool info_schema)
 		const CatTable *t = relation_at(c, i);
 		bool		view = system_is_view(t);
 
-		if (t->relkind == 'S' || (!info_schema && view))
+		if (t->relkind == 'S' || (!info_schema && view) || (info_schema && sys_other_temp_schema(s, c, t->schema)))
 			continue;
 		rb_start(rb);
 		if (!info_schema)
