@@ -11,8 +11,10 @@
  * pg_policy, pg_statistic_ext, pg_publication*, pg_auth_members,
  * pg_shdescription, pg_extension, pg_event_trigger, pg_foreign_*, pg_ts_*,
  * pg_conversion, pg_enum, pg_range, pg_rewrite ...) are always empty,
- * as are information_schema.views, triggers, routines and parameters
- * (memgres has no views, triggers or user functions).  The rows of the
+ * as are information_schema.views, triggers, routines, parameters,
+ * domains, view_table_usage, view_column_usage, user_defined_types and
+ * attributes (memgres has no views, triggers, user functions, domains or
+ * composite types).  The rows of the
  * other information_schema views are produced in infoschema.c.
  *
  * Design notes:
@@ -86,7 +88,9 @@ enum
 	SYS_IS_TABLE_CONSTRAINTS, SYS_IS_KEY_COLUMN_USAGE, SYS_IS_CONSTRAINT_COLUMN_USAGE,
 	SYS_IS_REFERENTIAL_CONSTRAINTS, SYS_IS_CHECK_CONSTRAINTS, SYS_IS_CONSTRAINT_TABLE_USAGE, SYS_IS_VIEWS,
 	SYS_IS_SEQUENCES, SYS_IS_TRIGGERS, SYS_IS_TABLE_PRIVILEGES, SYS_IS_COLUMN_PRIVILEGES, SYS_IS_ELEMENT_TYPES,
-	SYS_IS_ROUTINES, SYS_IS_PARAMETERS,
+	SYS_IS_ROUTINES, SYS_IS_PARAMETERS, SYS_IS_ROLE_TABLE_GRANTS, SYS_IS_ROLE_COLUMN_GRANTS, SYS_IS_CATALOG_NAME,
+	SYS_IS_CHARACTER_SETS, SYS_IS_DOMAINS, SYS_IS_VIEW_TABLE_USAGE, SYS_IS_VIEW_COLUMN_USAGE,
+	SYS_IS_USER_DEFINED_TYPES, SYS_IS_ATTRIBUTES,
 	SYS_COUNT
 };
 
@@ -441,6 +445,60 @@ static const SysDef sys_defs[SYS_COUNT] = {
 			{"udt_catalog", NAMEOID}, {"udt_schema", NAMEOID}, {"udt_name", NAMEOID}, {"scope_catalog", NAMEOID},
 			{"scope_schema", NAMEOID}, {"scope_name", NAMEOID}, {"maximum_cardinality", INT4OID},
 			{"dtd_identifier", NAMEOID}, {"parameter_default", VARCHAROID}}},
+	[SYS_IS_ROLE_TABLE_GRANTS] = {13018, SYS_INFO_SCHEMA_NAMESPACE, "role_table_grants",
+		{{"grantor", NAMEOID}, {"grantee", NAMEOID}, {"table_catalog", NAMEOID}, {"table_schema", NAMEOID},
+			{"table_name", NAMEOID}, {"privilege_type", VARCHAROID}, {"is_grantable", VARCHAROID},
+			{"with_hierarchy", VARCHAROID}}},
+	[SYS_IS_ROLE_COLUMN_GRANTS] = {13019, SYS_INFO_SCHEMA_NAMESPACE, "role_column_grants",
+		{{"grantor", NAMEOID}, {"grantee", NAMEOID}, {"table_catalog", NAMEOID}, {"table_schema", NAMEOID},
+			{"table_name", NAMEOID}, {"column_name", NAMEOID}, {"privilege_type", VARCHAROID},
+			{"is_grantable", VARCHAROID}}},
+	[SYS_IS_CATALOG_NAME] = {13020, SYS_INFO_SCHEMA_NAMESPACE, "information_schema_catalog_name",
+		{{"catalog_name", NAMEOID}}},
+	[SYS_IS_CHARACTER_SETS] = {13021, SYS_INFO_SCHEMA_NAMESPACE, "character_sets",
+		{{"character_set_catalog", NAMEOID}, {"character_set_schema", NAMEOID}, {"character_set_name", NAMEOID},
+			{"character_repertoire", NAMEOID}, {"form_of_use", NAMEOID}, {"default_collate_catalog", NAMEOID},
+			{"default_collate_schema", NAMEOID}, {"default_collate_name", NAMEOID}}},
+	[SYS_IS_DOMAINS] = {13022, SYS_INFO_SCHEMA_NAMESPACE, "domains",
+		{{"domain_catalog", NAMEOID}, {"domain_schema", NAMEOID}, {"domain_name", NAMEOID},
+			{"data_type", VARCHAROID}, {"character_maximum_length", INT4OID}, {"character_octet_length", INT4OID},
+			{"character_set_catalog", NAMEOID}, {"character_set_schema", NAMEOID}, {"character_set_name", NAMEOID},
+			{"collation_catalog", NAMEOID}, {"collation_schema", NAMEOID}, {"collation_name", NAMEOID},
+			{"numeric_precision", INT4OID}, {"numeric_precision_radix", INT4OID}, {"numeric_scale", INT4OID},
+			{"datetime_precision", INT4OID}, {"interval_type", VARCHAROID}, {"interval_precision", INT4OID},
+			{"domain_default", VARCHAROID}, {"udt_catalog", NAMEOID}, {"udt_schema", NAMEOID}, {"udt_name", NAMEOID},
+			{"scope_catalog", NAMEOID}, {"scope_schema", NAMEOID}, {"scope_name", NAMEOID},
+			{"maximum_cardinality", INT4OID}, {"dtd_identifier", NAMEOID}}},
+	[SYS_IS_VIEW_TABLE_USAGE] = {13023, SYS_INFO_SCHEMA_NAMESPACE, "view_table_usage",
+		{{"view_catalog", NAMEOID}, {"view_schema", NAMEOID}, {"view_name", NAMEOID}, {"table_catalog", NAMEOID},
+			{"table_schema", NAMEOID}, {"table_name", NAMEOID}}},
+	[SYS_IS_VIEW_COLUMN_USAGE] = {13024, SYS_INFO_SCHEMA_NAMESPACE, "view_column_usage",
+		{{"view_catalog", NAMEOID}, {"view_schema", NAMEOID}, {"view_name", NAMEOID}, {"table_catalog", NAMEOID},
+			{"table_schema", NAMEOID}, {"table_name", NAMEOID}, {"column_name", NAMEOID}}},
+	[SYS_IS_USER_DEFINED_TYPES] = {13025, SYS_INFO_SCHEMA_NAMESPACE, "user_defined_types",
+		{{"user_defined_type_catalog", NAMEOID}, {"user_defined_type_schema", NAMEOID},
+			{"user_defined_type_name", NAMEOID}, {"user_defined_type_category", VARCHAROID},
+			{"is_instantiable", VARCHAROID}, {"is_final", VARCHAROID}, {"ordering_form", VARCHAROID},
+			{"ordering_category", VARCHAROID}, {"ordering_routine_catalog", NAMEOID},
+			{"ordering_routine_schema", NAMEOID}, {"ordering_routine_name", NAMEOID}, {"reference_type", VARCHAROID},
+			{"data_type", VARCHAROID}, {"character_maximum_length", INT4OID}, {"character_octet_length", INT4OID},
+			{"character_set_catalog", NAMEOID}, {"character_set_schema", NAMEOID}, {"character_set_name", NAMEOID},
+			{"collation_catalog", NAMEOID}, {"collation_schema", NAMEOID}, {"collation_name", NAMEOID},
+			{"numeric_precision", INT4OID}, {"numeric_precision_radix", INT4OID}, {"numeric_scale", INT4OID},
+			{"datetime_precision", INT4OID}, {"interval_type", VARCHAROID}, {"interval_precision", INT4OID},
+			{"source_dtd_identifier", NAMEOID}, {"ref_dtd_identifier", NAMEOID}}},
+	[SYS_IS_ATTRIBUTES] = {13026, SYS_INFO_SCHEMA_NAMESPACE, "attributes",
+		{{"udt_catalog", NAMEOID}, {"udt_schema", NAMEOID}, {"udt_name", NAMEOID}, {"attribute_name", NAMEOID},
+			{"ordinal_position", INT4OID}, {"attribute_default", VARCHAROID}, {"is_nullable", VARCHAROID},
+			{"data_type", VARCHAROID}, {"character_maximum_length", INT4OID}, {"character_octet_length", INT4OID},
+			{"character_set_catalog", NAMEOID}, {"character_set_schema", NAMEOID}, {"character_set_name", NAMEOID},
+			{"collation_catalog", NAMEOID}, {"collation_schema", NAMEOID}, {"collation_name", NAMEOID},
+			{"numeric_precision", INT4OID}, {"numeric_precision_radix", INT4OID}, {"numeric_scale", INT4OID},
+			{"datetime_precision", INT4OID}, {"interval_type", VARCHAROID}, {"interval_precision", INT4OID},
+			{"attribute_udt_catalog", NAMEOID}, {"attribute_udt_schema", NAMEOID}, {"attribute_udt_name", NAMEOID},
+			{"scope_catalog", NAMEOID}, {"scope_schema", NAMEOID}, {"scope_name", NAMEOID},
+			{"maximum_cardinality", INT4OID}, {"dtd_identifier", NAMEOID},
+			{"is_derived_reference_attribute", VARCHAROID}}},
 };
 
 static CatTable *sys_tables[SYS_COUNT];
@@ -1397,7 +1455,29 @@ system_rows(SqlSession *s, const Catalog *c, const CatTable *vt, Arena *a, SysRo
 			break;
 		case SYS_IS_TABLE_PRIVILEGES:
 		case SYS_IS_COLUMN_PRIVILEGES:
-			infoschema_privileges_rows(s, c, &rb, which == SYS_IS_COLUMN_PRIVILEGES);
+		case SYS_IS_ROLE_TABLE_GRANTS:
+		case SYS_IS_ROLE_COLUMN_GRANTS:
+			/* the role_* views show the grants of the enabled roles: here the owner's, the same rows */
+			infoschema_privileges_rows(s, c, &rb,
+									   which == SYS_IS_COLUMN_PRIVILEGES || which == SYS_IS_ROLE_COLUMN_GRANTS);
+			break;
+		case SYS_IS_CATALOG_NAME:
+			rb_start(&rb);
+			rb_text(&rb, s->dbname);
+			rb_end(&rb);
+			break;
+		case SYS_IS_CHARACTER_SETS:
+			/* the database encoding, as PostgreSQL shows it */
+			rb_start(&rb);
+			rb_null(&rb);
+			rb_null(&rb);
+			rb_text(&rb, "UTF8");
+			rb_text(&rb, "UCS");
+			rb_text(&rb, "UTF8");
+			rb_text(&rb, s->dbname);
+			rb_null(&rb);
+			rb_null(&rb);
+			rb_end(&rb);
 			break;
 		default:
 			/* the catalogs of features memgres does not have are empty */

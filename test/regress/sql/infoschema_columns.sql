@@ -93,3 +93,12 @@ SELECT e.object_name, c.column_name, c.data_type, e.data_type AS element_type, e
  WHERE c.table_name = 'arrs' ORDER BY c.ordinal_position;
 SELECT * FROM information_schema.routines WHERE routine_schema = 'public';
 SELECT * FROM information_schema.parameters WHERE specific_schema = 'public';
+SELECT * FROM information_schema.role_table_grants WHERE table_schema = 'public' AND table_name = 'customers' ORDER BY privilege_type;
+SELECT privilege_type, count(*) FROM information_schema.role_column_grants WHERE table_schema = 'public' GROUP BY 1 ORDER BY 1;
+SELECT * FROM information_schema.information_schema_catalog_name;
+SELECT * FROM information_schema.character_sets;
+SELECT * FROM information_schema.domains WHERE domain_schema = 'public';
+SELECT * FROM information_schema.view_table_usage WHERE view_schema = 'public';
+SELECT * FROM information_schema.view_column_usage WHERE view_schema = 'public';
+SELECT * FROM information_schema.user_defined_types WHERE user_defined_type_schema = 'public';
+SELECT * FROM information_schema.attributes WHERE udt_schema = 'public';
