@@ -3,7 +3,7 @@
  * definitions, and the rows computed from the catalog of the running
  * statement and the cluster (pg_namespace, pg_class, pg_attribute,
  * pg_attrdef, pg_constraint, pg_index, pg_sequence, pg_depend,
- * pg_description, pg_database, pg_roles, pg_tables, pg_indexes,
+ * pg_description, pg_database, pg_roles, pg_tables, pg_indexes, pg_sequences,
  * information_schema.schemata / tables / columns).  The catalogs read from
  * the process-wide registries (pg_type, pg_proc, pg_operator, pg_settings,
  * pg_collation, pg_tablespace, pg_language, pg_am) are in sysregistry.c.
@@ -83,7 +83,7 @@ enum
 	 SYS_FOREIGN_TABLE, SYS_INIT_PRIVS, SYS_LARGEOBJECT_METADATA, SYS_PARTITIONED_TABLE, SYS_RANGE, SYS_REWRITE, SYS_SECLABEL,
 	 SYS_SHSECLABEL, SYS_SUBSCRIPTION, SYS_TRANSFORM, SYS_TS_CONFIG, SYS_TS_CONFIG_MAP, SYS_TS_DICT, SYS_TS_PARSER, SYS_TS_TEMPLATE, SYS_USER_MAPPING,
 	SYS_USER_MAPPINGS,
-	SYS_DB_ROLE_SETTING, SYS_STAT_DATABASE, SYS_MEMORY,
+	SYS_DB_ROLE_SETTING, SYS_SEQUENCES, SYS_STAT_DATABASE, SYS_MEMORY,
 	/* information_schema (infoschema.c) */
 	SYS_IS_TABLE_CONSTRAINTS, SYS_IS_KEY_COLUMN_USAGE, SYS_IS_CONSTRAINT_COLUMN_USAGE,
 	SYS_IS_REFERENTIAL_CONSTRAINTS, SYS_IS_CHECK_CONSTRAINTS, SYS_IS_CONSTRAINT_TABLE_USAGE, SYS_IS_VIEWS,
@@ -316,6 +316,11 @@ static const SysDef sys_defs[SYS_COUNT] = {
 	[SYS_INDEXES] = {12003, PGC, "pg_indexes",
 		{{"schemaname", NAMEOID}, {"tablename", NAMEOID}, {"indexname", NAMEOID}, {"tablespace", NAMEOID},
 		{"indexdef", TEXTOID}}},
+	[SYS_SEQUENCES] = {12048, PGC, "pg_sequences",
+		{{"schemaname", NAMEOID}, {"sequencename", NAMEOID}, {"sequenceowner", NAMEOID},
+			{"data_type", REGTYPEOID}, {"start_value", INT8OID}, {"min_value", INT8OID},
+			{"max_value", INT8OID}, {"increment_by", INT8OID}, {"cycle", BOOLOID}, {"cache_size", INT8OID},
+		{"last_value", INT8OID}}},
 	[SYS_IS_SCHEMATA] = {13001, SYS_INFO_SCHEMA_NAMESPACE, "schemata",
 		{{"catalog_name", NAMEOID}, {"schema_name", NAMEOID}, {"schema_owner", NAMEOID},
 			{"default_character_set_catalog", NAMEOID}, {"default_character_set_schema", NAMEOID},
@@ -1303,6 +1308,36 @@ tables_rows(SqlSession *s, const Catalog *c, RowBuf *rb, bool info_schema)
 	}
 }
 
+/* pg_sequences: last_value is NULL until nextval (or setval with is_called) has run. */
+static void
+pg_sequences_rows(SqlSession *s, const Catalog *c, RowBuf *rb)
+{
+	for (int i = 0; i < c->ntables; i++)
+	{
+		const CatTable *t = c->tables[i];
+		StSeqState	st;
+
+		if (t->relkind != 'S' || !t->seq || sys_other_temp_schema(s, c, t->schema))
+			continue;
+		rb_start(rb);
+		rb_text(rb, system_schema_name(c, t->schema));
+		rb_text(rb, t->name);
+		rb_text(rb, s->user);
+		rb_oid(rb, t->seq->type);
+		rb_i8(rb, t->seq->start);
+		rb_i8(rb, t->seq->min);
+		rb_i8(rb, t->seq->max);
+		rb_i8(rb, t->seq->increment);
+		rb_bool(rb, t->seq->cycle);
+		rb_i8(rb, t->seq->cache);
+		if (s->db && st_seq_get(s->db, t->oid, &st) && st.is_called)
+			rb_i8(rb, st.last_value);
+		else
+			rb_null(rb);
+		rb_end(rb);
+	}
+}
+
 static void
 indexes_rows(SqlSession *s, const Catalog *c, RowBuf *rb)
 {
@@ -1425,6 +1460,9 @@ system_rows(SqlSession *s, const Catalog *c, const CatTable *vt, Arena *a, SysRo
 			break;
 		case SYS_INDEXES:
 			indexes_rows(s, c, &rb);
+			break;
+		case SYS_SEQUENCES:
+			pg_sequences_rows(s, c, &rb);
 			break;
 		case SYS_IS_COLUMNS:
 			infoschema_columns_rows(s, c, &rb);
