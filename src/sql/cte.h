@@ -4,9 +4,8 @@
  * Analysis (analyze/cte.c) turns each WITH item into a CteDef: its
  * columns, its plan(s), and a cache slot of the statement where its rows
  * are kept while a portal runs.  A reference to the item in FROM becomes a
- * relation of kind 'q' whose subplan is a PLAN_CTESCAN over the CteDef
- * (or, for an item that reads an enclosing query, the item's plan itself,
- * run again per scan as a subquery in FROM).
+ * relation of kind 'q' whose subplan is a PLAN_CTESCAN over the CteDef (an
+ * item that reads an enclosing query is computed again by each scan).
  *
  * Execution (exec/cte.c) fills a CteStore lazily: a scan that has read
  * every stored row asks the item's plan for one more, so
@@ -42,7 +41,7 @@ typedef struct CteDef
 	struct CatColumn *cols;		/* name, type, typmod, mt of each column */
 	int			slot;			/* run-time cache slot of the CteStore */
 	int			depth;			/* query level of the WITH (parent links) */
-	bool		correlated;		/* reads an enclosing query: run per scan, never stored */
+	bool		correlated;		/* reads an enclosing query: computed per scan, never shared */
 	bool		dml;			/* INSERT/UPDATE/DELETE: runs to completion once, rows are RETURNING's */
 	bool		returning;		/* dml with a RETURNING list (else it cannot be read) */
 	bool		recursive;		/* plan UNION [ALL] rec_plan, iterated */

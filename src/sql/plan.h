@@ -223,6 +223,9 @@ struct Plan
 		{
 			const struct CteDef *def;
 			bool		worktable;	/* the working table of a recursive term */
+			int			levels_up;	/* an item reading an enclosing query: how many
+									 * subquery-expression levels below its WITH
+									 * the reference is */
 		}			cte;
 	}			u;
 };

@@ -8,9 +8,10 @@
  *     A reference becomes a relation of kind 'q' whose subplan is a
  *     PLAN_CTESCAN: the rows are computed once per run and shared by every
  *     reference (exec/cte.c).  An item that reads an enclosing query's
- *     columns cannot be shared across rows: its references run its plan
- *     per scan, as a subquery in FROM (a recursive one in a store of the
- *     scan's own).
+ *     columns cannot be shared across rows: each scan of it computes it
+ *     again in a store of its own, with the enclosing row it finds by
+ *     climbing as many subquery-expression levels as the reference sits
+ *     below the WITH.
  *   - Visibility follows PostgreSQL's parse_cte.c: in a plain WITH an item
  *     sees only the items before it (a later or its own name resolves to a
  *     table, or fails with 42P01 and PostgreSQL's detail); in WITH
@@ -544,6 +545,26 @@ make_ref_rel(ParseState *ps, const CteDef *d, const AstRangeVar *rv, const Plan 
 	return t;
 }
 
+/*
+ * A reference to an item that reads an enclosing query: the scan's own
+ * PLAN_CTESCAN says how many subquery-expression levels below the WITH it
+ * is, so the executor finds the item's enclosing row; every query from the
+ * reference up to the WITH depends on that row, so each is correlated.
+ */
+static const CatTable *
+correlated_ref(ParseState *ps, const CteDef *d, const AstRangeVar *rv)
+{
+	Plan	   *p = arena_new(ps->a, Plan);
+	int			levels = ps_depth(ps) - d->depth;
+	ParseState *up = ps;
+
+	for (int k = 0; k <= levels && up; k++, up = up->parent)
+		up->correlated = true;
+	*p = *d->scan_plan;
+	p->u.cte.levels_up = levels;
+	return make_ref_rel(ps, d, rv, p);
+}
+
 static const CatTable *
 reference(ParseState *ps, const Query *q, const AstRangeVar *rv, bool nullable, CteScope *sc, CteItem *it)
 {
@@ -595,17 +616,9 @@ reference(ParseState *ps, const Query *q, const AstRangeVar *rv, bool nullable, 
 				fail_at(ps, loc);
 				return NULL;
 			}
-			if (d->correlated && ps_depth(ps) != d->depth)
-			{
-				mg_error(ps->err, SQLSTATE_FEATURE_NOT_SUPPORTED,
-						 "a WITH query reading columns of an enclosing query is not supported in a subquery expression");
-				fail_at(ps, loc);
-				return NULL;
-			}
 			if (d->correlated)
-				ps->correlated = true;	/* whoever reads it reads the enclosing row too */
-			/* Reading an enclosing query: a plain item runs as a subquery in FROM. */
-			return make_ref_rel(ps, d, rv, d->correlated && !d->recursive ? d->plan : d->scan_plan);
+				return correlated_ref(ps, d, rv);
+			return make_ref_rel(ps, d, rv, d->scan_plan);
 		case CTE_HIDDEN:
 			break;
 	}

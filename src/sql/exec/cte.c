@@ -26,8 +26,8 @@
  *   - A data-modifying item is filled from its Modify node's RETURNING
  *     rows as it is read, and run to the end by PLAN_WITH when the
  *     statement's own rows are done.
- *   - A recursive item that reads an enclosing query cannot be shared: each
- *     scan of it fills a store of its own, with the enclosing row as the
+ *   - An item that reads an enclosing query cannot be shared: each scan of
+ *     it fills a store of its own, with the enclosing row as the
  *     producer's outer row, and frees it when the scan ends (cte_scan_end).
  *     While it produces, the store sits in the item's cache slot so that
  *     its working-table scans find it.
@@ -90,20 +90,39 @@ store_free(CteStore *st)
 	arena_free(st->arena);
 }
 
+/*
+ * A new store.  An item reading an enclosing query gets that query's row:
+ * the reader's enclosing row, or levels_up subquery-expression levels
+ * higher, the outer row of that level's run state (as EXPR_OUTERVAR climbs).
+ */
 static CteStore *
-store_new(ExecState *es, const CteDef *d)
+store_new(ExecState *es, const CteDef *d, int levels_up)
 {
-	Arena	   *a = arena_create(8192);
-	CteStore   *st = arena_new(a, CteStore);
+	Arena	   *a;
+	CteStore   *st;
+	const ExprRow *outer = es->rs.enclosing ? es->rs.enclosing : es->rs.outer;
+	const ExprRunState *up = es->rs.up;
 
+	for (int k = 0; k < levels_up; k++)
+	{
+		if (!up)
+		{
+			mg_error(es->err, SQLSTATE_INTERNAL_ERROR, "WITH query \"%s\" has no enclosing row", d->name);
+			return NULL;
+		}
+		outer = up->outer;
+		up = up->up;
+	}
+	a = arena_create(8192);
+	st = arena_new(a, CteStore);
 	st->arena = a;
 	st->def = d;
 	st->es = *es;
 	st->es.rs.exec = &st->es;
 	if (d->correlated)
 	{
-		/* The enclosing query's row, as a subquery in FROM sees it. */
-		st->es.rs.outer = es->rs.enclosing ? es->rs.enclosing : es->rs.outer;
+		st->es.rs.outer = outer;
+		st->es.rs.up = up;
 	}
 	else
 	{
@@ -127,7 +146,8 @@ store_get(ExecState *es, const CteDef *d)
 	}
 	if ((st = es->rs.cache[d->slot]))
 		return st;
-	st = store_new(es, d);
+	if (!(st = store_new(es, d, 0)))
+		return NULL;
 	es->rs.cache[d->slot] = st;
 	return st;
 }
@@ -347,6 +367,7 @@ typedef struct CteScanState
 	bool		worktable;
 	CteStore   *st;
 	CteStore   *own;			/* an item reading an enclosing query: this scan's store */
+	int			levels_up;		/* ... and where its enclosing row is */
 	int			pos;
 	int			end;			/* working table: its end */
 } CteScanState;
@@ -360,8 +381,10 @@ cte_scan_next(ExecState *es, ExecNode *n)
 	if (!s->st)
 	{
 		if (s->def->correlated && !s->worktable)
-			s->st = s->own = store_new(es, s->def);	/* this scan's outer row only */
-		else if (!(s->st = store_get(es, s->def)))
+			s->st = s->own = store_new(es, s->def, s->levels_up);	/* this scan's outer row only */
+		else
+			s->st = store_get(es, s->def);
+		if (!s->st)
 			return -1;
 		if (s->worktable)
 		{
@@ -406,6 +429,7 @@ cte_scan_start(ExecState *es, ExecNode *n)
 
 	s->def = sp->u.cte.def;
 	s->worktable = sp->u.cte.worktable;
+	s->levels_up = sp->u.cte.levels_up;
 	n->state = s;
 	n->next = cte_scan_next;
 	return 0;

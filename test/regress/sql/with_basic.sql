@@ -30,6 +30,12 @@ WITH x AS (SELECT 2 AS k) SELECT * FROM (SELECT k * 2 AS kk FROM x) s;
 -- items reading the enclosing query
 SELECT a, (WITH x AS (SELECT t.a * 10 AS z) SELECT z FROM x) FROM t ORDER BY a;
 SELECT a FROM t WHERE EXISTS (WITH x AS (SELECT 2 AS k) SELECT 1 FROM x WHERE k = t.a);
+-- ... also from subquery expressions below the WITH, and from later items
+SELECT a, (WITH x AS (SELECT t.a * 10 AS z) SELECT (SELECT z FROM x)) FROM t ORDER BY a;
+SELECT a, (WITH x AS (SELECT t.a AS v) SELECT v + (SELECT sum(v) FROM x) FROM x) FROM t ORDER BY a;
+SELECT a, (WITH x AS (SELECT t.a AS v), y AS (SELECT v * 2 AS w FROM x) SELECT w FROM y) FROM t ORDER BY a;
+SELECT * FROM t WHERE EXISTS (WITH x AS (SELECT t.a AS v) SELECT 1 FROM t t2 WHERE t2.a = (SELECT v FROM x) + 1)
+ORDER BY a;
 -- an unused item is never run
 WITH x AS (SELECT 1 / 0 AS boom) SELECT 'fine' AS r;
 
