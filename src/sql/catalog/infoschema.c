@@ -3,23 +3,25 @@
  * the catalog: columns, table_constraints, key_column_usage,
  * constraint_column_usage, referential_constraints, check_constraints,
  * constraint_table_usage, element_types, sequences, table_privileges and
- * column_privileges.  (schemata and tables are produced in system.c beside
- * pg_namespace and pg_tables; views, triggers, routines and parameters are
- * always empty: memgres has no views, triggers or user functions.)
+ * column_privileges (also read for role_table_grants and
+ * role_column_grants).  schemata, tables, information_schema_catalog_name
+ * and character_sets are produced in system.c; views, triggers, routines,
+ * parameters, domains, view_table_usage, view_column_usage,
+ * user_defined_types and attributes are always empty.
  *
  * Design notes:
  *   - Each producer follows the definition of the view in PostgreSQL 15's
  *     information_schema.sql as a superuser sees it: the same rows, the
  *     same values, NULL where PostgreSQL's view gives NULL.  Only the
- *     user's tables (relkind 'r') are described, as PostgreSQL's views
- *     restrict themselves to relkinds r and p (system catalogs have no
- *     constraints in memgres).
+ *     user's tables (relkind 'r') are described: the system catalogs have
+ *     no constraints in memgres, and their columns (which PostgreSQL's
+ *     columns view lists) are left out.
  *   - NOT NULL columns appear, as in PostgreSQL 15, as CHECK constraints
  *     named "<schema oid>_<table oid>_<attnum>_not_null" whose clause is
  *     "<column> IS NOT NULL".
- *   - The columns typed sql_identifier are name, character_data and
- *     yes_or_no are varchar, cardinal_number is int4 (the domains' base
- *     types), so values print as PostgreSQL prints them.
+ *   - Columns have the base types of PostgreSQL's domains: name for
+ *     sql_identifier, varchar for character_data and yes_or_no, int4 for
+ *     cardinal_number, so values print as PostgreSQL prints them.
  *   - Other sessions' temporary tables are left out where PostgreSQL's
  *     view says NOT pg_is_other_temp_schema (tables, columns,
  *     table_constraints, key_column_usage, sequences) and only there.
