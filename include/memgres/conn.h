@@ -49,6 +49,11 @@ typedef struct Conn Conn;
 /* Adds / removes a connection to the worker's list (worker thread only). */
 void		worker_attach(Worker *w, Conn *c);
 void		worker_detach(Worker *w, Conn *c);
+/* A connection of w starts / ends its work on w's thread (nests).  While a
+ * statement runs, the listener sees w as busy and does not wait for w to
+ * read a CancelRequest (listener.c). */
+void		worker_busy_begin(Worker *w);
+void		worker_busy_end(Worker *w);
 
 /* ---- src/protocol/conn.c ---- */
 /* Takes over fd (a freshly accepted socket) on the calling worker's base. */

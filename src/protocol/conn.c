@@ -89,6 +89,7 @@ ServerContext server_ctx;
 static const char *const conn_state_names[] = {"startup", "auth", "ready", "busy", "closing"};
 
 static void conn_drive(Conn *c);
+static void conn_drive_work(Conn *c);
 static void conn_read_update(Conn *c);
 static void conn_set_read_limit(Conn *c, size_t limit);
 static int64_t mono_us(void);
@@ -790,8 +791,19 @@ conn_terminate(Conn *c)
 
 /* ---- the input loop -------------------------------------------------------- */
 
+/* Runs what the connection's input allows; the worker counts as busy meanwhile. */
 static void
 conn_drive(Conn *c)
+{
+	Worker	   *w = c->worker;
+
+	worker_busy_begin(w);
+	conn_drive_work(c);			/* may free c */
+	worker_busy_end(w);
+}
+
+static void
+conn_drive_work(Conn *c)
 {
 	struct evbuffer *in;
 	int			handled = 0;

@@ -9,6 +9,14 @@
  * max_startup_connections new sockets are closed at once, so slow or
  * malicious clients cannot use up file descriptors and memory.
  *
+ * CancelRequests must get through while workers are busy running long
+ * statements (a worker reads its connections only between pieces of
+ * work).  So a CancelRequest already waiting in a new socket is carried
+ * out here, and when every worker is busy the listener waits for a new
+ * socket's first packet itself (up to authentication_timeout): a
+ * CancelRequest is carried out here, anything else goes to a worker
+ * unread.  Otherwise sockets go to a worker at once, as before.
+ *
  * Invariants:
  *  1. Only the main thread calls these functions or runs the callbacks.
  *  2. Every lock file written here is removed by listeners_stop().
@@ -32,6 +40,7 @@
 #include <memgres/guc.h>
 #include <memgres/log.h>
 #include <memgres/mem.h>
+#include <memgres/protocol.h>
 
 #include "server_int.h"
 
@@ -47,10 +56,125 @@ typedef struct Listener {
 static Listener listeners[MAX_LISTENERS];
 static int	nlisteners;
 
+/* A socket whose first packet the listener awaits (every worker was busy). */
+typedef struct FirstPacket {
+	struct FirstPacket *next;
+	struct FirstPacket *prev;
+	int			fd;
+	bool		is_unix;
+	socklen_t	addrlen;
+	struct sockaddr_storage addr;
+	struct event *ev;
+} FirstPacket;
+
+static FirstPacket *first_packets;	/* main thread only */
+
+/*
+ * Looks at the start of fd's input without consuming it: 1 if it is a
+ * whole CancelRequest (then carried out and consumed), 0 if it is
+ * something else or incomplete (*incomplete tells which), -1 if the peer
+ * is gone.
+ */
+static int
+take_cancel(int fd, bool *incomplete)
+{
+	unsigned char b[16];
+	ssize_t		n = recv(fd, b, sizeof(b), MSG_PEEK | MSG_DONTWAIT);
+	uint32_t	len,
+				code;
+
+	*incomplete = false;
+	if (n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR))
+		return -1;
+	if (n < 8)
+	{
+		*incomplete = true;
+		return 0;
+	}
+	len = pq_read_u32((const char *) b);
+	code = pq_read_u32((const char *) b + 4);
+	if (len != 16 || code != PQ_CANCEL_REQUEST_CODE)
+		return 0;
+	if (n < 16)
+	{
+		*incomplete = true;
+		return 0;
+	}
+	if (recv(fd, b, sizeof(b), MSG_DONTWAIT) != 16)
+		return -1;
+	cancel_request((int32_t) pq_read_u32((const char *) b + 8), (int32_t) pq_read_u32((const char *) b + 12));
+	return 1;
+}
+
+static void
+first_packet_free(FirstPacket *p, bool close_fd)
+{
+	if (p->prev)
+		p->prev->next = p->next;
+	else
+		first_packets = p->next;
+	if (p->next)
+		p->next->prev = p->prev;
+	event_free(p->ev);
+	if (close_fd)
+	{
+		close(p->fd);
+		atomic_fetch_sub(&server_ctx.startup_conns, 1);
+	}
+	free(p);
+}
+
+static void
+first_packet_cb(evutil_socket_t fd, short what, void *arg)
+{
+	FirstPacket *p = arg;
+	bool		incomplete;
+	int			r;
+
+	(void) fd;
+	if (what & EV_TIMEOUT)
+	{
+		first_packet_free(p, true);
+		return;
+	}
+	r = take_cancel(p->fd, &incomplete);
+	if (r != 0)
+		first_packet_free(p, true);
+	else if (incomplete)
+		event_add(p->ev, NULL);	/* keeps its timeout */
+	else
+	{
+		workers_dispatch(p->fd, (struct sockaddr *) &p->addr, p->addrlen, p->is_unix);
+		first_packet_free(p, false);
+	}
+}
+
+static void
+await_first_packet(struct event_base *base, int fd, const struct sockaddr *addr, socklen_t addrlen, bool is_unix)
+{
+	FirstPacket *p = mg_calloc(1, sizeof(FirstPacket));
+	struct timeval tv = {(time_t) guc_int(&guc_server, GUC_AUTHENTICATION_TIMEOUT), 0};
+
+	p->fd = fd;
+	p->is_unix = is_unix;
+	if (addrlen > sizeof(p->addr))
+		addrlen = sizeof(p->addr);
+	memcpy(&p->addr, addr, addrlen);
+	p->addrlen = addrlen;
+	p->ev = event_new(base, fd, EV_READ, first_packet_cb, p);
+	p->next = first_packets;
+	if (first_packets)
+		first_packets->prev = p;
+	first_packets = p;
+	event_add(p->ev, &tv);
+}
+
 static void
 accept_cb(struct evconnlistener *l, evutil_socket_t fd, struct sockaddr *addr, int addrlen, void *arg)
 {
 	Listener   *li = arg;
+	bool		incomplete;
+	int			r;
 
 	(void) l;
 	if (atomic_load(&server_ctx.shutting_down))
@@ -66,7 +190,15 @@ accept_cb(struct evconnlistener *l, evutil_socket_t fd, struct sockaddr *addr, i
 		close(fd);
 		return;
 	}
-	workers_dispatch(fd, addr, (socklen_t) addrlen, li->is_unix);
+	if ((r = take_cancel(fd, &incomplete)) != 0)
+	{
+		close(fd);
+		atomic_fetch_sub(&server_ctx.startup_conns, 1);
+	}
+	else if (workers_all_busy())
+		await_first_packet(evconnlistener_get_base(l), fd, addr, (socklen_t) addrlen, li->is_unix);
+	else
+		workers_dispatch(fd, addr, (socklen_t) addrlen, li->is_unix);
 }
 
 static struct event *accept_pause_ev;
@@ -360,6 +492,8 @@ listeners_stop(void)
 		event_free(accept_pause_ev);
 		accept_pause_ev = NULL;
 	}
+	while (first_packets)
+		first_packet_free(first_packets, true);
 
 	for (i = 0; i < nlisteners; i++)
 	{

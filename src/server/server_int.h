@@ -34,6 +34,8 @@ void		options_free(ServerOptions *opts);
 /* worker.c (main thread) */
 int			workers_start(int n, MgError *err);
 void		workers_dispatch(int fd, const struct sockaddr *addr, socklen_t addrlen, bool is_unix);
+/* True when every worker has been running one piece of work for over 1 ms. */
+bool		workers_all_busy(void);
 void		workers_stop(void);
 
 /* listener.c (main thread) */

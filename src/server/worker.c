@@ -4,7 +4,10 @@
  *
  * Design: the listener pushes an accepted socket onto the chosen worker's
  * queue (under the worker's mutex) and activates the worker's notify event
- * (event_active is thread-safe after evthread_use_pthreads()).  The worker
+ * (event_active is thread-safe after evthread_use_pthreads()).  Workers
+ * are chosen round robin, passing over any that has been running one
+ * piece of work (a statement) for over 1 ms: its new connections would
+ * wait for it.  The worker
  * drains its queue on its own thread and creates the connections there, so
  * a connection is born, lives and dies on one thread.  Workers run on
  * large stacks because parsing and analysis recurse.
@@ -17,8 +20,10 @@
  *     connection has been closed (sessions rolled back).
  */
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <event2/event.h>
@@ -41,6 +46,8 @@ typedef struct QueueItem {
 
 struct Worker {
 	int			id;
+	_Atomic int64_t busy_since_us;	/* 0 when idle; written by the worker, read by the listener */
+	int			busy_depth;		/* worker thread only */
 	pthread_t	thread;
 	struct event_base *base;
 	struct event *notify;
@@ -77,6 +84,50 @@ worker_detach(Worker *w, Conn *c)
 		w->conns = next;
 	if (next)
 		conn_set_prev(next, prev);
+}
+
+static int64_t
+mono_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t) ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+void
+worker_busy_begin(Worker *w)
+{
+	if (w->busy_depth++ == 0)
+		atomic_store_explicit(&w->busy_since_us, mono_us(), memory_order_relaxed);
+}
+
+void
+worker_busy_end(Worker *w)
+{
+	if (--w->busy_depth == 0)
+		atomic_store_explicit(&w->busy_since_us, 0, memory_order_relaxed);
+}
+
+#define WORKER_BUSY_US 1000
+
+static bool
+worker_is_busy(Worker *w, int64_t now)
+{
+	int64_t		since = atomic_load_explicit(&w->busy_since_us, memory_order_relaxed);
+
+	return since != 0 && now - since > WORKER_BUSY_US;
+}
+
+bool
+workers_all_busy(void)
+{
+	int64_t		now = mono_us();
+
+	for (int i = 0; i < nworkers; i++)
+		if (!worker_is_busy(&workers[i], now))
+			return false;
+	return true;
 }
 
 static void
@@ -160,11 +211,16 @@ workers_start(int n, MgError *err)
 	return 0;
 }
 
+/* Round robin over the workers, passing over those stuck in long work. */
 void
 workers_dispatch(int fd, const struct sockaddr *addr, socklen_t addrlen, bool is_unix)
 {
+	int64_t		now = mono_us();
 	Worker	   *w = &workers[next_worker++ % (unsigned) nworkers];
 	QueueItem  *item = mg_calloc(1, sizeof(QueueItem));
+
+	for (int i = 1; i < nworkers && worker_is_busy(w, now); i++)
+		w = &workers[next_worker++ % (unsigned) nworkers];
 
 	item->fd = fd;
 	item->is_unix = is_unix;
