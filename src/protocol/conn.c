@@ -741,6 +741,15 @@ conn_free(Conn *c)
 	if (c->counted_startup)
 		atomic_fetch_sub(&server_ctx.startup_conns, 1);
 	event_del_block(c->stmt_timer);
+	if (c->tcop)
+		tcop_free(c->tcop);
+	/*
+	 * The session first: freeing it cancels its writer-lock wait and its
+	 * DROP DATABASE close waiter, after which no other thread can call the
+	 * wake hook (event_active on wake_ev) any more.
+	 */
+	if (c->sql)
+		sql_session_free(c->sql);
 	event_free(c->auth_timer);
 	event_free(c->stmt_timer);
 	event_free(c->wait_timer);
@@ -749,10 +758,6 @@ conn_free(Conn *c)
 	event_free(c->wake_ev);
 	if (c->read_ev)
 		event_free(c->read_ev);
-	if (c->tcop)
-		tcop_free(c->tcop);
-	if (c->sql)
-		sql_session_free(c->sql);
 	if (c->gucs_ready)
 		guc_session_free(&c->gucs);
 	if (c->auth)
