@@ -107,6 +107,9 @@ void		pstate_init(ParseState *ps, SqlSession *s, Arena *a, const char *query,
 						const Oid *param_types, int nparams, MgError *err);
 /* Sets err's position from a byte offset in ps->query. */
 void		pstate_position(ParseState *ps, int location);
+/* After analysing a subquery with sub (a copy of ps): the parameters and
+ * cache slots it added belong to the statement, so ps takes them back. */
+void		pstate_take_shared(ParseState *ps, const ParseState *sub);
 /* Unresolved parameters become text; parameter nodes get their final types. */
 void		pstate_finish_params(ParseState *ps);
 /*

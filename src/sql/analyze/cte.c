@@ -78,19 +78,6 @@ sub_pstate(ParseState *sub, ParseState *ps)
 	sub->in_agg_arg = false;
 }
 
-/* Parameters and cache slots belong to the statement: take them back. */
-static void
-sub_done(ParseState *ps, const ParseState *sub)
-{
-	ps->param_types = sub->param_types;
-	ps->nparams = sub->nparams;
-	ps->param_cap = sub->param_cap;
-	ps->param_nodes = sub->param_nodes;
-	ps->nparam_nodes = sub->nparam_nodes;
-	ps->param_nodes_cap = sub->param_nodes_cap;
-	ps->ncache = sub->ncache;
-}
-
 static const Plan *
 make_scan_plan(Arena *a, const CteDef *d, bool worktable)
 {
@@ -255,7 +242,7 @@ analyze_recursive(ParseState *ps, CteItem *it, const AstSelectStmt *sel)
 	it->state = CTE_NONREC_TERM;
 	sub_pstate(&sub, ps);
 	lq = analyze_select(&sub, sel->larg);
-	sub_done(ps, &sub);
+	pstate_take_shared(ps, &sub);
 	if (!lq || make_columns(ps, it, lq) < 0)
 		return -1;
 	correlated = sub.correlated;
@@ -266,7 +253,7 @@ analyze_recursive(ParseState *ps, CteItem *it, const AstSelectStmt *sel)
 	sub_pstate(&sub, ps);
 	sub.keep_unknown = true;
 	rq = analyze_select(&sub, sel->rarg);
-	sub_done(ps, &sub);
+	pstate_take_shared(ps, &sub);
 	if (!rq)
 		return -1;
 	if (it->nrefs == 0)
@@ -346,7 +333,7 @@ analyze_dml_item(ParseState *ps, CteScope *sc, CteItem *it)
 		q = analyze_update(&sub, (const AstUpdateStmt *) c->ctequery);
 	else
 		q = analyze_delete(&sub, (const AstDeleteStmt *) c->ctequery);
-	sub_done(ps, &sub);
+	pstate_take_shared(ps, &sub);
 	if (!q)
 		return -1;
 	d->ncols = q->nreturning;
@@ -400,7 +387,7 @@ analyze_item(ParseState *ps, CteScope *sc, CteItem *it)
 	it->state = sc->recursive ? CTE_NOT_UNION : CTE_HIDDEN;
 	sub_pstate(&sub, ps);
 	q = analyze_select(&sub, sel);
-	sub_done(ps, &sub);
+	pstate_take_shared(ps, &sub);
 	if (!q || make_columns(ps, it, q) < 0)
 		return -1;
 	d->correlated = sub.correlated;

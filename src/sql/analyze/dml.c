@@ -459,13 +459,7 @@ insert_body(ParseState *ps, const AstInsertStmt *st)
 		if (!(sq = analyze_select(&sub, src)))
 			return NULL;
 		/* parameters and cache slots are shared with the outer statement */
-		ps->param_types = sub.param_types;
-		ps->nparams = sub.nparams;
-		ps->param_cap = sub.param_cap;
-		ps->param_nodes = sub.param_nodes;
-		ps->nparam_nodes = sub.nparam_nodes;
-		ps->param_nodes_cap = sub.param_nodes_cap;
-		ps->ncache = sub.ncache;
+		pstate_take_shared(ps, &sub);
 		if (sq->nvisible > nlisted)
 		{
 			mg_error(ps->err, SQLSTATE_SYNTAX_ERROR, "INSERT has more expressions than target columns");

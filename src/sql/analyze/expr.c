@@ -68,6 +68,18 @@ pstate_init(ParseState *ps, SqlSession *s, Arena *a, const char *query,
 }
 
 void
+pstate_take_shared(ParseState *ps, const ParseState *sub)
+{
+	ps->param_types = sub->param_types;
+	ps->nparams = sub->nparams;
+	ps->param_cap = sub->param_cap;
+	ps->param_nodes = sub->param_nodes;
+	ps->nparam_nodes = sub->nparam_nodes;
+	ps->param_nodes_cap = sub->param_nodes_cap;
+	ps->ncache = sub->ncache;
+}
+
+void
 pstate_position(ParseState *ps, int location)
 {
 	if (location >= 0 && ps->query && ps->err->position == 0)
@@ -1715,13 +1727,7 @@ transform_sublink(ParseState *ps, const AstSubLink *sl)
 	sub.aggs_cap = 0;
 	sub.in_agg_arg = false;
 	q = analyze_select(&sub, (const AstSelectStmt *) sl->subselect);
-	ps->param_types = sub.param_types;
-	ps->nparams = sub.nparams;
-	ps->param_cap = sub.param_cap;
-	ps->param_nodes = sub.param_nodes;
-	ps->nparam_nodes = sub.nparam_nodes;
-	ps->param_nodes_cap = sub.param_nodes_cap;
-	ps->ncache = sub.ncache;
+	pstate_take_shared(ps, &sub);
 	if (!q)
 		return NULL;
 	if (kind != SUBLINK_EXISTS && q->nvisible != 1)

@@ -203,13 +203,7 @@ subquery_rel(ParseState *ps, const AstRangeSubselect *rs)
 	sub.in_agg_arg = false;
 	q = analyze_select(&sub, (const AstSelectStmt *) rs->subquery);
 	/* parameters and cache slots are the statement's */
-	ps->param_types = sub.param_types;
-	ps->nparams = sub.nparams;
-	ps->param_cap = sub.param_cap;
-	ps->param_nodes = sub.param_nodes;
-	ps->nparam_nodes = sub.nparam_nodes;
-	ps->param_nodes_cap = sub.param_nodes_cap;
-	ps->ncache = sub.ncache;
+	pstate_take_shared(ps, &sub);
 	if (!q || !(plan = plan_select(ps->a, q, ps->err)))
 		return NULL;
 	if (sub.correlated)

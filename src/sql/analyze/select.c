@@ -525,13 +525,7 @@ analyze_union(ParseState *ps, const AstSelectStmt *sel)
 	sub.scope = NULL;
 	if (!(r = analyze_select(&sub, sel->rarg)))
 		return NULL;
-	ps->param_types = sub.param_types;
-	ps->nparams = sub.nparams;
-	ps->param_cap = sub.param_cap;
-	ps->param_nodes = sub.param_nodes;
-	ps->nparam_nodes = sub.nparam_nodes;
-	ps->param_nodes_cap = sub.param_nodes_cap;
-	ps->ncache = sub.ncache;
+	pstate_take_shared(ps, &sub);
 	if (sub.correlated)
 		ps->correlated = true;	/* an arm reads the enclosing query: so does the whole */
 	if (l->nvisible != r->nvisible)
