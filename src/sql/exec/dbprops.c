@@ -24,6 +24,8 @@
  * Invariants:
  *   1. props, and every entry's fields, are touched only under props_lock.
  *   2. An entry's names are unique (compared ignoring case).
+ *   3. Every entry differs from the defaults: a test suite's thousands of
+ *      forks add nothing here, and logins scan a short list.
  */
 #include <pthread.h>
 #include <stdlib.h>
@@ -109,11 +111,46 @@ dbprops_get(const char *dbname, SqlDbProps *out)
 	pthread_mutex_unlock(&props_lock);
 }
 
+/* Takes d off the list and frees it.  props_lock held. */
+static void
+unlink_locked(DbProps *d)
+{
+	for (DbProps **pp = &props; *pp; pp = &(*pp)->next)
+		if (*pp == d)
+		{
+			*pp = d->next;
+			entry_free(d);
+			return;
+		}
+}
+
+static bool
+props_equal(const SqlDbProps *a, const SqlDbProps *b)
+{
+	return a->connlimit == b->connlimit && a->allowconn == b->allowconn && a->istemplate == b->istemplate &&
+		a->owner == b->owner;
+}
+
+/* Drops d if it says nothing the defaults do not (invariant 3).  props_lock held. */
+static void
+drop_if_default(DbProps *d)
+{
+	SqlDbProps	def;
+
+	defaults(d->dbname, &def);
+	if (d->nsettings == 0 && props_equal(&d->p, &def))
+		unlink_locked(d);
+}
+
 void
 dbprops_set(const char *dbname, const SqlDbProps *p)
 {
+	DbProps    *d;
+
 	pthread_mutex_lock(&props_lock);
-	get_locked(dbname)->p = *p;
+	d = get_locked(dbname);
+	d->p = *p;
+	drop_if_default(d);
 	pthread_mutex_unlock(&props_lock);
 }
 
@@ -161,6 +198,8 @@ dbprops_setting(const char *dbname, const char *name, const char *value)
 			d->nsettings++;
 		}
 	}
+	if (d)
+		drop_if_default(d);
 	pthread_mutex_unlock(&props_lock);
 }
 
@@ -182,16 +221,11 @@ dbprops_rename(const char *from, const char *to)
 void
 dbprops_drop(const char *dbname)
 {
-	pthread_mutex_lock(&props_lock);
-	for (DbProps **pp = &props; *pp; pp = &(*pp)->next)
-		if (strcmp((*pp)->dbname, dbname) == 0)
-		{
-			DbProps    *d = *pp;
+	DbProps    *d;
 
-			*pp = d->next;
-			entry_free(d);
-			break;
-		}
+	pthread_mutex_lock(&props_lock);
+	if ((d = find_locked(dbname)))
+		unlink_locked(d);
 	pthread_mutex_unlock(&props_lock);
 }
 

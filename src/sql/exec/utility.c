@@ -553,6 +553,7 @@ static int
 createdb_options(SqlPortal *portal, const AstList *options, bool alter, const char **tmpl, SqlDbProps *props,
 				 MgError *err)
 {
+	enum {OPT_LOCALE = 5, OPT_LC_CTYPE = 7};	/* indexes in known[] */
 	static const char *const known[] = {
 		"strategy", "tablespace", "owner", "template", "encoding", "locale", "lc_collate", "lc_ctype",
 		"icu_locale", "locale_provider", "collation_version", "is_template", "allow_connections",
@@ -679,7 +680,7 @@ createdb_options(SqlPortal *portal, const AstList *options, bool alter, const ch
 			}
 			if (enc != 6)
 			{
-				const AstDefElem *ct = opt[7] ? opt[7] : opt[5];	/* lc_ctype, else locale */
+				const AstDefElem *ct = opt[OPT_LC_CTYPE] ? opt[OPT_LC_CTYPE] : opt[OPT_LOCALE];
 				const char *ctype = ct && ct->arg ? defelem_string(ct) : NULL;
 
 				if (ctype && (strcmp(ctype, "C") == 0 || strcmp(ctype, "POSIX") == 0))
